@@ -1,0 +1,34 @@
+/// Line numbers of a text by scalar offset: built once per document, looked up by binary search.
+/// A line ends at LF, CR or CRLF.
+public struct LineIndex: Sendable {
+    private let lineStarts: [Int]
+
+    public init(_ text: String) {
+        var starts = [0]
+        var offset = 0
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            offset += 1
+            if scalar == "\n" {
+                if previousWasCR { starts[starts.count - 1] = offset } else { starts.append(offset) }
+            } else if scalar == "\r" {
+                starts.append(offset)
+            }
+            previousWasCR = scalar == "\r"
+        }
+        lineStarts = starts
+    }
+
+    /// The 1-based line of the scalar at `offset`.
+    public func line(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// Number of lines.
+    public var count: Int { lineStarts.count }
+}

@@ -1,0 +1,162 @@
+/// The normalized mentions a record lists (CONTRACT.md, "The record"). Each carries its
+/// span in the original text and its canonical value.
+
+/// A sum of money: exact amount (or range), ISO currency, qualifiers, stated equivalent.
+public struct MoneyMention: Codable, Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    /// The exact amount in major units; nil for a range or bound.
+    public var amount: ExactDecimal?
+    /// ISO 4217 code; nil where the text names no currency.
+    public var currency: String?
+    /// Stated as approximate ("about", "rund", "environ").
+    public var approximate: Bool
+    /// A range or an open bound; nil for a single amount.
+    public var range: AmountRange?
+    /// Index into the record's `money` of a stated conversion of the same sum.
+    public var equivalent: Int?
+    /// Byte range in the cleaned text (internal; not written to records).
+    public var bytes: Range<Int> = 0..<0
+
+    enum CodingKeys: String, CodingKey {
+        case text, start, end, line, amount, currency, approximate, range, equivalent
+    }
+
+    public init(span: SourceSpan, amount: ExactDecimal?, currency: String?, approximate: Bool = false, range: AmountRange? = nil, equivalent: Int? = nil) {
+        text = span.text
+        start = span.start
+        end = span.end
+        line = span.line
+        bytes = span.bytes
+        self.amount = amount
+        self.currency = currency
+        self.approximate = approximate
+        self.range = range
+        self.equivalent = equivalent
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(line, forKey: .line)
+        try container.encode(amount, forKey: .amount)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(approximate, forKey: .approximate)
+        try container.encode(range, forKey: .range)
+        try container.encode(equivalent, forKey: .equivalent)
+    }
+}
+
+/// A range of amounts; either bound may be open ("more than $10" has no max).
+public struct AmountRange: Codable, Sendable, Equatable {
+    public var min: ExactDecimal?
+    public var max: ExactDecimal?
+
+    public init(min: ExactDecimal?, max: ExactDecimal?) {
+        self.min = min
+        self.max = max
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(min, forKey: .min)
+        try container.encode(max, forKey: .max)
+    }
+}
+
+/// A date: ISO value as precise as the text (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or nil when
+/// a relative date has no anchor.
+public struct DateMention: Codable, Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var value: String?
+    /// Resolved against the document's date ("yesterday", "in June").
+    public var relative: Bool
+    public var bytes: Range<Int> = 0..<0
+
+    enum CodingKeys: String, CodingKey {
+        case text, start, end, line, value, relative
+    }
+
+    public init(span: SourceSpan, value: String?, relative: Bool) {
+        text = span.text
+        start = span.start
+        end = span.end
+        line = span.line
+        bytes = span.bytes
+        self.value = value
+        self.relative = relative
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(line, forKey: .line)
+        try container.encode(value, forKey: .value)
+        try container.encode(relative, forKey: .relative)
+    }
+}
+
+/// A percentage, its value an exact decimal string ("49", "4.5").
+public struct PercentMention: Codable, Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var value: ExactDecimal
+    /// True for "percentage points" (a difference of percentages).
+    public var points: Bool = false
+    public var bytes: Range<Int> = 0..<0
+
+    enum CodingKeys: String, CodingKey {
+        case text, start, end, line, value, points
+    }
+
+    public init(span: SourceSpan, value: ExactDecimal, points: Bool = false) {
+        text = span.text
+        start = span.start
+        end = span.end
+        line = span.line
+        bytes = span.bytes
+        self.value = value
+        self.points = points
+    }
+}
+
+/// A named entity with its canonical name ("Mistral’s" → "Mistral AI").
+public struct EntityMention: Codable, Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var type: EntityType
+    public var name: String
+    public var bytes: Range<Int> = 0..<0
+
+    enum CodingKeys: String, CodingKey {
+        case text, start, end, line, type, name
+    }
+
+    public init(span: SourceSpan, type: EntityType, name: String) {
+        text = span.text
+        start = span.start
+        end = span.end
+        line = span.line
+        bytes = span.bytes
+        self.type = type
+        self.name = name
+    }
+}
+
+/// The kinds of entity Concord names.
+public enum EntityType: String, Codable, Sendable, CaseIterable {
+    case organization = "ORG", person = "PERSON", product = "PRODUCT", place = "PLACE", event = "EVENT"
+}

@@ -1,0 +1,65 @@
+/// The per-document stages, compiled once from the rules and shared by every worker:
+/// language, tokenize, extract and normalize, claims. `concord extract` runs it on each
+/// document; its output is one ``DocumentRecord``.
+public struct Extraction: Sendable {
+    /// Settings that apply to every document of a run.
+    public struct Options: Sendable {
+        /// Anchor for relative dates in documents that state no date of their own.
+        public var referenceDate: String?
+        /// Overrides language detection for every document.
+        public var language: LanguageTag?
+
+        public init(referenceDate: String? = nil, language: LanguageTag? = nil) {
+            self.referenceDate = referenceDate
+            self.language = language
+        }
+    }
+
+    public let options: Options
+    private let tokenizer: Tokenizer
+    private let money: MoneyExtractor
+    private let percents: PercentExtractor
+    private let dates: DateExtractor
+    private let entities: EntityExtractor
+    private let claims: ClaimBuilder
+
+    /// Compiles every stage's rules; throws ``RuleError`` naming the file and line at fault.
+    public init(rules: RuleSet, options: Options = Options()) throws {
+        self.options = options
+        tokenizer = try Tokenizer(rules: rules)
+        money = try MoneyExtractor(rules: rules)
+        percents = try PercentExtractor(rules: rules)
+        dates = try DateExtractor(rules: rules)
+        entities = try EntityExtractor(rules: rules)
+        claims = try ClaimBuilder(rules: rules)
+    }
+
+    /// Runs every stage on `document`. A pattern that hits its match limit does not stop the
+    /// document: what was found so far is kept and the record carries a warning.
+    public func record(for document: Document) -> DocumentRecord {
+        var document = document
+        if let language = options.language { document.language = language }
+        let tokenized = tokenizer.tokenize(document)
+        var warnings = document.warnings
+        func run<T>(_ stage: String, _ body: () throws -> [T]) -> [T] {
+            do {
+                return try body()
+            } catch {
+                warnings.append(DocumentWarning(code: "pattern-limit", message: "\(stage): \(error)"))
+                return []
+            }
+        }
+        let found = DocumentMentions(
+            money: run("money") { try money.mentions(in: tokenized) },
+            dates: run("dates") { try dates.mentions(in: tokenized, reference: document.published ?? options.referenceDate) },
+            percents: run("percents") { try percents.mentions(in: tokenized) },
+            entities: run("entities") { try entities.mentions(in: tokenized) })
+        let claimList = run("claims") { try claims.claims(in: tokenized, mentions: found) }
+        return DocumentRecord(
+            id: document.id, source: document.source, format: document.format,
+            title: document.title, published: document.published,
+            language: tokenized.language.description,
+            money: found.money, dates: found.dates, percents: found.percents,
+            entities: found.entities, claims: claimList, warnings: warnings)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Yams
+
+/// A YAML rule file under `Rules/`, read into ``RuleNode``s that remember their line, so
+/// every error names the file and line it comes from.
+public struct RuleFile: Sendable {
+    /// Path relative to the rules directory, e.g. `money/en.yaml`.
+    public let path: String
+    /// The document's root node.
+    public let root: RuleNode
+
+    /// Parses `yaml`; `path` is used in error messages only.
+    public init(path: String, yaml: String) throws {
+        self.path = path
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw RuleError(origin: RuleOrigin(file: path, line: 1), message: "the file is empty")
+            }
+            root = RuleNode(node: node, file: path)
+        } catch let error as RuleError {
+            throw error
+        } catch let error as YamlError {
+            throw RuleError(origin: RuleOrigin(file: path, line: Self.line(of: error)), message: "invalid YAML: \(error)")
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return 1
+        }
+    }
+}
+
+/// One node of a rule file with typed accessors that fail with the file and line.
+public struct RuleNode: @unchecked Sendable {
+    // Yams nodes are immutable values; they are read only.
+    let node: Node
+    /// The rule file's path relative to the rules directory.
+    public let file: String
+
+    /// Where this node stands.
+    public var origin: RuleOrigin { RuleOrigin(file: file, line: node.mark?.line ?? 1) }
+
+    /// The value of `key` in a mapping, if present.
+    public subscript(_ key: String) -> RuleNode? {
+        guard case let .mapping(mapping) = node, let value = mapping[key] else { return nil }
+        return RuleNode(node: value, file: file)
+    }
+
+    /// The scalar's text, or nil for a mapping or a sequence.
+    public var scalar: String? { node.scalar?.string }
+
+    /// The scalar's text; throws if this is not a scalar.
+    public func string() throws -> String {
+        guard let scalar else { throw RuleError(origin: origin, message: "expected a single value") }
+        return scalar
+    }
+
+    /// The scalar at `key`; throws if missing or not a scalar.
+    public func string(_ key: String) throws -> String {
+        guard let value = self[key] else { throw RuleError(origin: origin, message: "missing key '\(key)'") }
+        return try value.string()
+    }
+
+    /// The elements of a sequence (a single scalar counts as a one-element sequence).
+    public func list() throws -> [RuleNode] {
+        switch node {
+        case let .sequence(sequence): return sequence.map { RuleNode(node: $0, file: file) }
+        case .scalar: return [self]
+        default: throw RuleError(origin: origin, message: "expected a list")
+        }
+    }
+
+    /// The sequence at `key` as strings; an absent key gives an empty list.
+    public func strings(_ key: String) throws -> [String] {
+        guard let value = self[key] else { return [] }
+        return try value.list().map { try $0.string() }
+    }
+
+    /// The sequence at `key`; an absent key gives an empty list.
+    public func list(_ key: String) throws -> [RuleNode] {
+        guard let value = self[key] else { return [] }
+        return try value.list()
+    }
+
+    /// The key-value pairs of a mapping, in file order.
+    public func pairs() throws -> [(key: String, value: RuleNode)] {
+        guard case let .mapping(mapping) = node else { throw RuleError(origin: origin, message: "expected a mapping") }
+        return try mapping.map { pair in
+            guard let key = pair.key.scalar?.string else {
+                throw RuleError(origin: RuleNode(node: pair.key, file: file).origin, message: "a key must be a plain value")
+            }
+            return (key, RuleNode(node: pair.value, file: file))
+        }
+    }
+
+    /// The pairs of the mapping at `key`; an absent key gives no pairs.
+    public func pairs(_ key: String) throws -> [(key: String, value: RuleNode)] {
+        guard let value = self[key] else { return [] }
+        return try value.pairs()
+    }
+
+    /// Compiles this scalar as a PCRE2 pattern, reporting errors with this node's file and line.
+    public func pattern(caseless: Bool = false) throws -> Pattern {
+        do {
+            return try Pattern(try string(), caseless: caseless, origin: origin)
+        } catch let error as PatternError {
+            throw RuleError(origin: origin, message: error.message)
+        }
+    }
+}
+
+/// A rule file that cannot be used: bad YAML, a missing key, a pattern that does not compile.
+public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let origin: RuleOrigin
+    public let message: String
+
+    public init(origin: RuleOrigin, message: String) {
+        self.origin = origin
+        self.message = message
+    }
+
+    /// `FILE:LINE: message`, as `concord rules check` prints it.
+    public var description: String { "\(origin): \(message)" }
+}
+
+extension PatternError {
+    /// The message without the origin (the caller adds its own).
+    public var message: String {
+        switch self {
+        case let .compile(_, message, offset): return "\(message) (at offset \(offset) of the pattern)"
+        case let .limitExceeded(_, message), let .match(_, message): return message
+        }
+    }
+}

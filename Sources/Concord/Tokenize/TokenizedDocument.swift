@@ -1,0 +1,92 @@
+/// A document after tokenizing: its cleaned text as a ``TextBuffer`` for the pattern
+/// stages, the sentences with their tokens, and the helpers that turn a byte range of the
+/// cleaned text into a ``SourceSpan`` in the original.
+public struct TokenizedDocument: Sendable {
+    /// The document as ingested (language already settled).
+    public let document: Document
+    /// The cleaned text, scanned by every pattern.
+    public let buffer: TextBuffer
+    /// Sentences in text order.
+    public let sentences: [Sentence]
+    private let originalLines: LineIndex
+
+    public init(document: Document, buffer: TextBuffer, sentences: [Sentence]) {
+        self.document = document
+        self.buffer = buffer
+        self.sentences = sentences
+        originalLines = LineIndex(document.original)
+    }
+
+    /// The language the document is read in (English when nothing said otherwise).
+    public var language: LanguageTag { document.language ?? LanguageTag(language: "en") }
+
+    /// Where the cleaned bytes `range` stand in the original: scalar offsets, line and text.
+    public func span(ofBytes range: Range<Int>) -> SourceSpan {
+        let cleaned = buffer.scalarRange(ofBytes: range)
+        let original = document.offsetMap.originalRange(cleaned)
+        return SourceSpan(
+            text: buffer.string(range), start: original.lowerBound, end: original.upperBound,
+            line: originalLines.line(of: original.lowerBound), bytes: range)
+    }
+
+    /// The index of the sentence holding byte `offset`, if any.
+    public func sentenceIndex(containing offset: Int) -> Int? {
+        var low = 0, high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let range = sentences[mid].range
+            if offset < range.lowerBound { high = mid - 1 } else if offset >= range.upperBound { low = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// Whether byte `offset` of the cleaned text lies in the article body.
+    public func isInBody(byte offset: Int) -> Bool {
+        let scalar = buffer.scalarOffset(ofByte: offset)
+        return document.bodyRanges.contains { $0.contains(scalar) }
+    }
+}
+
+/// Where a mention stands: its text, scalar offsets into the original text (end
+/// exclusive), its 1-based line, and the byte range in the cleaned text it was found at.
+public struct SourceSpan: Sendable, Equatable {
+    /// The mention as it reads in the cleaned text.
+    public var text: String
+    /// Scalar offset in the original text.
+    public var start: Int
+    /// Scalar offset in the original text, exclusive.
+    public var end: Int
+    /// 1-based line in the original text.
+    public var line: Int
+    /// Byte range in the cleaned text (not part of records).
+    public var bytes: Range<Int>
+}
+
+/// A sentence: its byte range in the cleaned text and its tokens.
+public struct Sentence: Sendable, Equatable {
+    /// Byte range in the cleaned text.
+    public var range: Range<Int>
+    /// The tokens, in order.
+    public var tokens: [Token]
+
+    public init(range: Range<Int>, tokens: [Token]) {
+        self.range = range
+        self.tokens = tokens
+    }
+}
+
+/// A token: a word, a number, or a punctuation mark, by byte range in the cleaned text.
+public struct Token: Sendable, Equatable {
+    /// What sort of token this is.
+    public enum Kind: Sendable, Equatable {
+        case word, number, punctuation, symbol
+    }
+
+    public var range: Range<Int>
+    public var kind: Kind
+
+    public init(range: Range<Int>, kind: Kind) {
+        self.range = range
+        self.kind = kind
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Concord
+
+/// `concord conflicts`: the conflict report over every document (or record file) given.
+struct ConflictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "Report the facts the documents state and where they disagree."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Report format: md, json or html.")
+    var format: ReportFormatOption = .md
+
+    @Option(help: "Write the report to FILE instead of stdout.")
+    var output: String?
+
+    @Flag(name: .customLong("fail-on-conflict"), help: "Exit 3 when the report holds a discrepancy, date discrepancy or list mismatch.")
+    var failOnConflict = false
+
+    func run() throws {
+        let extraction = try common.extraction()
+        let inputs = try common.inputs()
+        var records: [DocumentRecord] = []
+        let summary = Batch(extraction: extraction, jobs: common.jobs).run(
+            inputs, emit: { records.append($0) }, fail: { Diagnostics.error($0.description) })
+        let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: common.rules))
+        let report = try Reconciler(rules: ruleSet).report(for: records)
+        let sink = try OutputSink(path: output)
+        sink.write(try ReportRenderer().render(report, as: format.value))
+        Diagnostics.line(summary.line)
+        if summary.failed > 0 { throw ExitCode(1) }
+        if failOnConflict && report.hasConflict { throw ExitCode(3) }
+    }
+}
+
+enum ReportFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case md, json, html
+
+    var value: ReportFormat { ReportFormat(rawValue: rawValue)! }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import Concord
+
+@Suite struct PatternTests {
+    @Test func offsetsAreScalarsInMultiByteText() throws {
+        let buffer = TextBuffer("Le prix: €15 million, pas 15 €.")
+        let pattern = try Pattern(#"€\d+|\d+ €"#)
+        let found = try pattern.matches(in: buffer).map { buffer.scalarRange(ofBytes: $0.range) }
+        #expect(found == [9..<12, 26..<30])
+        #expect(try pattern.matches(in: buffer).map { buffer.string($0.range) } == ["€15", "15 €"])
+    }
+
+    @Test func namedGroups() throws {
+        let pattern = try Pattern(#"(?<amount>\d+)\s*(?<unit>million)?"#)
+        let buffer = TextBuffer("über 15 million")
+        let match = try #require(try pattern.firstMatch(in: buffer))
+        #expect(buffer.string(match["amount"]!) == "15")
+        #expect(buffer.string(match["unit"]!) == "million")
+        #expect(match["nonexistent"] == nil)
+    }
+
+    @Test func emptyMatchesAdvanceByWholeScalars() throws {
+        let buffer = TextBuffer("é€x")
+        let matches = try Pattern("(?=x)|").matches(in: buffer)
+        // An empty match at each scalar boundary, none inside a multi-byte scalar.
+        #expect(matches.map { buffer.scalarOffset(ofByte: $0.range.lowerBound) } == [0, 1, 2, 3])
+    }
+
+    @Test func emptySubject() throws {
+        #expect(try Pattern("a*").matches(in: TextBuffer("")).count == 1)
+        #expect(try Pattern("a").matches(in: TextBuffer("")).isEmpty)
+    }
+
+    @Test func compileErrorNamesOriginAndMessage() {
+        let origin = RuleOrigin(file: "money/en.yaml", line: 12)
+        #expect {
+            _ = try Pattern("(unclosed", origin: origin)
+        } throws: { error in
+            guard case let .compile(errorOrigin, message, _) = error as? PatternError else { return false }
+            return errorOrigin == origin && message.contains("missing closing parenthesis")
+        }
+    }
+
+    @Test func catastrophicPatternStopsAtItsLimit() throws {
+        let pattern = try Pattern("(a+)+$", limits: MatchLimits(matchLimit: 10_000, depthLimit: 1_000, jitStackMax: 1 << 16))
+        let subject = TextBuffer(String(repeating: "a", count: 40) + "b")
+        #expect(throws: PatternError.self) { try pattern.matches(in: subject) }
+    }
+
+    @Test func sharedBetweenThreads() async throws {
+        let pattern = try Pattern(#"\d+"#)
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    let text = String(repeating: "x \(worker) ", count: 500)
+                    return (try? pattern.matches(in: TextBuffer(text)).count) ?? -1
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 500, count: 8))
+    }
+
+    @Test func scalarAndByteOffsetsRoundTrip() {
+        let buffer = TextBuffer("a€b😀c")
+        #expect(buffer.scalarCount == 5)
+        #expect((0...5).map { buffer.scalarOffset(ofByte: buffer.byteOffset(ofScalar: $0)) } == Array(0...5))
+        #expect(buffer.byteOffset(ofScalar: 3) == 5)
+    }
+}
