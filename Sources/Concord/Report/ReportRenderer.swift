@@ -15,7 +15,7 @@ public struct ReportRenderer: Sendable {
         switch format {
         case .json:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         case .md, .html:
             return "# Concord conflict report\n\n\(report.documents) documents, \(report.facts.count) facts\n"
