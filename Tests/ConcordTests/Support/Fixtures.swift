@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Concord
 
 /// Paths and rules of this repository, for tests.
