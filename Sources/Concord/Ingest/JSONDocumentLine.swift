@@ -62,14 +62,14 @@ struct JSONDocumentLine {
             return JSONLineError(message: "invalid JSON at column \(index + 1): expected \(expected), found \(found)")
         }
 
-        /// A string, a number (kept as written) or null (nil) for a wanted field.
+        /// A string or null (nil) for a wanted field; an `id` may also be a number (kept as written).
         mutating func scalarValue(field: String) throws(JSONLineError) -> String? {
             switch peek {
             case UInt8(ascii: "\""): return try string()
             case UInt8(ascii: "n"):
                 try literal("null")
                 return nil
-            case let byte? where Bytes.isDigit(byte) || byte == UInt8(ascii: "-"):
+            case let byte? where field == "id" && (Bytes.isDigit(byte) || byte == UInt8(ascii: "-")):
                 let start = index
                 try number()
                 return String(decoding: bytes[start..<index], as: UTF8.self)
