@@ -31,7 +31,7 @@ public struct Boilerplate: Sendable {
             return
         }
         // A whole line: optional indentation and bullet, the rule, optional closing punctuation.
-        let source = "(?m)^[ \\t]*(?:[-*•·▪►|>]+[ \\t]*)?(?:" + alternatives.joined(separator: "|") + ")[ \\t]*[.!:|»›>]*[ \\t]*$"
+        let source = "(?m)^[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+(?:" + alternatives.joined(separator: "|") + ")[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
         do {
             combined = try Pattern(source, caseless: true, origin: origin)
         } catch let error as PatternError {
@@ -56,11 +56,12 @@ public struct Boilerplate: Sendable {
         !lines(in: TextBuffer(line)).isEmpty
     }
 
-    /// The scalar ranges of `buffer` outside its boilerplate lines.
-    func bodyRanges(in buffer: TextBuffer) -> [Range<Int>] {
+    /// The scalar ranges of `buffer` outside its boilerplate `lines` (byte ranges, as
+    /// ``lines(in:)`` finds them).
+    static func bodyRanges(in buffer: TextBuffer, outside lines: [Range<Int>]) -> [Range<Int>] {
         var body: [Range<Int>] = []
         var start = 0
-        for line in lines(in: buffer) {
+        for line in lines {
             let lower = buffer.scalarOffset(ofByte: line.lowerBound)
             if lower > start { body.append(start..<lower) }
             start = buffer.scalarOffset(ofByte: line.upperBound)

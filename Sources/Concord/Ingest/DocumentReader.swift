@@ -78,7 +78,7 @@ public struct DocumentReader: Sendable {
         let buffer = TextBuffer(html.text)
         return Document(
             id: input.id, source: input.path, format: .html, original: decoded.text, text: html.text,
-            offsetMap: html.map, bodyRanges: boilerplate?.bodyRanges(in: buffer),
+            offsetMap: html.map, bodyRanges: boilerplate.map { Boilerplate.bodyRanges(in: buffer, outside: $0.lines(in: buffer)) },
             title: html.title, published: html.published, language: html.language, warnings: decoded.warnings)
     }
 
@@ -88,7 +88,7 @@ public struct DocumentReader: Sendable {
         let text = TextCleaning.clean(original)
         let buffer = TextBuffer(text)
         let boilerplateLines = boilerplate?.lines(in: buffer) ?? []
-        let bodyRanges = boilerplate?.bodyRanges(in: buffer)
+        let bodyRanges = boilerplate == nil ? nil : Boilerplate.bodyRanges(in: buffer, outside: boilerplateLines)
         var title = title
         if title == nil, let range = TitleFinder.titleRange(in: buffer, boilerplate: boilerplateLines) {
             title = Self.substring(of: original, scalars: range)
@@ -123,7 +123,7 @@ public struct DocumentReader: Sendable {
             return .failure(InputFailure(path: place, reason: "no \"text\" field: a document line needs {\"text\": ...}"))
         }
         let id = parsed.fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(input.id)#\(line)"
-        let title = parsed.fields["title"].map(Self.collapseSpace).flatMap { $0.isEmpty ? nil : $0 }
+        let title = parsed.fields["title"].map(TextCleaning.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         var document = textDocument(original: text, id: id, source: input.path, format: .jsonl, title: title, warnings: warnings)
         if let published = parsed.fields["published"] {
             if let date = PublishedDate.normalize(published) {
@@ -140,10 +140,6 @@ public struct DocumentReader: Sendable {
             }
         }
         return .success(document)
-    }
-
-    private static func collapseSpace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 

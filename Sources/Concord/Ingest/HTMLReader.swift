@@ -97,7 +97,7 @@ private struct HTMLParser {
     }
 
     func output() -> HTMLReader.Output {
-        let titles = [h1, ogTitle, titleTag].compactMap { $0.map(Self.collapse) }
+        let titles = [h1, ogTitle, titleTag].compactMap { $0.map(TextCleaning.collapseWhitespace) }
         let dates = [metaDate, jsonLDDate, timeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
         return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language)
     }
@@ -390,10 +390,5 @@ private struct HTMLParser {
         let valueStart = index + 1
         guard let close = slice[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
         return String(decoding: slice[valueStart..<close], as: UTF8.self)
-    }
-
-    /// White space collapsed to single spaces, trimmed.
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

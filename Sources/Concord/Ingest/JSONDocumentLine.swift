@@ -87,7 +87,9 @@ struct JSONDocumentLine {
                 index += 1
                 return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
             }
-            var decoded = Array(bytes[start..<index])
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(bytes.count - start)
+            decoded.append(contentsOf: bytes[start..<index])
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
@@ -95,8 +97,10 @@ struct JSONDocumentLine {
                     return String(decoding: decoded, as: UTF8.self)
                 }
                 if byte != UInt8(ascii: "\\") {
-                    decoded.append(byte)
-                    index += 1
+                    // Copy the run up to the next quote or escape at once.
+                    let runStart = index
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
+                    decoded.append(contentsOf: bytes[runStart..<index])
                     continue
                 }
                 guard index + 1 < bytes.count else { break }

@@ -46,6 +46,23 @@ enum TextCleaning {
         return scalars
     }
 
+    /// White space runs collapsed to one space, trimmed (titles and other metadata).
+    static func collapseWhitespace(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII ? Bytes.isSpace(UInt8(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !scalars.isEmpty
+            } else {
+                if pendingSpace { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
     /// The ASCII byte a non-ASCII scalar is cleaned to, or nil to keep it.
     static func replacement(for scalar: Unicode.Scalar) -> UInt8? {
         switch scalar.value {

@@ -36,9 +36,13 @@ public struct Batch: Sendable {
     public let reader: DocumentReader
     public let jobs: Int
 
-    /// Units in flight per worker: enough to keep every worker busy while the calling thread
+    /// Jobs in flight per worker: enough to keep every worker busy while the calling thread
     /// waits for the oldest one, few enough that memory stays small.
-    static let unitsInFlightPerJob = 8
+    static let jobsInFlightPerWorker = 4
+    /// A job groups consecutive units up to this many, or up to ``bytesPerJob``, so that
+    /// short documents (a wire story is under a kilobyte) do not pay a lock round per document.
+    static let unitsPerJob = 32
+    static let bytesPerJob = 256 << 10
 
     public init(extraction: Extraction, reader: DocumentReader = DocumentReader(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.extraction = extraction
@@ -63,20 +67,21 @@ public struct Batch: Sendable {
         fail: (InputFailure) -> Void,
         progress: ((Progress) -> Void)? = nil
     ) -> Summary {
-        let queue = WorkQueue<ReadUnit, UnitOutcome<Output>>()
+        let queue = WorkQueue<[Result<ReadUnit, InputFailure>], [UnitOutcome<Output>]>()
         let reader = reader, extraction = extraction
         let workers = (0..<jobs).map { _ in
             Thread {
-                while let (sequence, unit) = queue.take() {
-                    let outcome: UnitOutcome<Output>
-                    switch reader.document(from: unit) {
-                    case let .failure(failure):
-                        outcome = .failure(failure)
-                    case let .success(document):
-                        let record = extraction.record(for: document)
-                        outcome = .record(transform(record), warnings: record.warnings.count)
+                while let (sequence, units) = queue.take() {
+                    let outcomes = units.map { unit -> UnitOutcome<Output> in
+                        switch unit.flatMap(reader.document(from:)) {
+                        case let .failure(failure):
+                            return .failure(failure, size: 0)
+                        case let .success(document):
+                            let record = extraction.record(for: document)
+                            return .record(transform(record), warnings: record.warnings.count, size: (try? unit.get())?.size ?? 0)
+                        }
                     }
-                    queue.complete(sequence, outcome)
+                    queue.complete(sequence, outcomes)
                 }
                 queue.workerFinished()
             }
@@ -85,39 +90,47 @@ public struct Batch: Sendable {
 
         var summary = Summary()
         var state = Progress(done: 0, total: Self.count(inputs), bytes: 0, totalBytes: Self.totalBytes(inputs))
-        var sizes: [Int: Int] = [:]
-        var submitted = 0
-        func hand(_ outcome: UnitOutcome<Output>) {
-            switch outcome {
-            case let .failure(failure):
-                summary.failed += 1
-                fail(failure)
-            case let .record(output, warnings):
-                summary.documents += 1
-                summary.warnings += warnings
-                emit(output)
+        var submitted = 0, emitted = 0
+        func hand(_ outcomes: [UnitOutcome<Output>]) {
+            for outcome in outcomes {
+                switch outcome {
+                case let .failure(failure, size):
+                    summary.failed += 1
+                    state.bytes += size
+                    fail(failure)
+                case let .record(output, warnings, size):
+                    summary.documents += 1
+                    summary.warnings += warnings
+                    state.bytes += size
+                    emit(output)
+                }
+                state.done += 1
+                progress?(state)
             }
-            state.bytes += sizes.removeValue(forKey: state.done) ?? 0
-            state.done += 1
-            progress?(state)
+            emitted += 1
         }
-        let capacity = jobs * Self.unitsInFlightPerJob
-        for unit in reader.units(for: inputs) {
-            switch unit {
-            case let .failure(failure):
-                queue.complete(submitted, .failure(failure))
-            case let .success(unit):
-                sizes[submitted] = unit.size ?? 0
-                queue.submit(submitted, unit)
-            }
+        let capacity = jobs * Self.jobsInFlightPerWorker
+        var group: [Result<ReadUnit, InputFailure>] = []
+        var groupBytes = 0
+        func submit() {
+            guard !group.isEmpty else { return }
+            queue.submit(submitted, group)
             submitted += 1
-            while let outcome = queue.result(for: state.done, wait: submitted - state.done >= capacity) {
-                hand(outcome)
+            group = []
+            groupBytes = 0
+            while let outcomes = queue.result(for: emitted, wait: submitted - emitted >= capacity) {
+                hand(outcomes)
             }
         }
+        for unit in reader.units(for: inputs) {
+            group.append(unit)
+            groupBytes += (try? unit.get())?.size ?? 0
+            if group.count >= Self.unitsPerJob || groupBytes >= Self.bytesPerJob { submit() }
+        }
+        submit()
         queue.close()
-        while state.done < submitted, let outcome = queue.result(for: state.done, wait: true) {
-            hand(outcome)
+        while emitted < submitted, let outcomes = queue.result(for: emitted, wait: true) {
+            hand(outcomes)
         }
         queue.waitForWorkers(jobs)
         return summary
@@ -142,10 +155,10 @@ public struct Batch: Sendable {
     }
 }
 
-/// What became of one unit.
+/// What became of one unit, with the bytes it stood for (for progress).
 enum UnitOutcome<Output: Sendable>: Sendable {
-    case record(Output, warnings: Int)
-    case failure(InputFailure)
+    case record(Output, warnings: Int, size: Int)
+    case failure(InputFailure, size: Int)
 }
 
 /// Jobs numbered in input order for the workers, and their results for the calling thread,

@@ -4,20 +4,38 @@
 struct Abbreviations: Sendable {
     /// One language's list: single words (with their final stop) and phrases with a space.
     struct List: Sendable {
-        var words: Set<String> = []
-        var phrases: [[UInt8]] = []
+        /// Words of up to eight UTF-8 bytes, packed into an integer: looked up at every full
+        /// stop, so without building a string.
+        private var shortWords: Set<UInt64> = []
+        private var longWords: Set<String> = []
+        private(set) var phrases: [[UInt8]] = []
 
         mutating func add(_ entry: String) {
             if entry.contains(" ") {
                 phrases.append(Array(entry.utf8))
-            } else {
-                for variant in Abbreviations.variants(of: entry) { words.insert(variant) }
+                return
+            }
+            for variant in Abbreviations.variants(of: entry) {
+                let bytes = Array(variant.utf8)
+                if let key = Self.key(bytes[...]) { shortWords.insert(key) } else { longWords.insert(variant) }
             }
         }
 
         mutating func merge(_ other: List) {
-            words.formUnion(other.words)
+            shortWords.formUnion(other.shortWords)
+            longWords.formUnion(other.longWords)
             phrases.append(contentsOf: other.phrases)
+        }
+
+        /// Whether the word `bytes` (with its final stop) is on the list.
+        func contains<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+            if let key = Self.key(bytes) { return shortWords.contains(key) }
+            return longWords.contains(String(decoding: bytes, as: UTF8.self))
+        }
+
+        private static func key<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
+            guard bytes.count <= 8 else { return nil }
+            return bytes.reduce(0) { $0 << 8 | UInt64($1) }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document after tokenizing: its cleaned text as a ``TextBuffer`` for the pattern
 /// stages, the sentences with their tokens, and the helpers that turn a byte range of the
 /// cleaned text into a ``SourceSpan`` in the original.
@@ -17,7 +19,13 @@ public struct TokenizedDocument: Sendable {
         self.buffer = buffer
         self.sentences = sentences
         originalLines = LineIndex(document.original)
-        originalBuffer = document.text.utf8.elementsEqual(document.original.utf8) ? nil : TextBuffer(document.original)
+        originalBuffer = Self.sameBytes(document.text, document.original) ? nil : TextBuffer(document.original)
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (one memcmp, no normalization).
+    private static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var first = first, second = second
+        return first.withUTF8 { a in second.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
     }
 
     /// The language the document is read in (English when nothing said otherwise).

@@ -98,7 +98,7 @@ private struct SentenceSplitter {
         var next = offset
         while next < text.count, Bytes.isSpace(text[next]) { next += 1 }
         guard next < text.count else { return false }
-        return Bytes.scalar(in: text, at: next).scalar.properties.isLowercase
+        return Bytes.isLowercase(in: text, at: next)
     }
 
     /// Whether the full stop at `dot` closes the number of a numbered list item ("1. Supercomputing").
@@ -117,7 +117,7 @@ private struct SentenceSplitter {
             let previous = Bytes.scalarStart(in: text, before: wordStart)
             if text[previous] == UInt8(ascii: ".") {
                 hasInnerDot = true
-            } else if !Bytes.scalar(in: text, at: previous).scalar.properties.isAlphabetic {
+            } else if !Bytes.isLetter(in: text, at: previous) {
                 break
             }
             wordStart = previous
@@ -130,7 +130,7 @@ private struct SentenceSplitter {
                text[wordStart..<dot].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy({ (1...2).contains($0.count) }) {
                 return true
             }
-            if abbreviations.words.contains(String(decoding: text[wordStart...dot], as: UTF8.self)) { return true }
+            if abbreviations.contains(text[wordStart...dot]) { return true }
         }
         return abbreviations.phrases.contains { phrase in endsPhrase(phrase, at: dot) }
     }
@@ -145,7 +145,7 @@ private struct SentenceSplitter {
                 let byte = text[start + offset], expected = phrase[offset]
                 if byte != expected && !(offset == 0 && Bytes.isASCIILetter(byte) && byte | 0x20 == expected | 0x20) { return false }
             }
-            return start == 0 || !Bytes.scalar(in: text, at: Bytes.scalarStart(in: text, before: start)).scalar.properties.isAlphabetic
+            return start == 0 || !Bytes.isLetter(in: text, at: Bytes.scalarStart(in: text, before: start))
         }
     }
 
@@ -159,11 +159,11 @@ private struct SentenceSplitter {
         if next.isBlank || current.isBullet || current.isHeading || next.isBullet || next.isHeading { return true }
         if next.indent > current.indent { return true }
         // A short line of its own after a long one: a heading, not the end of a wrapped sentence.
-        if next.scalarCount < Self.shortLine, next.endsInWord, Bytes.scalar(in: text, at: next.contentStart).scalar.properties.isUppercase { return true }
+        if next.scalarCount < Self.shortLine, next.endsInWord, Bytes.isUppercase(in: text, at: next.contentStart) { return true }
         if current.scalarCount < Self.shortLine {
             let last = text[current.contentEnd - 1]
             let runsOn = last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: "(") || last == UInt8(ascii: "-")
-            return !runsOn && !Bytes.scalar(in: text, at: next.contentStart).scalar.properties.isLowercase
+            return !runsOn && !Bytes.isLowercase(in: text, at: next.contentStart)
         }
         return false
     }
@@ -190,6 +190,13 @@ private struct SentenceSplitter {
                 let tokenEnd = numberEnd(from: index, limit: end)
                 tokens.append(Token(range: index..<tokenEnd, kind: .number))
                 index = tokenEnd
+            } else if Bytes.isASCIILetter(byte) {
+                let tokenEnd = wordEnd(from: index, limit: end)
+                tokens.append(Token(range: index..<tokenEnd, kind: .word))
+                index = tokenEnd
+            } else if byte < 0x80 {
+                tokens.append(Token(range: index..<index + 1, kind: Self.asciiSymbols.contains(byte) ? .symbol : .punctuation))
+                index += 1
             } else {
                 let (scalar, length) = Bytes.scalar(in: text, at: index)
                 if scalar.properties.isAlphabetic {
@@ -209,6 +216,9 @@ private struct SentenceSplitter {
         }
         return tokens
     }
+
+    /// ASCII symbols (Unicode categories Sc, Sm, Sk): `$ + < = > ^ ` | ~`; other ASCII marks are punctuation.
+    private static let asciiSymbols: Set<UInt8> = Set("$+<=>^`|~".utf8)
 
     /// A number: digits with inner `.` or `,` between digits ("5.93", "155,221", "1.000.000").
     private func numberEnd(from start: Int, limit: Int) -> Int {
@@ -239,8 +249,7 @@ private struct SentenceSplitter {
                 let properties = scalar.properties
                 guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark else { break }
                 index += length
-            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."), index + 1 < limit,
-                      Bytes.isASCIILetter(text[index + 1]) || (text[index + 1] >= 0x80 && Bytes.scalar(in: text, at: index + 1).scalar.properties.isAlphabetic) {
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."), index + 1 < limit, Bytes.isLetter(in: text, at: index + 1) {
                 index += 2
             } else {
                 break
@@ -318,6 +327,22 @@ enum Bytes {
     @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+
+    /// Whether the scalar at `index` is a letter (ASCII answered without a table lookup).
+    @inline(__always) static func isLetter(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        return byte < 0x80 ? isASCIILetter(byte) : scalar(in: text, at: index).scalar.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isLowercase(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        return byte < 0x80 ? byte &- 0x61 < 26 : scalar(in: text, at: index).scalar.properties.isLowercase
+    }
+
+    @inline(__always) static func isUppercase(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        return byte < 0x80 ? isASCIIUpper(byte) : scalar(in: text, at: index).scalar.properties.isUppercase
+    }
 
     /// The scalar starting at byte `index` of valid UTF-8, and its length in bytes.
     static func scalar(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
