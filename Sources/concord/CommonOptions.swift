@@ -65,9 +65,6 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The extraction alone (see ``batch()``).
-    func extraction() throws -> Extraction { try batch().extraction }
-
     /// The progress line `--progress` asks for.
     func progressLine() -> ProgressLine? {
         switch progress {

@@ -159,8 +159,8 @@ private struct SentenceSplitter {
         if next.isBlank || current.isBullet || current.isHeading || next.isBullet || next.isHeading { return true }
         if next.indent > current.indent { return true }
         // A short line of its own after a long one: a heading, not the end of a wrapped sentence.
-        if next.scalarCount < Self.shortLine, next.endsInWord, Bytes.isUppercase(in: text, at: next.contentStart) { return true }
-        if current.scalarCount < Self.shortLine {
+        if next.isShorter(than: Self.shortLine), next.endsInWord, Bytes.isUppercase(in: text, at: next.contentStart) { return true }
+        if current.isShorter(than: Self.shortLine) {
             let last = text[current.contentEnd - 1]
             let runsOn = last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: "(") || last == UInt8(ascii: "-")
             return !runsOn && !Bytes.isLowercase(in: text, at: next.contentStart)
@@ -180,6 +180,7 @@ private struct SentenceSplitter {
 
     private func tokens(in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 4)
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -265,7 +266,6 @@ private struct Line {
     let contentStart: Int
     let contentEnd: Int
     let indent: Int
-    let scalarCount: Int
     private let text: UnsafeBufferPointer<UInt8>
 
     init(text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
@@ -276,9 +276,16 @@ private struct Line {
         contentStart = lower
         contentEnd = upper
         indent = lower - start
+    }
+
+    /// Shorter than `limit` scalars (counted only when the byte length leaves it open).
+    func isShorter(than limit: Int) -> Bool {
+        let bytes = contentEnd - contentStart
+        if bytes < limit { return true }
+        if bytes >= 4 * limit { return false }
         var scalars = 0
-        for index in lower..<upper where text[index] & 0xC0 != 0x80 { scalars += 1 }
-        scalarCount = scalars
+        for index in contentStart..<contentEnd where text[index] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars < limit
     }
 
     var isBlank: Bool { contentStart == contentEnd }
