@@ -7,14 +7,15 @@ public struct LineIndex: Sendable {
         var starts = [0]
         var offset = 0
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
+        // UTF-8 bytes, counting a scalar at each byte that is not a continuation byte.
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
             offset += 1
-            if scalar == "\n" {
+            if byte == 0x0A {
                 if previousWasCR { starts[starts.count - 1] = offset } else { starts.append(offset) }
-            } else if scalar == "\r" {
+            } else if byte == 0x0D {
                 starts.append(offset)
             }
-            previousWasCR = scalar == "\r"
+            previousWasCR = byte == 0x0D
         }
         lineStarts = starts
     }

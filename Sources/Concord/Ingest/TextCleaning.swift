@@ -48,19 +48,35 @@ enum TextCleaning {
 
     /// White space runs collapsed to one space, trimmed (titles and other metadata).
     static func collapseWhitespace(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII ? Bytes.isSpace(UInt8(scalar.value)) : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = !scalars.isEmpty
-            } else {
-                if pendingSpace { scalars.append(" ") }
-                pendingSpace = false
-                scalars.append(scalar)
+        var text = text
+        return text.withUTF8 { source -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(source.count)
+            var pendingSpace = false
+            var changed = false
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                var length = 1
+                var isSpace = Bytes.isSpace(byte)
+                if byte >= 0x80 {
+                    let (scalar, scalarLength) = Bytes.scalar(in: source, at: index)
+                    length = scalarLength
+                    isSpace = scalar.properties.isWhitespace
+                }
+                if isSpace {
+                    changed = changed || pendingSpace || output.isEmpty || byte != 0x20
+                    pendingSpace = !output.isEmpty
+                } else {
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + length]))
+                }
+                index += length
             }
-        }
-        return String(scalars)
+            changed = changed || pendingSpace
+            return changed ? String(decoding: output, as: UTF8.self) : nil
+        } ?? text
     }
 
     /// The ASCII byte a non-ASCII scalar is cleaned to, or nil to keep it.

@@ -58,12 +58,16 @@ struct StreamingJSONEncoder {
 
         /// Writes `value`, closing whatever its `encode(to:)` opened.
         func write<T: Encodable>(_ value: T) throws {
-            switch value {
-            case let string as String: writeString(string)
-            case let int as Int: writeInteger(int)
-            case let bool as Bool: bytes.append(contentsOf: bool ? Self.trueBytes : Self.falseBytes)
-            case let dictionary as any SortedJSONObject: try dictionary.writeSorted(into: self)
-            default:
+            // Type identity, not dynamic casts: this runs for every value of every record.
+            if T.self == String.self {
+                writeString(unsafeBitCast(value, to: String.self))
+            } else if T.self == Int.self {
+                writeInteger(unsafeBitCast(value, to: Int.self))
+            } else if T.self == Bool.self {
+                bytes.append(contentsOf: unsafeBitCast(value, to: Bool.self) ? Self.trueBytes : Self.falseBytes)
+            } else if T.self is any SortedJSONObject.Type, let dictionary = value as? any SortedJSONObject {
+                try dictionary.writeSorted(into: self)
+            } else {
                 let (savedOpened, savedCount) = (opened, count)
                 opened = .nothing
                 count = 0
