@@ -114,6 +114,7 @@ enum TitleFinder {
             let label = line[..<colon].split(separator: " ")
             if label.count <= 3 { return false }
         }
-        return !line.hasSuffix(":")
+        // A headline has no closing stop; a line that ends like a sentence is body text.
+        return !(line.hasSuffix(":") || line.hasSuffix(".") || line.hasSuffix(",") || line.hasSuffix(";"))
     }
 }

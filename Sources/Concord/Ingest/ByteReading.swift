@@ -92,17 +92,17 @@ enum ByteReading {
         return InputFailure(path: path, reason: "\(what): the limit is \(describe(bytes: limit)) per document; split it, or give documents as JSON Lines")
     }
 
-    /// `512 bytes`, `3.4 MB`, `1.0 GB`.
+    /// `512 bytes`, `16 MiB`, `1.0 GiB`.
     static func describe(bytes: Int) -> String {
-        if bytes < 1000 { return "\(bytes) bytes" }
-        let units = ["KB", "MB", "GB", "TB"]
-        var value = Double(bytes) / 1000
+        if bytes < 1024 { return "\(bytes) bytes" }
+        let units = ["KiB", "MiB", "GiB", "TiB"]
+        var value = Double(bytes) / 1024
         var unit = 0
-        while value >= 1000 && unit < units.count - 1 {
-            value /= 1000
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
             unit += 1
         }
-        return String(format: "%.1f %@", value, units[unit])
+        return value == value.rounded() ? "\(Int(value)) \(units[unit])" : String(format: "%.1f %@", value, units[unit])
     }
 }
 
