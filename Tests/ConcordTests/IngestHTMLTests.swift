@@ -81,6 +81,12 @@ import Testing
         #expect(span.line == 8)
     }
 
+    @Test func aPageWrappedInOneFormKeepsItsText() throws {
+        let page = "<html><body><form id=\"aspnetForm\"><nav>Menu</nav><p>Acme paid $5 million.</p><input name=\"q\"></form></body></html>"
+        #expect(try html(page).text == "Acme paid $5 million.")
+        #expect(try html("<p>Story.</p><form><p>Sign up: 3 million readers</p></form>").text == "Story.")
+    }
+
     @Test func preformattedTextKeepsItsLines() throws {
         #expect(try html("<p>a   b</p><pre>x  1\ny  2</pre>").text == "a b\n\nx  1\ny  2")
     }
@@ -136,6 +142,16 @@ import Testing
         #expect(reasons[3] == "\(path):4: invalid JSON at column 1: expected a JSON object, found 'not json'")
         #expect(reasons[4] == "\(path):5: \"text\" must be a string")
         #expect(reasons[5].hasPrefix("\(path):6: invalid JSON at column 16: expected the end of the line"))
+    }
+
+    @Test func aJSONLineInWindows1252IsReadWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("feed.jsonl", bytes: Array(#"{"text": "Caf"#.utf8) + [0xE9] + Array(#" paid "#.utf8) + [0x80] + Array(#"5m"}"#.utf8) + [0x0A])
+        let reader = DocumentReader()
+        let results = reader.units(for: [.success(Input(kind: .file, path: folder.path("feed.jsonl"), id: "feed"))]).map { $0.flatMap(reader.document(from:)) }
+        let document = try #require(try results.first?.get())
+        #expect(document.original == "Café paid €5m")
+        #expect(document.warnings.map(\.code) == ["invalid-utf8"])
     }
 
     @Test func emptyJSONLinesFileIsNamed() throws {

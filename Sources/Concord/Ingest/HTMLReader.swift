@@ -16,12 +16,22 @@ struct HTMLReader {
         var title: String?
         var published: String?
         var language: LanguageTag?
+        /// Whether a `<form>` was dropped with its content.
+        var droppedForm = false
     }
 
     static func read(_ original: String) -> Output {
+        let output = read(original, dropForms: true)
+        // Some sites wrap the whole page in one <form> (ASP.NET): when dropping forms leaves
+        // no text at all, the form was the page, so it is read again with forms kept.
+        guard output.droppedForm && output.text.allSatisfy(\.isWhitespace) else { return output }
+        return read(original, dropForms: false)
+    }
+
+    private static func read(_ original: String, dropForms: Bool) -> Output {
         var original = original
         return original.withUTF8 { bytes in
-            var parser = HTMLParser(source: bytes)
+            var parser = HTMLParser(source: bytes, dropForms: dropForms)
             parser.run()
             return parser.output()
         }
@@ -30,6 +40,8 @@ struct HTMLReader {
 
 private struct HTMLParser {
     let source: UnsafeBufferPointer<UInt8>
+    let dropForms: Bool
+    private var droppedForm = false
     private var builder: CleanTextBuilder
     // Scalar offset of byte `cursorByte`, advanced forward only.
     private var cursorByte = 0
@@ -50,8 +62,9 @@ private struct HTMLParser {
     private var jsonLDDate: String?
     private var timeDate: String?
 
-    init(source: UnsafeBufferPointer<UInt8>) {
+    init(source: UnsafeBufferPointer<UInt8>, dropForms: Bool) {
         self.source = source
+        self.dropForms = dropForms
         builder = CleanTextBuilder(capacity: source.count / 2)
     }
 
@@ -99,7 +112,7 @@ private struct HTMLParser {
     func output() -> HTMLReader.Output {
         let titles = [h1, ogTitle, titleTag].compactMap { $0.map(TextCleaning.collapseWhitespace) }
         let dates = [metaDate, jsonLDDate, timeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
-        return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language)
+        return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm)
     }
 
     // MARK: Offsets
@@ -227,7 +240,8 @@ private struct HTMLParser {
             if !Self.droppedElements.contains(name) && name != "title" { requestBreak(1, origin: origin) }
             return min(tagEnd(from: contentEnd), source.count)
         }
-        if Self.droppedElements.contains(name) && !selfClosing {
+        if Self.droppedElements.contains(name) && !selfClosing && (dropForms || name != "form") {
+            if name == "form" { droppedForm = true }
             dropped.append(name)
         } else if Self.blockElements.contains(name) {
             requestBreak(2, origin: origin)
