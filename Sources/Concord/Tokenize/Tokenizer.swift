@@ -20,7 +20,7 @@ public struct Tokenizer: Sendable {
         let buffer = TextBuffer(document.text)
         let list = abbreviations.list(for: document.language)
         let sentences = buffer.withBytes { base in
-            SentenceSplitter(text: UnsafeBufferPointer(start: base, count: buffer.byteCount), abbreviations: list).sentences()
+            SentenceSplitter(text: UnsafeBufferPointer(start: base, count: buffer.byteCount), isASCII: buffer.isASCII, abbreviations: list).sentences()
         }
         return TokenizedDocument(document: document, buffer: buffer, sentences: sentences)
     }
@@ -29,6 +29,8 @@ public struct Tokenizer: Sendable {
 /// One pass over a document's UTF-8 bytes: finds sentence ends, then tokenizes each sentence.
 private struct SentenceSplitter {
     let text: UnsafeBufferPointer<UInt8>
+    /// Whether every byte is ASCII (then bytes count scalars).
+    let isASCII: Bool
     let abbreviations: Abbreviations.List
 
     /// A line shorter than this (in scalars) that does not end in running punctuation is a
@@ -159,8 +161,8 @@ private struct SentenceSplitter {
         if next.isBlank || current.isBullet || current.isHeading || next.isBullet || next.isHeading { return true }
         if next.indent > current.indent { return true }
         // A short line of its own after a long one: a heading, not the end of a wrapped sentence.
-        if next.isShorter(than: Self.shortLine), next.endsInWord, Bytes.isUppercase(in: text, at: next.contentStart) { return true }
-        if current.isShorter(than: Self.shortLine) {
+        if next.isShorter(than: Self.shortLine, ascii: isASCII), next.endsInWord, Bytes.isUppercase(in: text, at: next.contentStart) { return true }
+        if current.isShorter(than: Self.shortLine, ascii: isASCII) {
             let last = text[current.contentEnd - 1]
             let runsOn = last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: "(") || last == UInt8(ascii: "-")
             return !runsOn && !Bytes.isLowercase(in: text, at: next.contentStart)
@@ -279,10 +281,10 @@ private struct Line {
     }
 
     /// Shorter than `limit` scalars (counted only when the byte length leaves it open).
-    func isShorter(than limit: Int) -> Bool {
+    func isShorter(than limit: Int, ascii: Bool) -> Bool {
         let bytes = contentEnd - contentStart
         if bytes < limit { return true }
-        if bytes >= 4 * limit { return false }
+        if ascii || bytes >= 4 * limit { return false }
         var scalars = 0
         for index in contentStart..<contentEnd where text[index] & 0xC0 != 0x80 { scalars += 1 }
         return scalars < limit
