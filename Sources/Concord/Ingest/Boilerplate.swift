@@ -33,7 +33,7 @@ public struct Boilerplate: Sendable {
         // A whole line: optional indentation and bullet, the rule, optional closing punctuation.
         // A line of 50 characters or more that ends in a word or a comma is running text
         // wrapped mid-sentence, never boilerplate: the lookahead spares it every rule.
-        let source = "(?m)^(?=[^\\n]{0,49}$|[^\\n]*+(?<![\\p{L}\\p{N},;])$)[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+(?:" + alternatives.joined(separator: "|") + ")[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
+        let source = "(?m)^(?![^\\n]{50}[^\\n]*+(?<=[\\p{L}\\p{N},;])$)[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+(?:" + alternatives.joined(separator: "|") + ")[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
         do {
             combined = try Pattern(source, caseless: true, origin: origin)
         } catch let error as PatternError {

@@ -46,13 +46,15 @@ struct StreamingJSONEncoder {
 
     /// The bytes written so far and the state of the value being written.
     final class Output {
-        var bytes: [UInt8] = []
+        // One Output belongs to one encoding on one thread: the dynamic exclusivity checks of
+        // class properties would cost more than the writing itself.
+        @exclusivity(unchecked) var bytes: [UInt8] = []
         /// What the value being encoded opened: nothing yet, an object, an array, or a single value.
         enum Opened { case nothing, object, array, single }
-        var opened: Opened = .nothing
-        var count = 0
+        @exclusivity(unchecked) var opened: Opened = .nothing
+        @exclusivity(unchecked) var count = 0
         /// Set when a value asked for a nested or super encoder, which this encoder does not write.
-        var unsupported = false
+        @exclusivity(unchecked) var unsupported = false
 
         init() { bytes.reserveCapacity(1024) }
 
