@@ -80,7 +80,6 @@ private struct HTMLParser {
     ]
     /// Elements that end a line: a line break in the text.
     static let lineElements: Set<String> = ["br", "td", "th"]
-    static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track"]
 
     mutating func run() {
         var index = 0
