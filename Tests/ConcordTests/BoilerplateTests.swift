@@ -55,6 +55,13 @@ import Testing
         #expect(document.bodyRanges == [0..<42, 123..<124, 129..<130])
     }
 
+    /// Wire copy wraps sentences at about 65 columns: a wrapped tail is body text.
+    @Test func theTailOfAWrappedSentenceIsBody() {
+        let text = "The company said it expects earnings of 1.20 dlrs a\nshare.\nIt declined to\ncomment.\nThe plant will be powered by the hot gases of burning coal and\npowered by the combustion gases of burning coal.\nShare\n"
+        let buffer = TextBuffer(text)
+        #expect(Self.boilerplate.lines(in: buffer).map { buffer.string($0) } == ["Share"])
+    }
+
     @Test func aLongLineIsNeverBoilerplate() {
         let line = "Join " + String(repeating: "the readers ", count: 100) + "newsletter"
         #expect(!Self.boilerplate.isBoilerplate(line: line))

@@ -32,7 +32,8 @@ public struct Boilerplate: Sendable {
         }
         // A whole line: optional indentation and bullet, the rule, optional closing punctuation.
         // A line of 50 characters or more that ends in a word or a comma is running text
-        // wrapped mid-sentence, never boilerplate: the lookahead spares it every rule.
+        // wrapped mid-sentence, never boilerplate: the lookahead spares it every rule
+        // (50 is ``wrappedLineLength``).
         let source = "(?m)^(?![^\\n]{50}[^\\n]*+(?<=[\\p{L}\\p{N},;])$)[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+(?:" + alternatives.joined(separator: "|") + ")[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
         do {
             combined = try Pattern(source, caseless: true, origin: origin)
@@ -47,11 +48,38 @@ public struct Boilerplate: Sendable {
         var found: [Range<Int>] = []
         // A line that runs into the match limit is simply kept as body.
         try? combined.forEachMatch(in: buffer) { match in
-            if !match.range.isEmpty { found.append(match.range) }
+            if !match.range.isEmpty && !Self.continuesWrappedSentence(match.range, in: buffer) { found.append(match.range) }
             return true
         }
         return found
     }
+
+    /// Whether the line at `range` is the tail of a sentence hard-wrapped from the line above
+    /// ("... earnings of 12 cts a" / "share."): it starts in lower case after a line that
+    /// ends without closing punctuation and is long or ends in a lower-case word. Such a
+    /// line is body text whatever it reads.
+    static func continuesWrappedSentence(_ range: Range<Int>, in buffer: TextBuffer) -> Bool {
+        var first = range.lowerBound
+        while first < range.upperBound, Bytes.isSpace(buffer[byte: first]) { first += 1 }
+        guard first < range.upperBound, buffer[byte: first] &- 0x61 < 26, range.lowerBound > 0 else { return false }
+        var previousEnd = range.lowerBound - 1  // the newline before the line
+        while previousEnd > 0, Bytes.isSpace(buffer[byte: previousEnd - 1]) { previousEnd -= 1 }
+        var previousStart = previousEnd
+        while previousStart > 0, buffer[byte: previousStart - 1] != UInt8(ascii: "\n") { previousStart -= 1 }
+        guard previousEnd > previousStart else { return false }
+        let last = buffer[byte: previousEnd - 1]
+        guard Bytes.isASCIILetter(last) || Bytes.isDigit(last) || last == UInt8(ascii: ",") || last == UInt8(ascii: "-") || last >= 0x80 else { return false }
+        if previousEnd - previousStart >= wrappedLineLength { return true }
+        // A short line ending in a lower-case word ("It declined to") runs on; a label in
+        // title case ("News & Analysis") does not.
+        var lastWord = previousEnd - 1
+        while lastWord > previousStart, !Bytes.isSpace(buffer[byte: lastWord - 1]) { lastWord -= 1 }
+        return buffer[byte: lastWord] &- 0x61 < 26
+    }
+
+    /// The length from which a line without closing punctuation is taken for running text
+    /// wrapped mid-sentence (wire copy wraps at 60 to 70 columns).
+    static let wrappedLineLength = 50
 
     /// Whether `line` as a whole is boilerplate.
     public func isBoilerplate(line: String) -> Bool {
