@@ -81,6 +81,15 @@ import Testing
         #expect(corpus1.status == 0 && corpus1.records.count == 3 && corpus1.stdout == corpus3.stdout)
     }
 
+    @Test func usageErrorsAndBadRulesExitTwoWritingNothing() throws {
+        let jobs = try concord(["extract", "--jobs", "0", "Corpus"])
+        #expect(jobs.status == 2 && jobs.stdout.isEmpty && jobs.stderr.contains("--jobs must be at least 1"))
+        let rules = try concord(["extract", "--rules", "/nonexistent", "Corpus"])
+        #expect(rules.status == 2 && rules.stdout.isEmpty && rules.stderr.hasPrefix("concord: invalid rules: /nonexistent"))
+        let format = try concord(["extract", "--stdin-format", "xml"], stdin: Data("x".utf8))
+        #expect(format.status == 2 && format.stdout.isEmpty)
+    }
+
     @Test func progressOnlyWhenAsked() throws {
         let always = try concord(["extract", "Corpus", "--progress", "always"])
         #expect(always.stderr.contains("\r\u{1B}[Kconcord: 1/3 documents, "))
