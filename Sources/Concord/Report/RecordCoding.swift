@@ -67,7 +67,7 @@ struct StreamingJSONEncoder {
                 writeInteger(unsafeBitCast(value, to: Int.self))
             } else if T.self == Bool.self {
                 bytes.append(contentsOf: unsafeBitCast(value, to: Bool.self) ? Self.trueBytes : Self.falseBytes)
-            } else if T.self is any SortedJSONObject.Type, let dictionary = value as? any SortedJSONObject {
+            } else if StreamingJSONEncoder.dictionaryTypes.isDictionary(T.self), let dictionary = value as? any SortedJSONObject {
                 try dictionary.writeSorted(into: self)
             } else {
                 let (savedOpened, savedCount) = (opened, count)
@@ -158,6 +158,25 @@ struct StreamingJSONEncoder {
     /// changes from run to run (hashing is seeded per process).
     fileprivate protocol SortedJSONObject {
         func writeSorted(into output: Output) throws
+    }
+
+    /// Which types are string-keyed dictionaries, asked once per type for the whole process:
+    /// the runtime's conformance lookup costs more than writing a small value.
+    static let dictionaryTypes = TypeFlags()
+
+    final class TypeFlags: @unchecked Sendable {
+        private let lock = NSLock()
+        private var flags: [ObjectIdentifier: Bool] = [:]
+
+        func isDictionary<T>(_ type: T.Type) -> Bool {
+            let key = ObjectIdentifier(type)
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = flags[key] { return known }
+            let answer = type is any SortedJSONObject.Type
+            flags[key] = answer
+            return answer
+        }
     }
 
     /// The `Encoder` handed to each value's `encode(to:)`.
