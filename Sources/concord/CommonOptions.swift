@@ -35,25 +35,42 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The inputs: the paths given, or stdin when there are none and stdin is not a terminal.
+    /// The inputs: the paths given, or stdin when there are none. Never waits on a terminal:
+    /// stdin that is a terminal is a usage error, not a prompt.
     func inputs() throws -> [Result<Input, InputFailure>] {
+        let stdinIsTerminal = isatty(STDIN_FILENO) != 0
         if paths.isEmpty {
-            guard isatty(STDIN_FILENO) == 0 else {
+            guard !stdinIsTerminal else {
                 throw ValidationError("no input: give files or directories, or pipe a document to stdin")
             }
             return [.success(.standardInput)]
         }
+        if paths.contains("-") && stdinIsTerminal {
+            throw ValidationError("'-' reads stdin, but stdin is a terminal: pipe a document in")
+        }
         return InputWalker().inputs(for: paths)
     }
 
-    /// Loads and compiles the rules; a rule error is a usage error (exit 2, nothing written).
-    func extraction() throws -> Extraction {
+    /// Loads and compiles the rules into the batch that reads and extracts the inputs; a rule
+    /// error is a usage error (exit 2, nothing written).
+    func batch() throws -> Batch {
         do {
             let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: rules))
-            return try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init)))
+            let extraction = try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init)))
+            let reader = try DocumentReader(rules: ruleSet, stdinFormat: stdinFormat?.documentFormat)
+            return Batch(extraction: extraction, reader: reader, jobs: jobs)
         } catch let error as RuleError {
             Diagnostics.error("invalid rules: \(error)")
             throw ExitCode(2)
+        }
+    }
+
+    /// The progress line `--progress` asks for.
+    func progressLine() -> ProgressLine? {
+        switch progress {
+        case .never: return nil
+        case .always: return ProgressLine()
+        case .auto: return isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
         }
     }
 }
@@ -64,6 +81,44 @@ enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
 
 enum StdinFormat: String, ExpressibleByArgument, CaseIterable {
     case text, html, jsonl
+
+    var documentFormat: DocumentFormat { DocumentFormat(rawValue: rawValue)! }
+}
+
+/// The progress line on stderr: documents done (of the total when known), MB/s and the time
+/// left, redrawn in place at most a few times a second and erased at the end.
+final class ProgressLine {
+    private let start = Date()
+    private var lastDrawn = Date.distantPast
+    private var drawn = false
+
+    func update(_ progress: Batch.Progress) {
+        let now = Date()
+        guard now.timeIntervalSince(lastDrawn) >= 0.2 else { return }
+        lastDrawn = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let rate = Double(progress.bytes) / elapsed / 1_000_000
+        var line = "concord: \(progress.done)" + (progress.total.map { "/\($0)" } ?? "") + " documents, "
+            + String(format: "%.1f MB/s", rate)
+        if let totalBytes = progress.totalBytes, progress.bytes > 0 {
+            let left = Double(totalBytes - progress.bytes) / (Double(progress.bytes) / elapsed)
+            line += ", ETA " + Self.duration(max(0, left))
+        } else if let total = progress.total, progress.done > 0 {
+            line += ", ETA " + Self.duration(Double(total - progress.done) * elapsed / Double(progress.done))
+        }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        drawn = true
+    }
+
+    /// Erases the line before the summary is written.
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60) : String(format: "%d:%02d", whole / 60, whole % 60)
+    }
 }
 
 /// Messages on stderr.
@@ -77,9 +132,11 @@ enum Diagnostics {
     }
 }
 
-/// Where output goes: stdout or `--output FILE`.
-struct OutputSink {
+/// Where output goes: stdout or `--output FILE`, written in large blocks.
+final class OutputSink {
     private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private static let blockSize = 1 << 16
 
     init(path: String?) throws {
         guard let path else {
@@ -94,6 +151,18 @@ struct OutputSink {
     }
 
     func write(_ text: String) {
-        handle.write(Data(text.utf8))
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= Self.blockSize { flush() }
+    }
+
+    func write(_ bytes: [UInt8]) {
+        pending.append(contentsOf: bytes)
+        if pending.count >= Self.blockSize { flush() }
+    }
+
+    func flush() {
+        guard !pending.isEmpty else { return }
+        handle.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -20,10 +20,10 @@ struct ConflictsCommand: ParsableCommand {
     var failOnConflict = false
 
     func run() throws {
-        let extraction = try common.extraction()
+        let batch = try common.batch()
         let inputs = try common.inputs()
         var records: [DocumentRecord] = []
-        let summary = Batch(extraction: extraction, jobs: common.jobs).run(
+        let summary = batch.run(
             inputs, emit: { records.append($0) }, fail: { Diagnostics.error($0.description) })
         let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: common.rules))
         let report = try Reconciler(rules: ruleSet).report(for: records)

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Concord
 
-/// `concord extract`: one JSON record per document on stdout (or `--output`).
+/// `concord extract`: one JSON record per document on stdout (or `--output`), in input order;
+/// every input that cannot be read is named on stderr, and a summary line closes the run.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
@@ -14,22 +15,41 @@ struct ExtractCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let extraction = try common.extraction()
+        let batch = try common.batch()
         let inputs = try common.inputs()
         let sink = try OutputSink(path: output)
+        let progressLine = common.progressLine()
         var encodingFailures = 0
-        let summary = Batch(extraction: extraction, jobs: common.jobs).run(
+        var summary = batch.run(
             inputs,
-            emit: { record in
-                do {
-                    sink.write(try RecordCoding.line(for: record) + "\n")
-                } catch {
-                    encodingFailures += 1
-                    Diagnostics.error("\(record.source): cannot write the record: \(error)")
+            transform: { record in
+                Result { try RecordCoding.line(for: record) + "\n" }.mapError {
+                    UnwritableRecord(message: "\(record.source): cannot write the record of \(record.id): \($0)")
                 }
             },
-            fail: { Diagnostics.error($0.description) })
+            emit: { (line: Result<String, UnwritableRecord>) in
+                switch line {
+                case let .success(text): sink.write(text)
+                case let .failure(failure):
+                    encodingFailures += 1
+                    Diagnostics.error(failure.message)
+                }
+            },
+            fail: { failure in
+                progressLine?.finish()
+                Diagnostics.error(failure.description)
+            },
+            progress: progressLine.map { line in { line.update($0) } })
+        sink.flush()
+        progressLine?.finish()
+        summary.documents -= encodingFailures
+        summary.failed += encodingFailures
         Diagnostics.line(summary.line)
-        if summary.failed + encodingFailures > 0 { throw ExitCode(1) }
+        if summary.failed > 0 { throw ExitCode(1) }
     }
+}
+
+/// A record the encoder refused (counted as a failed input).
+struct UnwritableRecord: Error {
+    var message: String
 }

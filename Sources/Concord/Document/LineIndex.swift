@@ -5,16 +5,20 @@ public struct LineIndex: Sendable {
 
     public init(_ text: String) {
         var starts = [0]
-        var offset = 0
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            offset += 1
-            if scalar == "\n" {
-                if previousWasCR { starts[starts.count - 1] = offset } else { starts.append(offset) }
-            } else if scalar == "\r" {
-                starts.append(offset)
+        var text = text
+        // Over the UTF-8 bytes, counting a scalar at each byte that is not a continuation byte.
+        text.withUTF8 { bytes in
+            var offset = 0
+            var previousWasCR = false
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                offset += 1
+                if byte == 0x0A {
+                    if previousWasCR { starts[starts.count - 1] = offset } else { starts.append(offset) }
+                } else if byte == 0x0D {
+                    starts.append(offset)
+                }
+                previousWasCR = byte == 0x0D
             }
-            previousWasCR = scalar == "\r"
         }
         lineStarts = starts
     }

@@ -1,18 +1,373 @@
-/// Splits a document's cleaned text into sentences and tokens.
+/// Splits a document's cleaned text into sentences and tokens, by byte offsets.
 ///
-/// STUB: one sentence per line, tokens by whitespace. The Tokenize issue work replaces it
-/// (abbreviations from Rules/tokenize, decimal points, quotes).
+/// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) followed by
+/// white space and a word that does not start in lower case, except after an abbreviation
+/// of `Rules/tokenize/` ("Feb.", "Inc.", "No."), a single capital letter ("J. Smith") or a
+/// word of short dotted parts ("U.S.", "z.B."); a decimal point is never followed by white
+/// space, so it never ends one. A line break ends a sentence where the layout says so: before
+/// a blank line, before or after a bullet or heading line, before a more indented line
+/// (a new paragraph) and after a short line (a headline, a label). Other line breaks are
+/// hard wraps inside a sentence, as in wire copy.
 public struct Tokenizer: Sendable {
-    public init(rules: RuleSet) throws {}
+    private let abbreviations: Abbreviations
+
+    /// Reads the abbreviation lists of `Rules/tokenize/`.
+    public init(rules: RuleSet) throws {
+        abbreviations = try Abbreviations(files: rules.files(in: "tokenize"))
+    }
 
     public func tokenize(_ document: Document) -> TokenizedDocument {
         let buffer = TextBuffer(document.text)
-        var sentences: [Sentence] = []
-        var start = 0
-        for offset in 0...buffer.byteCount where offset == buffer.byteCount || buffer[byte: offset] == UInt8(ascii: "\n") {
-            if offset > start { sentences.append(Sentence(range: start..<offset, tokens: [])) }
-            start = offset + 1
+        let list = abbreviations.list(for: document.language)
+        let sentences = buffer.withBytes { base in
+            SentenceSplitter(text: UnsafeBufferPointer(start: base, count: buffer.byteCount), isASCII: buffer.isASCII, abbreviations: list).sentences()
         }
         return TokenizedDocument(document: document, buffer: buffer, sentences: sentences)
+    }
+}
+
+/// One pass over a document's UTF-8 bytes: finds sentence ends, then tokenizes each sentence.
+private struct SentenceSplitter {
+    let text: UnsafeBufferPointer<UInt8>
+    /// Whether every byte is ASCII (then bytes count scalars).
+    let isASCII: Bool
+    let abbreviations: Abbreviations.List
+
+    /// A line shorter than this (in scalars) that does not end in running punctuation is a
+    /// line of its own (a headline, a byline, a label), not a hard wrap.
+    static let shortLine = 40
+
+    func sentences() -> [Sentence] {
+        var result: [Sentence] = []
+        var start = 0
+        var lineStart = 0
+        var index = 0
+        let count = text.count
+        while index < count {
+            switch text[index] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                var end = index + 1
+                while end < count, Self.isTerminal(text[end]) { end += 1 }
+                end = skipClosers(from: end)
+                let isStop = text[index] == UInt8(ascii: ".") && end == index + 1
+                if end == count || Bytes.isSpace(text[end]), !(isStop && (isAbbreviation(endingAt: index) || isListNumber(dot: index, lineStart: lineStart))),
+                   !nextWordIsLowercase(from: end) {
+                    append(start..<end, to: &result)
+                    start = end
+                }
+                index = end
+            case UInt8(ascii: "\n"):
+                if lineBreakEndsSentence(lineStart: lineStart, newline: index) {
+                    append(start..<index, to: &result)
+                    start = index + 1
+                }
+                index += 1
+                lineStart = index
+            default:
+                index += 1
+            }
+        }
+        append(start..<count, to: &result)
+        return result
+    }
+
+    // MARK: Sentence ends
+
+    private static func isTerminal(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+    }
+
+    /// Skips closing quotes and brackets after a sentence's final punctuation.
+    private func skipClosers(from offset: Int) -> Int {
+        var end = offset
+        while end < text.count {
+            switch text[end] {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"):
+                end += 1
+            case 0xC2 where end + 1 < text.count && text[end + 1] == 0xBB:  // »
+                end += 2
+            case 0xE2 where end + 2 < text.count && text[end + 1] == 0x80 && [0x99, 0x9D, 0xBA].contains(text[end + 2]):  // ’ ” ›
+                end += 3
+            default:
+                return end
+            }
+        }
+        return end
+    }
+
+    /// Whether the first word after the white space at `offset` starts with a lower-case letter.
+    private func nextWordIsLowercase(from offset: Int) -> Bool {
+        var next = offset
+        while next < text.count, Bytes.isSpace(text[next]) { next += 1 }
+        guard next < text.count else { return false }
+        return Bytes.isLowercase(in: text, at: next)
+    }
+
+    /// Whether the full stop at `dot` closes the number of a numbered list item ("1. Supercomputing").
+    private func isListNumber(dot: Int, lineStart: Int) -> Bool {
+        var start = dot
+        while start > lineStart, Bytes.isDigit(text[start - 1]) { start -= 1 }
+        guard start < dot, dot - start <= 3 else { return false }
+        return text[lineStart..<start].allSatisfy(Bytes.isSpace)
+    }
+
+    /// Whether the full stop at `dot` closes an abbreviation.
+    func isAbbreviation(endingAt dot: Int) -> Bool {
+        var wordStart = dot
+        var hasInnerDot = false
+        while wordStart > 0 {
+            let previous = Bytes.scalarStart(in: text, before: wordStart)
+            if text[previous] == UInt8(ascii: ".") {
+                hasInnerDot = true
+            } else if !Bytes.isLetter(in: text, at: previous) {
+                break
+            }
+            wordStart = previous
+        }
+        if wordStart < dot, text[wordStart] != UInt8(ascii: ".") {
+            // "J." and other initials.
+            if dot - wordStart == 1, Bytes.isASCIIUpper(text[wordStart]) { return true }
+            // "U.S.", "e.g.": one- or two-letter parts joined by dots.
+            if hasInnerDot, text[dot - 1] != UInt8(ascii: "."),
+               text[wordStart..<dot].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy({ (1...2).contains($0.count) }) {
+                return true
+            }
+            if abbreviations.contains(text[wordStart...dot]) { return true }
+        }
+        return abbreviations.phrases.contains { phrase in endsPhrase(phrase, at: dot) }
+    }
+
+    /// Whether the full stop at `dot` is one of the stops of `phrase` ("z. B.", "p. ex."), the
+    /// phrase starting at a word boundary (its first letter in either case).
+    private func endsPhrase(_ phrase: [UInt8], at dot: Int) -> Bool {
+        phrase.indices.contains { stop in
+            guard phrase[stop] == UInt8(ascii: "."), dot >= stop, dot - stop + phrase.count <= text.count else { return false }
+            let start = dot - stop
+            for offset in 0..<phrase.count {
+                let byte = text[start + offset], expected = phrase[offset]
+                if byte != expected && !(offset == 0 && Bytes.isASCIILetter(byte) && byte | 0x20 == expected | 0x20) { return false }
+            }
+            return start == 0 || !Bytes.isLetter(in: text, at: Bytes.scalarStart(in: text, before: start))
+        }
+    }
+
+    /// Whether the line break at `newline` ends the sentence (see ``Tokenizer``).
+    private func lineBreakEndsSentence(lineStart: Int, newline: Int) -> Bool {
+        let current = Line(text: text, start: lineStart, end: newline)
+        guard !current.isBlank else { return true }
+        var nextEnd = newline + 1
+        while nextEnd < text.count, text[nextEnd] != UInt8(ascii: "\n") { nextEnd += 1 }
+        let next = Line(text: text, start: newline + 1, end: nextEnd)
+        if next.isBlank || current.isBullet || current.isHeading || next.isBullet || next.isHeading { return true }
+        if next.indent > current.indent { return true }
+        // A short line of its own after a long one: a heading, not the end of a wrapped sentence.
+        if next.isShorter(than: Self.shortLine, ascii: isASCII), next.endsInWord, Bytes.isUppercase(in: text, at: next.contentStart) { return true }
+        if current.isShorter(than: Self.shortLine, ascii: isASCII) {
+            let last = text[current.contentEnd - 1]
+            let runsOn = last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: "(") || last == UInt8(ascii: "-")
+            return !runsOn && !Bytes.isLowercase(in: text, at: next.contentStart)
+        }
+        return false
+    }
+
+    // MARK: Tokens
+
+    private func append(_ range: Range<Int>, to sentences: inout [Sentence]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, Bytes.isSpace(text[lower]) { lower += 1 }
+        while upper > lower, Bytes.isSpace(text[upper - 1]) { upper -= 1 }
+        guard lower < upper else { return }
+        sentences.append(Sentence(range: lower..<upper, tokens: tokens(in: lower..<upper)))
+    }
+
+    private func tokens(in range: Range<Int>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 4)
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = text[index]
+            if Bytes.isSpace(byte) {
+                index += 1
+            } else if Bytes.isDigit(byte) {
+                let tokenEnd = numberEnd(from: index, limit: end)
+                tokens.append(Token(range: index..<tokenEnd, kind: .number))
+                index = tokenEnd
+            } else if Bytes.isASCIILetter(byte) {
+                let tokenEnd = wordEnd(from: index, limit: end)
+                tokens.append(Token(range: index..<tokenEnd, kind: .word))
+                index = tokenEnd
+            } else if byte < 0x80 {
+                tokens.append(Token(range: index..<index + 1, kind: Self.asciiSymbols.contains(byte) ? .symbol : .punctuation))
+                index += 1
+            } else {
+                let (scalar, length) = Bytes.scalar(in: text, at: index)
+                if scalar.properties.isAlphabetic {
+                    let tokenEnd = wordEnd(from: index, limit: end)
+                    tokens.append(Token(range: index..<tokenEnd, kind: .word))
+                    index = tokenEnd
+                } else {
+                    let kind: Token.Kind
+                    switch scalar.properties.generalCategory {
+                    case .currencySymbol, .mathSymbol, .modifierSymbol, .otherSymbol: kind = .symbol
+                    default: kind = .punctuation
+                    }
+                    tokens.append(Token(range: index..<index + length, kind: kind))
+                    index += length
+                }
+            }
+        }
+        return tokens
+    }
+
+    /// ASCII symbols (Unicode categories Sc, Sm, Sk): `$ + < = > ^ ` | ~`; other ASCII marks are punctuation.
+    private static let asciiSymbols: Set<UInt8> = Set("$+<=>^`|~".utf8)
+
+    /// A number: digits with inner `.` or `,` between digits ("5.93", "155,221", "1.000.000").
+    private func numberEnd(from start: Int, limit: Int) -> Int {
+        var index = start + 1
+        while index < limit {
+            if Bytes.isDigit(text[index]) {
+                index += 1
+            } else if (text[index] == UInt8(ascii: ".") || text[index] == UInt8(ascii: ",")), index + 1 < limit, Bytes.isDigit(text[index + 1]) {
+                index += 2
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    /// A word: letters and digits, with inner apostrophes and hyphens ("Mistral's",
+    /// "co-founder") and inner dots ("U.S"); its final stop belongs to it when it is an
+    /// abbreviation ("Feb.", "U.S.").
+    private func wordEnd(from start: Int, limit: Int) -> Int {
+        var index = start
+        while index < limit {
+            let byte = text[index]
+            if Bytes.isASCIILetter(byte) || Bytes.isDigit(byte) {
+                index += 1
+            } else if byte >= 0x80 {
+                let (scalar, length) = Bytes.scalar(in: text, at: index)
+                let properties = scalar.properties
+                guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark else { break }
+                index += length
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."), index + 1 < limit, Bytes.isLetter(in: text, at: index + 1) {
+                index += 2
+            } else {
+                break
+            }
+        }
+        if index < limit, text[index] == UInt8(ascii: "."), isAbbreviation(endingAt: index) { index += 1 }
+        return index
+    }
+}
+
+/// One line of the text, trimmed, as the line-break rules look at it.
+private struct Line {
+    let contentStart: Int
+    let contentEnd: Int
+    let indent: Int
+    private let text: UnsafeBufferPointer<UInt8>
+
+    init(text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+        self.text = text
+        var lower = start, upper = end
+        while lower < upper, Bytes.isSpace(text[lower]) { lower += 1 }
+        while upper > lower, Bytes.isSpace(text[upper - 1]) { upper -= 1 }
+        contentStart = lower
+        contentEnd = upper
+        indent = lower - start
+    }
+
+    /// Shorter than `limit` scalars (counted only when the byte length leaves it open).
+    func isShorter(than limit: Int, ascii: Bool) -> Bool {
+        let bytes = contentEnd - contentStart
+        if bytes < limit { return true }
+        if ascii || bytes >= 4 * limit { return false }
+        var scalars = 0
+        for index in contentStart..<contentEnd where text[index] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars < limit
+    }
+
+    var isBlank: Bool { contentStart == contentEnd }
+
+    /// Starts with a bullet: `-`, `*`, `+`, `•` and the like, or `1.` / `2)`, then a space.
+    var isBullet: Bool {
+        guard !isBlank else { return false }
+        let first = text[contentStart]
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            return followedBySpace(contentStart + 1)
+        }
+        if Bytes.isDigit(first) {
+            var index = contentStart
+            while index < contentEnd, index - contentStart < 3, Bytes.isDigit(text[index]) { index += 1 }
+            guard index < contentEnd, text[index] == UInt8(ascii: ".") || text[index] == UInt8(ascii: ")") else { return false }
+            return followedBySpace(index + 1)
+        }
+        guard first >= 0x80 else { return false }
+        let (scalar, length) = Bytes.scalar(in: text, at: contentStart)
+        return Self.bulletMarks.contains(scalar) && (followedBySpace(contentStart + length) || contentStart + length == contentEnd)
+    }
+
+    /// Whether the line ends with a letter or digit (no closing punctuation).
+    var endsInWord: Bool {
+        guard !isBlank else { return false }
+        let last = text[Bytes.scalarStart(in: text, before: contentEnd)]
+        return Bytes.isASCIILetter(last) || Bytes.isDigit(last) || last >= 0x80
+    }
+
+    /// A Markdown heading (`# Title`).
+    var isHeading: Bool { !isBlank && text[contentStart] == UInt8(ascii: "#") }
+
+    private func followedBySpace(_ index: Int) -> Bool { index < contentEnd && Bytes.isSpace(text[index]) }
+
+    private static let bulletMarks: Set<Unicode.Scalar> = ["•", "·", "‣", "▪", "▫", "►", "▶", "●", "○", "◦", "■", "□", "➢", "✓", "✔", "–", "—"]
+}
+
+/// Byte-level helpers over UTF-8 text.
+enum Bytes {
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+
+    /// Whether the scalar at `index` is a letter (ASCII answered without a table lookup).
+    @inline(__always) static func isLetter(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        return byte < 0x80 ? isASCIILetter(byte) : scalar(in: text, at: index).scalar.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isLowercase(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        return byte < 0x80 ? byte &- 0x61 < 26 : scalar(in: text, at: index).scalar.properties.isLowercase
+    }
+
+    @inline(__always) static func isUppercase(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        return byte < 0x80 ? isASCIIUpper(byte) : scalar(in: text, at: index).scalar.properties.isUppercase
+    }
+
+    /// The scalar starting at byte `index` of valid UTF-8, and its length in bytes.
+    static func scalar(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = text[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= text.count else { return (Unicode.Scalar(0xFFFD)!, 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(text[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
+    }
+
+    /// The byte offset where the scalar before byte `index` starts.
+    static func scalarStart(in text: UnsafeBufferPointer<UInt8>, before index: Int) -> Int {
+        var start = index - 1
+        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
     }
 }

@@ -1,0 +1,148 @@
+/// Finds the boilerplate lines of a page dump by the general rules of `Rules/boilerplate/`:
+/// app banners, share and like buttons, comment prompts, "Similar Reads" and "Related"
+/// headings, cookie and newsletter prompts, photo credits, author bios. A rule describes a
+/// whole line (after any bullet), never a fragment, so a sentence of the article body that
+/// merely mentions a newsletter or a photo stays. The document's ``Document/bodyRanges``
+/// leave these lines out, so their numbers ("2 million industry professionals") never
+/// become values.
+public struct Boilerplate: Sendable {
+    /// Every rule of every file in one multi-line pattern: one scan per document.
+    private let combined: Pattern?
+
+    /// Compiles the `lines:` of every file in `Rules/boilerplate/`. Each rule is compiled on
+    /// its own first, so an error names its file and line.
+    public init(rules: RuleSet) throws {
+        try self.init(files: rules.files(in: "boilerplate"))
+    }
+
+    init(files: [RuleFile]) throws {
+        var alternatives: [String] = []
+        var origin = RuleOrigin.inline
+        for file in files {
+            for rule in try file.root.list("lines") {
+                let node = rule["pattern"] ?? rule
+                _ = try node.pattern(caseless: true)
+                alternatives.append("(?:" + (try node.string()) + ")")
+                origin = node.origin
+            }
+        }
+        guard !alternatives.isEmpty else {
+            combined = nil
+            return
+        }
+        // A whole line: optional indentation and bullet, the rule, optional closing punctuation.
+        // A line of 50 characters or more that ends in a word or a comma is running text
+        // wrapped mid-sentence, never boilerplate: the lookahead spares it every rule
+        // (50 is ``wrappedLineLength``).
+        let source = "(?m)^(?![^\\n]{50}[^\\n]*+(?<=[\\p{L}\\p{N},;])$)[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+(?:" + alternatives.joined(separator: "|") + ")[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
+        do {
+            combined = try Pattern(source, caseless: true, origin: origin)
+        } catch let error as PatternError {
+            throw RuleError(origin: origin, message: "the boilerplate rules do not combine: \(error.message)")
+        }
+    }
+
+    /// The byte ranges of the boilerplate lines of `buffer` (each line without its newline).
+    func lines(in buffer: TextBuffer) -> [Range<Int>] {
+        guard let combined else { return [] }
+        var found: [Range<Int>] = []
+        // A line that runs into the match limit is simply kept as body.
+        try? combined.forEachMatch(in: buffer) { match in
+            if !match.range.isEmpty && !Self.continuesWrappedSentence(match.range, in: buffer) { found.append(match.range) }
+            return true
+        }
+        return found
+    }
+
+    /// Whether the line at `range` is the tail of a sentence hard-wrapped from the line above
+    /// ("... earnings of 12 cts a" / "share."): it starts in lower case after a line that
+    /// ends without closing punctuation and is long or ends in a lower-case word. Such a
+    /// line is body text whatever it reads.
+    static func continuesWrappedSentence(_ range: Range<Int>, in buffer: TextBuffer) -> Bool {
+        var first = range.lowerBound
+        while first < range.upperBound, Bytes.isSpace(buffer[byte: first]) { first += 1 }
+        guard first < range.upperBound, buffer[byte: first] &- 0x61 < 26, range.lowerBound > 0 else { return false }
+        var previousEnd = range.lowerBound - 1  // the newline before the line
+        while previousEnd > 0, Bytes.isSpace(buffer[byte: previousEnd - 1]) { previousEnd -= 1 }
+        var previousStart = previousEnd
+        while previousStart > 0, buffer[byte: previousStart - 1] != UInt8(ascii: "\n") { previousStart -= 1 }
+        guard previousEnd > previousStart else { return false }
+        let last = buffer[byte: previousEnd - 1]
+        guard Bytes.isASCIILetter(last) || Bytes.isDigit(last) || last == UInt8(ascii: ",") || last == UInt8(ascii: "-") || last >= 0x80 else { return false }
+        if previousEnd - previousStart >= wrappedLineLength { return true }
+        // A short line ending in a lower-case word ("It declined to") runs on; a label in
+        // title case ("News & Analysis") does not.
+        var lastWord = previousEnd - 1
+        while lastWord > previousStart, !Bytes.isSpace(buffer[byte: lastWord - 1]) { lastWord -= 1 }
+        return buffer[byte: lastWord] &- 0x61 < 26
+    }
+
+    /// The length from which a line without closing punctuation is taken for running text
+    /// wrapped mid-sentence (wire copy wraps at 60 to 70 columns).
+    static let wrappedLineLength = 50
+
+    /// Whether `line` as a whole is boilerplate.
+    public func isBoilerplate(line: String) -> Bool {
+        !lines(in: TextBuffer(line)).isEmpty
+    }
+
+    /// The scalar ranges of `buffer` outside its boilerplate `lines` (byte ranges, as
+    /// ``lines(in:)`` finds them).
+    static func bodyRanges(in buffer: TextBuffer, outside lines: [Range<Int>]) -> [Range<Int>] {
+        var body: [Range<Int>] = []
+        var start = 0
+        for line in lines {
+            let lower = buffer.scalarOffset(ofByte: line.lowerBound)
+            if lower > start { body.append(start..<lower) }
+            start = buffer.scalarOffset(ofByte: line.upperBound)
+        }
+        if buffer.scalarCount > start { body.append(start..<buffer.scalarCount) }
+        return body
+    }
+}
+
+/// Finds the headline of a plain text: the first substantial line that is not boilerplate,
+/// not a label ("Last Updated : 28 Feb, 2024", "By Jane Doe") and starts like a headline.
+enum TitleFinder {
+    /// Lines looked at before giving up.
+    static let maximumLines = 40
+
+    /// The scalar range (in the cleaned text, which for plain text is the original's) of the
+    /// title line, or nil.
+    static func titleRange(in buffer: TextBuffer, boilerplate: [Range<Int>]) -> Range<Int>? {
+        var lineStart = 0
+        var looked = 0
+        while lineStart < buffer.byteCount, looked < maximumLines {
+            var lineEnd = lineStart
+            while lineEnd < buffer.byteCount, buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var lower = lineStart, upper = lineEnd
+            while lower < upper, Bytes.isSpace(buffer[byte: lower]) { lower += 1 }
+            while upper > lower, Bytes.isSpace(buffer[byte: upper - 1]) { upper -= 1 }
+            if lower < upper {
+                looked += 1
+                let isBoilerplate = boilerplate.contains { $0.overlaps(lower..<upper) }
+                if !isBoilerplate, isHeadline(buffer.string(lower..<upper)) {
+                    return buffer.scalarRange(ofBytes: lower..<upper)
+                }
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
+    static func isHeadline(_ line: String) -> Bool {
+        let scalars = line.unicodeScalars
+        guard (12...300).contains(scalars.count), let first = scalars.first else { return false }
+        guard first.properties.isUppercase || first.properties.numericType != nil || first == "\"" || first == "'" else { return false }
+        let words = line.split(separator: " ").filter { $0.contains { $0.isLetter || $0.isNumber } }
+        guard words.count >= 3 else { return false }
+        if words[0] == "By" || words[0] == "BY" { return false }
+        // "Last Updated : ...", "Published: ...": a short label before a colon.
+        if let colon = line.firstIndex(of: ":") {
+            let label = line[..<colon].split(separator: " ")
+            if label.count <= 3 { return false }
+        }
+        // A headline has no closing stop; a line that ends like a sentence is body text.
+        return !(line.hasSuffix(":") || line.hasSuffix(".") || line.hasSuffix(",") || line.hasSuffix(";"))
+    }
+}

@@ -1,0 +1,407 @@
+/// Reads scraped HTML into the text extraction runs on, with an ``OffsetMap`` back into the
+/// markup, so that a mention's span covers the source markup where it stands.
+///
+/// Drops what is not article text: comments, `script`, `style`, `nav`, `header`, `footer`,
+/// `aside`, `form` (and `noscript`, `template`, `svg`, `iframe`, `select`, `button`) with
+/// everything inside them. Decodes every character reference. Keeps the layout the
+/// tokenizer needs: a blank line between blocks (paragraphs, headings, list items), a line
+/// break for `<br>`; other white space collapses to one space, as a browser shows it.
+/// Gathers the metadata on the way: the language (`<html lang>`), the title (`<h1>`, else
+/// `og:title`, else `<title>`) and the publishing date (`article:published_time` and the like,
+/// JSON-LD `datePublished`, else the first `<time datetime>`), even from dropped elements.
+struct HTMLReader {
+    struct Output {
+        var text: String
+        var map: OffsetMap
+        var title: String?
+        var published: String?
+        var language: LanguageTag?
+        /// Whether a `<form>` was dropped with its content.
+        var droppedForm = false
+    }
+
+    static func read(_ original: String) -> Output {
+        let output = read(original, dropForms: true)
+        // Some sites wrap the whole page in one <form> (ASP.NET): when dropping forms leaves
+        // no text at all, the form was the page, so it is read again with forms kept.
+        guard output.droppedForm && output.text.allSatisfy(\.isWhitespace) else { return output }
+        return read(original, dropForms: false)
+    }
+
+    private static func read(_ original: String, dropForms: Bool) -> Output {
+        var original = original
+        return original.withUTF8 { bytes in
+            var parser = HTMLParser(source: bytes, dropForms: dropForms)
+            parser.run()
+            return parser.output()
+        }
+    }
+}
+
+private struct HTMLParser {
+    let source: UnsafeBufferPointer<UInt8>
+    let dropForms: Bool
+    private var droppedForm = false
+    private var builder: CleanTextBuilder
+    // Scalar offset of byte `cursorByte`, advanced forward only.
+    private var cursorByte = 0
+    private var cursorScalar = 0
+
+    private var dropped: [String] = []
+    private var preDepth = 0
+    private var pendingBreak = 0
+    private var pendingBreakOrigin = 0..<0
+    private var pendingSpace: Range<Int>?
+
+    private var language: LanguageTag?
+    private var h1: String?
+    private var capturingH1 = false
+    private var titleTag: String?
+    private var ogTitle: String?
+    private var metaDate: String?
+    private var jsonLDDate: String?
+    private var timeDate: String?
+
+    init(source: UnsafeBufferPointer<UInt8>, dropForms: Bool) {
+        self.source = source
+        self.dropForms = dropForms
+        builder = CleanTextBuilder(capacity: source.count / 2)
+    }
+
+    /// Elements dropped with everything inside them.
+    static let droppedElements: Set<String> = ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe", "select", "button", "object", "canvas"]
+    /// Elements whose content is raw text, not markup.
+    static let rawTextElements: Set<String> = ["script", "style", "title", "textarea", "xmp", "noscript", "iframe", "noembed", "noframes"]
+    /// Elements that start and end a block: a blank line in the text.
+    static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
+        "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd", "hr", "address", "details", "summary", "center",
+        "body", "html", "head", "caption", "thead", "tbody", "tfoot", "fieldset", "legend", "menu", "picture",
+    ]
+    /// Elements that end a line: a line break in the text.
+    static let lineElements: Set<String> = ["br", "td", "th"]
+
+    mutating func run() {
+        var index = 0
+        var textStart = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "<") {
+                // The text before the markup goes first: the markup may start a block.
+                text(textStart..<index)
+                textStart = index
+                if let end = markupEnd(at: index) {
+                    index = end
+                    textStart = end
+                } else {
+                    index += 1
+                }
+            } else if byte == UInt8(ascii: "&"), let (value, length) = HTMLEntities.decode(source, at: index) {
+                text(textStart..<index)
+                visible(value, origin: index..<index + length)
+                index += length
+                textStart = index
+            } else {
+                index += 1
+            }
+        }
+        text(textStart..<source.count)
+    }
+
+    func output() -> HTMLReader.Output {
+        let titles = [h1, ogTitle, titleTag].compactMap { $0.map(TextCleaning.collapseWhitespace) }
+        let dates = [metaDate, jsonLDDate, timeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
+        return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm)
+    }
+
+    // MARK: Offsets
+
+    private mutating func scalarOffset(_ byte: Int) -> Int {
+        while cursorByte < byte {
+            if source[cursorByte] & 0xC0 != 0x80 { cursorScalar += 1 }
+            cursorByte += 1
+        }
+        return cursorScalar
+    }
+
+    private mutating func scalarRange(_ bytes: Range<Int>) -> (start: Int, length: Int) {
+        let start = scalarOffset(bytes.lowerBound)
+        return (start, scalarOffset(bytes.upperBound) - start)
+    }
+
+    // MARK: Text
+
+    /// A run of character data between markup: white space collapses unless in `<pre>`.
+    private mutating func text(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if capturingH1 { h1 = (h1 ?? "") + String(decoding: source[range], as: UTF8.self) }
+        guard dropped.isEmpty else { return }
+        if preDepth > 0 {
+            flushPending()
+            let start = scalarOffset(range.lowerBound)
+            builder.copy(source, range: range, originalStart: start)
+            return
+        }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if Bytes.isSpace(source[index]) {
+                var end = index + 1
+                while end < range.upperBound, Bytes.isSpace(source[end]) { end += 1 }
+                if let pending = pendingSpace { pendingSpace = pending.lowerBound..<end } else { pendingSpace = index..<end }
+                index = end
+            } else {
+                var end = index + 1
+                while end < range.upperBound, !Bytes.isSpace(source[end]) { end += 1 }
+                flushPending()
+                builder.copy(source, range: index..<end, originalStart: scalarOffset(index))
+                index = end
+            }
+        }
+    }
+
+    /// Decoded text standing for the markup `origin` (a character reference).
+    private mutating func visible(_ value: String, origin: Range<Int>) {
+        if capturingH1 { h1 = (h1 ?? "") + value }
+        guard dropped.isEmpty else { return }
+        flushPending()
+        let (start, length) = scalarRange(origin)
+        builder.replace(with: value, originalStart: start, originalLength: length)
+    }
+
+    /// Writes the break or space waiting before the next visible text.
+    private mutating func flushPending() {
+        defer {
+            pendingBreak = 0
+            pendingSpace = nil
+        }
+        guard builder.lastByte != nil else { return }
+        if pendingBreak > 0 {
+            let (start, length) = scalarRange(pendingBreakOrigin)
+            builder.replace(with: pendingBreak == 2 ? "\n\n" : "\n", originalStart: start, originalLength: length)
+        } else if let space = pendingSpace {
+            let (start, length) = scalarRange(space)
+            builder.replace(with: " ", originalStart: start, originalLength: length)
+        }
+    }
+
+    private mutating func requestBreak(_ level: Int, origin: Range<Int>) {
+        guard dropped.isEmpty, level >= pendingBreak else { return }
+        pendingBreak = level
+        pendingBreakOrigin = origin
+    }
+
+    // MARK: Markup
+
+    /// Handles the markup starting with the `<` at `index`; returns where it ends, or nil
+    /// when the `<` is literal text.
+    private mutating func markupEnd(at index: Int) -> Int? {
+        guard index + 1 < source.count else { return nil }
+        let next = source[index + 1]
+        if next == UInt8(ascii: "!") {
+            if starts(with: "<!--", at: index) { return find("-->", from: index + 4).map { $0 + 3 } ?? source.count }
+            if starts(with: "<![CDATA[", at: index) { return find("]]>", from: index + 9).map { $0 + 3 } ?? source.count }
+            return tagEnd(from: index + 2)
+        }
+        if next == UInt8(ascii: "?") { return tagEnd(from: index + 2) }
+        let isEnd = next == UInt8(ascii: "/")
+        let nameStart = isEnd ? index + 2 : index + 1
+        guard nameStart < source.count, Bytes.isASCIILetter(source[nameStart]) else { return nil }
+        var nameEnd = nameStart
+        while nameEnd < source.count, !Bytes.isSpace(source[nameEnd]), source[nameEnd] != UInt8(ascii: ">"), source[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+        let name = String(decoding: source[nameStart..<nameEnd], as: UTF8.self).lowercased()
+        let end = tagEnd(from: nameEnd)
+        if isEnd {
+            endTag(name, origin: index..<end)
+            return end
+        }
+        let attributes = Self.wantsAttributes.contains(name) ? parseAttributes(nameEnd..<end) : [:]
+        return startTag(name, attributes: attributes, origin: index..<end)
+    }
+
+    private static let wantsAttributes: Set<String> = ["html", "meta", "time", "script"]
+
+    private mutating func startTag(_ name: String, attributes: [String: String], origin: Range<Int>) -> Int {
+        switch name {
+        case "html": language = language ?? attributes["lang"].flatMap(LanguageTag.init)
+        case "meta": readMeta(attributes)
+        case "time": timeDate = timeDate ?? attributes["datetime"]
+        case "h1" where h1 == nil: capturingH1 = true
+        default: break
+        }
+        let selfClosing = origin.upperBound >= 2 && source[origin.upperBound - 2] == UInt8(ascii: "/")
+        if Self.rawTextElements.contains(name) {
+            let contentEnd = findClosingTag(name, from: origin.upperBound)
+            let content = origin.upperBound..<contentEnd
+            if name == "title", titleTag == nil { titleTag = decodeAll(content) }
+            if name == "script", attributes["type"]?.lowercased().contains("ld+json") == true {
+                jsonLDDate = jsonLDDate ?? Self.jsonString(after: "\"datePublished\"", in: source[content])
+            }
+            if !Self.droppedElements.contains(name) && name != "title" { requestBreak(1, origin: origin) }
+            return min(tagEnd(from: contentEnd), source.count)
+        }
+        if Self.droppedElements.contains(name) && !selfClosing && (dropForms || name != "form") {
+            if name == "form" { droppedForm = true }
+            dropped.append(name)
+        } else if Self.blockElements.contains(name) {
+            requestBreak(2, origin: origin)
+        } else if Self.lineElements.contains(name) {
+            requestBreak(1, origin: origin)
+        }
+        if name == "pre" && !selfClosing { preDepth += 1 }
+        return origin.upperBound
+    }
+
+    private mutating func endTag(_ name: String, origin: Range<Int>) {
+        if let last = dropped.lastIndex(of: name) {
+            dropped.removeSubrange(last...)
+            return
+        }
+        if name == "h1" { capturingH1 = false }
+        if name == "pre" { preDepth = max(0, preDepth - 1) }
+        if Self.blockElements.contains(name) { requestBreak(2, origin: origin) } else if Self.lineElements.contains(name) { requestBreak(1, origin: origin) }
+    }
+
+    private mutating func readMeta(_ attributes: [String: String]) {
+        guard let content = attributes["content"] else { return }
+        let key = (attributes["property"] ?? attributes["name"] ?? attributes["itemprop"] ?? "").lowercased()
+        switch key {
+        case "og:title", "twitter:title":
+            ogTitle = ogTitle ?? content
+        case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.issued", "sailthru.date", "parsely-pub-date":
+            metaDate = metaDate ?? content
+        default:
+            break
+        }
+    }
+
+    // MARK: Scanning helpers
+
+    private func starts(with literal: StaticString, at index: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= source.count else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<count where (source[index + offset] | 0x20) != (pointer[offset] | 0x20) { return false }
+        return true
+    }
+
+    private func find(_ literal: StaticString, from start: Int) -> Int? {
+        var index = start
+        while index < source.count {
+            if starts(with: literal, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where the tag whose name or attributes start at `index` ends (just past its `>`);
+    /// quoted attribute values may hold `>`.
+    private func tagEnd(from index: Int) -> Int {
+        var cursor = index
+        var quote: UInt8?
+        while cursor < source.count {
+            let byte = source[cursor]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: ">") {
+                return cursor + 1
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            }
+            cursor += 1
+        }
+        // An unclosed quote: end at the first `>` after all.
+        var plain = index
+        while plain < source.count, source[plain] != UInt8(ascii: ">") { plain += 1 }
+        return min(plain + 1, source.count)
+    }
+
+    /// Where `</name` starts after a raw-text element's content (or the end of the source).
+    private func findClosingTag(_ name: String, from start: Int) -> Int {
+        let pattern = Array(("</" + name).utf8)
+        var index = start
+        while index + pattern.count <= source.count {
+            if source[index] == UInt8(ascii: "<") {
+                var matches = true
+                for offset in 1..<pattern.count where (source[index + offset] | 0x20) != pattern[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return index }
+            }
+            index += 1
+        }
+        return source.count
+    }
+
+    private func parseAttributes(_ range: Range<Int>) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var index = range.lowerBound
+        let end = range.upperBound
+        func isNameByte(_ byte: UInt8) -> Bool { !Bytes.isSpace(byte) && byte != UInt8(ascii: "=") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "/") }
+        while index < end {
+            while index < end, !isNameByte(source[index]) { index += 1 }
+            let nameStart = index
+            while index < end, isNameByte(source[index]) { index += 1 }
+            guard index > nameStart else { break }
+            let name = String(decoding: source[nameStart..<index], as: UTF8.self).lowercased()
+            while index < end, Bytes.isSpace(source[index]) { index += 1 }
+            var value = ""
+            if index < end, source[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < end, Bytes.isSpace(source[index]) { index += 1 }
+                if index < end, source[index] == UInt8(ascii: "\"") || source[index] == UInt8(ascii: "'") {
+                    let quote = source[index]
+                    let valueStart = index + 1
+                    index = valueStart
+                    while index < end, source[index] != quote { index += 1 }
+                    value = decodeAll(valueStart..<index)
+                    index += 1
+                } else {
+                    let valueStart = index
+                    while index < end, !Bytes.isSpace(source[index]), source[index] != UInt8(ascii: ">") { index += 1 }
+                    value = decodeAll(valueStart..<index)
+                }
+            }
+            if attributes[name] == nil { attributes[name] = value }
+        }
+        return attributes
+    }
+
+    /// The text of `range` with its character references decoded.
+    private func decodeAll(_ range: Range<Int>) -> String {
+        var result = ""
+        var index = range.lowerBound
+        var runStart = index
+        while index < range.upperBound {
+            if source[index] == UInt8(ascii: "&"), let (value, length) = HTMLEntities.decode(UnsafeBufferPointer(rebasing: source[..<range.upperBound]), at: index) {
+                result += String(decoding: source[runStart..<index], as: UTF8.self) + value
+                index += length
+                runStart = index
+            } else {
+                index += 1
+            }
+        }
+        return result + String(decoding: source[runStart..<range.upperBound], as: UTF8.self)
+    }
+
+    /// The string value after `"key"` and a colon in JSON text (JSON-LD), if it is a plain string.
+    static func jsonString(after key: String, in slice: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        let pattern = Array(key.utf8)
+        var index = slice.startIndex
+        while index + pattern.count <= slice.endIndex {
+            if slice[index] == pattern[0], slice[index..<index + pattern.count].elementsEqual(pattern) { break }
+            index += 1
+        }
+        guard index + pattern.count <= slice.endIndex else { return nil }
+        index += pattern.count
+        func skipSpace() { while index < slice.endIndex, Bytes.isSpace(slice[index]) { index += 1 } }
+        skipSpace()
+        guard index < slice.endIndex, slice[index] == UInt8(ascii: ":") else { return nil }
+        index += 1
+        skipSpace()
+        guard index < slice.endIndex, slice[index] == UInt8(ascii: "\"") else { return nil }
+        let valueStart = index + 1
+        guard let close = slice[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return String(decoding: slice[valueStart..<close], as: UTF8.self)
+    }
+}

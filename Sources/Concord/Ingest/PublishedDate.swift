@@ -1,0 +1,24 @@
+/// Normalizes a publishing date given as structured data (HTML metadata, JSON-LD, a JSON
+/// Lines field) to CONTRACT.md's `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: ISO 8601 dates and
+/// timestamps ("2024-02-27T10:00:00+01:00" → "2024-02-27"). Dates written in words are the
+/// date extractor's business, not this one's.
+enum PublishedDate {
+    static func normalize(_ text: String) -> String? {
+        let bytes = Array(text.utf8.drop { Bytes.isSpace($0) })
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count, bytes[range].allSatisfy(Bytes.isDigit) else { return nil }
+            return bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        func endsAt(_ index: Int) -> Bool { index == bytes.count || !Bytes.isDigit(bytes[index]) && bytes[index] != UInt8(ascii: "-") }
+        guard let year = number(0..<4), (1000...2999).contains(year) else { return nil }
+        let yearText = String(decoding: bytes[0..<4], as: UTF8.self)
+        guard bytes.count > 4, bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), (1...12).contains(month) else {
+            return endsAt(4) ? yearText : nil
+        }
+        let monthText = yearText + "-" + String(decoding: bytes[5..<7], as: UTF8.self)
+        guard bytes.count > 7, bytes[7] == UInt8(ascii: "-"), let day = number(8..<10), (1...31).contains(day) else {
+            return endsAt(7) ? monthText : nil
+        }
+        return endsAt(10) ? monthText + "-" + String(decoding: bytes[8..<10], as: UTF8.self) : nil
+    }
+}

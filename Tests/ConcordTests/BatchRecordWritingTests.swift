@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// The streaming JSON writer of records: the same JSON as Foundation's encoder, deterministic.
+@Suite struct BatchRecordWritingTests {
+    /// A span with an empty byte range: byte ranges are not written, so the record reads back equal.
+    static func span(_ text: String, _ start: Int) -> SourceSpan {
+        SourceSpan(text: text, start: start, end: start + text.unicodeScalars.count, line: 3, bytes: 0..<0)
+    }
+
+    static let record = DocumentRecord(
+        id: "mistral/01", source: "Corpus/a \"b\"\\c.txt", format: .html, title: "Microsoft’s €15 million\n\tbet\u{1}", published: nil, language: "en-GB",
+        money: [
+            MoneyMention(span: span("€15 million", 10), amount: ExactDecimal("15000000"), currency: "EUR", approximate: true, equivalent: 1),
+            MoneyMention(span: span("6 million", 40), amount: nil, currency: nil, range: AmountRange(min: ExactDecimal("10"), max: nil)),
+        ],
+        dates: [DateMention(span: span("Feb. 27, 2024", 70), value: "2024-02-27", relative: false)],
+        percents: [PercentMention(span: span("49%", 90), value: ExactDecimal("49")!)],
+        entities: [EntityMention(span: span("Mistral’s", 5), type: .organization, name: "Mistral AI")],
+        claims: [Claim(subject: "Microsoft", predicate: "investment", object: "Mistral AI", money: [0, 1], details: ["zeta": "z", "alpha": "a", "mid": "m"], line: 3, sentence: "Microsoft made a €15 million investment.")],
+        warnings: [DocumentWarning(code: "invalid-utf8", message: "decoded as Windows-1252")])
+
+    @Test func writesWhatFoundationWrites() throws {
+        let line = try RecordCoding.line(for: Self.record)
+        #expect(!line.contains("\n"))
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = .sortedKeys
+        let ours = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary
+        let theirs = try JSONSerialization.jsonObject(with: foundation.encode(Self.record)) as? NSDictionary
+        #expect(ours != nil && ours == theirs)
+        #expect(try RecordCoding.record(from: line) == Self.record)
+    }
+
+    @Test func keysComeInTheirFixedOrderAndNullsAreWritten() throws {
+        let line = try RecordCoding.line(for: Self.record)
+        #expect(line.hasPrefix(#"{"id":"mistral/01","source":"Corpus/a \"b\"\\c.txt","format":"html","title":"Microsoft’s €15 million\n\tbet\u0001","published":null,"language":"en-GB","money":[{"text":"€15 million","start":10,"end":21,"line":3,"amount":"15000000","currency":"EUR","approximate":true,"range":null,"equivalent":1}"#))
+        // A dictionary's keys are sorted, whatever the process's hash seed.
+        #expect(line.contains(#""details":{"alpha":"a","mid":"m","zeta":"z"}"#))
+    }
+}

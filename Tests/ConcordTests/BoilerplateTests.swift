@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Concord
+
+@Suite struct BoilerplateTests {
+    static let boilerplate: Boilerplate = {
+        do { return try Boilerplate(rules: Fixtures.rules) } catch { fatalError("boilerplate rules do not compile: \(error)") }
+    }()
+
+    /// `match` lines must be dropped, `no_match` lines (body sentences) kept, by all rules together.
+    @Test(arguments: RuleExample.all(in: "boilerplate"))
+    func ruleExample(_ example: RuleExample) {
+        #expect(Self.boilerplate.isBoilerplate(line: example.text) == (example.expect != nil), "\(example.origin)")
+    }
+
+    func droppedLines(of path: String) throws -> [String] {
+        let reader = try DocumentReader(rules: Fixtures.rules)
+        let input = Input(kind: .file, path: Fixtures.root.appendingPathComponent(path).path, id: "seed")
+        let document = try reader.document(from: .file(input)).get()
+        let buffer = TextBuffer(document.text)
+        return Self.boilerplate.lines(in: buffer).map { buffer.string($0).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The dropped lines of each seed article, checked by hand: page furniture only.
+    @Test func seedArticlesLoseOnlyTheirFurniture() throws {
+        #expect(try droppedLines(of: "Corpus/000_f04260d33bd6e71a.txt") == [
+            "Open In App", "Like Article", "Like Article", "Suggest improvement", "Share your thoughts in the comments", "Similar Reads",
+        ])
+        #expect(try droppedLines(of: "Corpus/003_791e63e7b74a6ca2.txt") == [
+            "Leave a Reply", "Your email address will not be published. Required fields are marked *",
+        ])
+        #expect(try droppedLines(of: "Corpus/004_f27881c4a8e299fc.txt") == [
+            "driven by the PitchBook Platform", "WPA Pool/Getty Images", "WPA Pool/Getty Images", "Learn more about our editorial standards.",
+            "• jacob-robbins-headshot.jpg", "About Jacob Robbins",
+            "Reporter Jacob Robbins covers artificial intelligence and the venture capital ecosystem for PitchBook. Based in Seattle, Jacob is originally from Massachusetts and holds dual degrees in political science and cinema studies from the American University. His work has previously appeared in Air Mail and Business Insider.",
+            "Join the more than 2 million industry professionals who get our daily newsletter!",
+            "I agree to PitchBook's privacy policy",
+        ])
+    }
+
+    @Test func boilerplateNumbersAreOutsideTheBody() throws {
+        let text = "Microsoft made a €15 million investment.\n\nJoin the more than 2 million industry professionals who get our daily newsletter!\nShare\n"
+        let reader = try DocumentReader(rules: Fixtures.rules)
+        let document = try reader.decode(Data(text.utf8), input: Input(kind: .file, path: "a.txt", id: "a")).get()
+        let tokenized = try Tokenizer(rules: Fixtures.rules).tokenize(document)
+        let bytes = Array(document.text.utf8)
+        func byte(of needle: String) -> Int {
+            let pattern = Array(needle.utf8)
+            return (0...(bytes.count - pattern.count)).first { Array(bytes[$0..<$0 + pattern.count]) == pattern }!
+        }
+        #expect(tokenized.isInBody(byte: byte(of: "15 million")))
+        #expect(!tokenized.isInBody(byte: byte(of: "2 million")))
+        #expect(!tokenized.isInBody(byte: byte(of: "Share")))
+        // 40 scalars of body and a blank line; the 81-scalar newsletter line; "Share" (124..<129).
+        #expect(document.bodyRanges == [0..<42, 123..<124, 129..<130])
+    }
+
+    /// Wire copy wraps sentences at about 65 columns: a wrapped tail is body text.
+    @Test func theTailOfAWrappedSentenceIsBody() {
+        let text = "The company said it expects earnings of 1.20 dlrs a\nshare.\nIt declined to\ncomment.\nThe plant will be powered by the hot gases of burning coal and\npowered by the combustion gases of burning coal.\nShare\n"
+        let buffer = TextBuffer(text)
+        #expect(Self.boilerplate.lines(in: buffer).map { buffer.string($0) } == ["Share"])
+    }
+
+    @Test func aLongLineIsNeverBoilerplate() {
+        let line = "Join " + String(repeating: "the readers ", count: 100) + "newsletter"
+        #expect(!Self.boilerplate.isBoilerplate(line: line))
+    }
+}

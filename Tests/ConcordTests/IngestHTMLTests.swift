@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// Scraped HTML and JSON Lines documents.
+@Suite struct IngestHTMLTests {
+    static let page = """
+    <!DOCTYPE html>
+    <html lang="en-GB"><head><title>Deal | Example News</title>
+    <meta property="og:title" content="Microsoft &amp; Mistral">
+    <meta property="article:published_time" content="2024-02-27T08:00:00Z">
+    <style>p { margin: 0 }</style><script>var total = "91 million";</script></head>
+    <body><nav><a href="/">Home</a> <a>Join 92 million readers</a></nav>
+    <header><h1>Microsoft&rsquo;s <b>$16</b>&nbsp;Million Bet</h1></header>
+    <article><p>Microsoft made a <b>&euro;15 million</b> (about $16.3&#xA0;million)
+       investment.</p><!-- 93 million in a comment -->
+    <ul><li>First point</li><li>Second point</li></ul>
+    <p>AT&T &notanentity; x&lt;y &copy 2024 &#128512; &#150; &#0;</p>
+    <aside>Related: 94 million</aside><form><input value="95 million"></form>
+    <footer>© 2024 Example 96 million</footer></article></body></html>
+    """
+
+    func html(_ text: String) throws -> Document {
+        try DocumentReader().decode(Data(text.utf8), input: Input(kind: .file, path: "page.html", id: "page")).get()
+    }
+
+    @Test func dropsWhatIsNotArticleText() throws {
+        let text = try html(Self.page).text
+                for dropped in ["91 million", "92 million", "93 million", "94 million", "95 million", "96 million", "Home", "margin", "Example News"] {
+            #expect(!text.contains(dropped), "\(dropped) should be dropped")
+        }
+        #expect(text.contains("Microsoft made a €15 million (about $16.3 million) investment."))
+    }
+
+    /// "&not" is one of the legacy names a browser decodes without its ";".
+    @Test func keepsBlocksApartAndDecodesEveryReference() throws {
+        let text = try html(Self.page).text
+        #expect(text == """
+        Microsoft made a €15 million (about $16.3 million) investment.
+
+        First point
+
+        Second point
+
+        AT&T ¬anentity; x<y © 2024 😀 – \u{FFFD}
+        """)
+    }
+
+    @Test func namedReferencesComeFromTheFullTable() throws {
+        #expect(HTMLEntities.named.count == 2231)
+        #expect(try html("<p>&Aacute;&aacute; &CounterClockwiseContourIntegral; &fjlig; &nbsp;&mdash;&hellip;&euro;&pound;&yen;</p>").text == "Áá ∳ fj  —…€£¥")
+    }
+
+    @Test func metadataFromTheMarkup() throws {
+        let document = try html(Self.page)
+        #expect(document.title == "Microsoft’s $16 Million Bet")
+        #expect(document.published == "2024-02-27")
+        #expect(document.language == LanguageTag("en-GB"))
+        let noHeading = try html("<html><head><title>Only &amp; title</title><meta name=\"twitter:title\" content=\"Social title\"></head><body><p>x</p></body></html>")
+        #expect(noHeading.title == "Social title")
+        let titleOnly = try html("<html><head><title> Only &amp;\n title </title></head><body><p>x</p></body></html>")
+        #expect(titleOnly.title == "Only & title")
+    }
+
+    @Test func publishedFromJSONLDOrTime() throws {
+        let jsonLD = try html(#"<html><script type="application/ld+json">{"@type":"NewsArticle","datePublished" : "2024-02-26T10:00:00Z"}</script><p>Hi <time datetime="2023-01-01">then</time></p></html>"#)
+        #expect(jsonLD.published == "2024-02-26")
+        let time = try html(#"<html><p>Posted <time datetime="2024-03-01T09:00">March 1</time></p></html>"#)
+        #expect(time.published == "2024-03-01")
+    }
+
+    @Test func spansPointIntoTheMarkup() throws {
+        let document = try html(Self.page)
+        let tokenized = try Tokenizer(rules: Fixtures.rules).tokenize(document)
+        let cleanedBytes = try #require(document.text.utf8.firstRange(of: "€15 million".utf8))
+        let start = document.text.utf8.distance(from: document.text.utf8.startIndex, to: cleanedBytes.lowerBound)
+        let span = tokenized.span(ofBytes: start..<start + "€15 million".utf8.count)
+        let original = Array(document.original.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(original[span.start..<span.end])) == "&euro;15 million")
+        #expect(span.text == "€15 million")
+        #expect(span.line == 8)
+    }
+
+    @Test func aPageWrappedInOneFormKeepsItsText() throws {
+        let page = "<html><body><form id=\"aspnetForm\"><nav>Menu</nav><p>Acme paid $5 million.</p><input name=\"q\"></form></body></html>"
+        #expect(try html(page).text == "Acme paid $5 million.")
+        #expect(try html("<p>Story.</p><form><p>Sign up: 3 million readers</p></form>").text == "Story.")
+    }
+
+    @Test func preformattedTextKeepsItsLines() throws {
+        #expect(try html("<p>a   b</p><pre>x  1\ny  2</pre>").text == "a b\n\nx  1\ny  2")
+    }
+
+    // MARK: JSON Lines
+
+    func jsonLines(_ lines: String, path: String = "feed.jsonl") throws -> [Result<Document, InputFailure>] {
+        let folder = try TemporaryFolder()
+        try folder.write(path, lines)
+        let input = Input(kind: .file, path: folder.path(path), id: "feed")
+        let reader = DocumentReader()
+        return reader.units(for: [.success(input)]).map { unit in unit.flatMap { reader.document(from: $0) } }
+    }
+
+    @Test func jsonLinesDocuments() throws {
+        let results = try jsonLines("""
+        {"id": "a1", "title": "  Deal\\n done ", "published": "2024-02-27T10:00:00Z", "text": "Microsoft\\u2019s \\u20ac15 million \\ud83d\\ude00\\r\\nline", "topics": ["x", {"y": [1, 2.5e3, true, null]}], "language": "fr-CA"}
+        {"text": "No id here.", "url": "https://example.com/a"}\r
+
+        {"text": "Bad date.", "published": "last week", "language": "not a tag!"}
+        """)
+        #expect(results.count == 3)
+        let first = try results[0].get()
+        #expect(first.id == "a1" && first.title == "Deal done" && first.published == "2024-02-27" && first.format == .jsonl)
+        #expect(first.original == "Microsoft’s €15 million 😀\r\nline")
+        #expect(first.language == LanguageTag("fr-CA"))
+        let second = try results[1].get()
+        #expect(second.id == "feed#2" && second.title == nil)
+        let third = try results[2].get()
+        #expect(third.id == "feed#4" && third.published == nil)
+        #expect(third.warnings.map(\.code) == ["published", "language"])
+    }
+
+    @Test func brokenJSONLinesAreNamedByLine() throws {
+        let results = try jsonLines("""
+        {"text": "ok"}
+        {"title": "no text"}
+        {"text": "unterminated}
+        not json
+        {"text": 12}
+        {"text": "ok"} trailing
+        """)
+        let reasons = results.map { result -> String in
+            switch result {
+            case .success: return "ok"
+            case let .failure(failure): return failure.description
+            }
+        }
+        let path = reasons[1].components(separatedBy: ":2:").first ?? ""
+        #expect(reasons[0] == "ok")
+        #expect(reasons[1] == "\(path):2: no \"text\" field: a document line needs {\"text\": ...}")
+        #expect(reasons[2] == "\(path):3: invalid JSON at column 24: expected a closing quote, found the end of the line")
+        #expect(reasons[3] == "\(path):4: invalid JSON at column 1: expected a JSON object, found 'not json'")
+        #expect(reasons[4] == "\(path):5: \"text\" must be a string")
+        #expect(reasons[5].hasPrefix("\(path):6: invalid JSON at column 16: expected the end of the line"))
+    }
+
+    @Test func aJSONLineInWindows1252IsReadWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("feed.jsonl", bytes: Array(#"{"text": "Caf"#.utf8) + [0xE9] + Array(#" paid "#.utf8) + [0x80] + Array(#"5m"}"#.utf8) + [0x0A])
+        let reader = DocumentReader()
+        let results = reader.units(for: [.success(Input(kind: .file, path: folder.path("feed.jsonl"), id: "feed"))]).map { $0.flatMap(reader.document(from:)) }
+        let document = try #require(try results.first?.get())
+        #expect(document.original == "Café paid €5m")
+        #expect(document.warnings.map(\.code) == ["invalid-utf8"])
+    }
+
+    @Test func emptyJSONLinesFileIsNamed() throws {
+        let results = try jsonLines("\n\n")
+        #expect(results.count == 1)
+        #expect(results[0].failureReason == "no documents (the JSON Lines file is empty)")
+    }
+}

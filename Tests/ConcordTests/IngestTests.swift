@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// Decoding, cleaning, HTML, JSON Lines and the reading failures of Ingest.
+@Suite struct IngestTests {
+    let reader = DocumentReader()
+
+    func read(_ bytes: [UInt8], path: String = "doc.txt") -> Result<Document, InputFailure> {
+        reader.decode(Data(bytes), input: Input(kind: .file, path: path, id: "doc"))
+    }
+
+    func document(_ bytes: [UInt8], path: String = "doc.txt") throws -> Document {
+        try read(bytes, path: path).get()
+    }
+
+    // MARK: Encodings
+
+    @Test func utf8WithAndWithoutByteOrderMark() throws {
+        #expect(try document(Array("€15 million".utf8)).original == "€15 million")
+        let withMark = try document([0xEF, 0xBB, 0xBF] + Array("€15 million".utf8))
+        #expect(withMark.original == "€15 million" && withMark.warnings.isEmpty)
+    }
+
+    @Test func utf16WithByteOrderMark() throws {
+        let text = "Mistral’s €15 million 😀"
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        #expect(try document(little).original == text)
+        #expect(try document(big).original == text)
+    }
+
+    @Test func invalidUTF8IsReadAsWindows1252WithAWarning() throws {
+        // 0x80 is € and 0x92 is ’ in Windows-1252; 0xE9 is é.
+        let decoded = try document(Array("Caf".utf8) + [0xE9, 0x20, 0x80] + Array("15m Mistral".utf8) + [0x92] + Array("s".utf8))
+        #expect(decoded.original == "Café €15m Mistral’s")
+        #expect(decoded.text == "Café €15m Mistral's")
+        #expect(decoded.warnings.map(\.code) == ["invalid-utf8"])
+    }
+
+    @Test func binaryContentIsRefusedWithTheReason() {
+        #expect(read(Array("text\u{0}more".utf8)).failureReason == "binary content (NUL bytes); skipped")
+        #expect(read(Array("%PDF-1.4 stuff".utf8)).failureReason == "binary content (PDF); skipped")
+        #expect(read([0x1F, 0x8B, 0x08, 0x00]).failureReason == "binary content (gzip data); skipped")
+        #expect(read(Array(repeating: 0x01, count: 50) + Array("abc".utf8)).failureReason == "binary content (control bytes); skipped")
+    }
+
+    @Test func emptyFileIsADocumentWithAWarning() throws {
+        let empty = try document([])
+        #expect(empty.original.isEmpty && empty.warnings.map(\.code) == ["empty"])
+    }
+
+    // MARK: Cleaning
+
+    @Test func cleaningKeepsEveryOffset() throws {
+        let original = "“Mistral’s” deal\u{00A0}of €15\u{202F}million\r\nline two\rline three\tend"
+        let cleaned = try document(Array(original.utf8))
+        #expect(cleaned.text == "\"Mistral's\" deal of €15 million \nline two\nline three end")
+        #expect(cleaned.text.unicodeScalars.count == original.unicodeScalars.count)
+        #expect(cleaned.offsetMap == .identity)
+    }
+
+    @Test func plainTextTitleIsTheFirstHeadlineLine() throws {
+        let text = "Open In App\n\nMicrosoft’s Second Major AI Deal: A Partnership with Mistral\n\nLast Updated : 28 Feb, 2024\nBody."
+        let reader = try DocumentReader(rules: Fixtures.rules)
+        let document = try reader.decode(Data(text.utf8), input: Input(kind: .file, path: "a.txt", id: "a")).get()
+        #expect(document.title == "Microsoft’s Second Major AI Deal: A Partnership with Mistral")
+        let labels = "News & Analysis\ndriven by the PitchBook Platform\nAI\n\nMicrosoft backs OpenAI rival Mistral AI\n\nText."
+        #expect(try reader.decode(Data(labels.utf8), input: Input(kind: .file, path: "b.txt", id: "b")).get().title == "Microsoft backs OpenAI rival Mistral AI")
+        // A line that ends like a sentence is body, not a headline.
+        #expect(try reader.decode(Data("Acme paid $5 million for the unit.\nIt said so.".utf8), input: Input(kind: .file, path: "c.txt", id: "c")).get().title == nil)
+    }
+
+    // MARK: Formats
+
+    @Test func formatFromExtensionAndContent() throws {
+        #expect(try document(Array("<!DOCTYPE html><p>Hi there</p>".utf8), path: "page").format == .html)
+        #expect(try document(Array("<p>Hi</p>".utf8), path: "page.txt").format == .text)
+        #expect(try document(Array("Hi <b>there</b>".utf8), path: "page.html").format == .html)
+        #expect(try document(Array("a < b and c > d".utf8), path: "page").format == .text)
+    }
+
+    @Test func publishedDatesAreNormalized() {
+        #expect(PublishedDate.normalize("2024-02-27T08:00:00+01:00") == "2024-02-27")
+        #expect(PublishedDate.normalize(" 2024-02-27") == "2024-02-27")
+        #expect(PublishedDate.normalize("2024-02") == "2024-02")
+        #expect(PublishedDate.normalize("2024") == "2024")
+        #expect(PublishedDate.normalize("2024-13-01") == nil)
+        #expect(PublishedDate.normalize("Feb 27, 2024") == nil)
+        #expect(PublishedDate.normalize("20240227") == nil)
+    }
+
+    // MARK: Failures
+
+    @Test func systemErrorsHavePlainReasons() {
+        #expect(InputFailure.reason(errno: ENOENT) == "no such file or directory")
+        #expect(InputFailure.reason(errno: EACCES) == "permission denied")
+        #expect(InputFailure.reason(errno: EPERM) == "permission denied")
+        #expect(InputFailure.reason(errno: EISDIR) == "is a directory")
+        #expect(InputFailure.reason(errno: ELOOP) == "too many levels of symbolic links (a symlink loop)")
+        #expect(InputFailure.reason(errno: EIO) == "input/output error")
+    }
+
+    @Test func readingFailuresNameTheReason() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("big.txt", String(repeating: "x", count: 5000))
+        try FileManager.default.createDirectory(atPath: folder.path("dir.txt"), withIntermediateDirectories: true)
+        let big = ByteReading.file(Input(kind: .file, path: folder.path("big.txt"), id: "big"), limit: 1000)
+        #expect(big.failureReason == "too large (4.9 KiB): the limit is 1000 bytes per document; split it, or give documents as JSON Lines")
+        #expect(ByteReading.describe(bytes: 1 << 30) == "1 GiB" && ByteReading.describe(bytes: ByteReading.maximumDocumentBytes) == "16 MiB")
+        #expect(ByteReading.file(Input(kind: .file, path: folder.path("dir.txt"), id: "dir")).failureReason == "is a directory")
+        #expect(ByteReading.file(Input(kind: .file, path: folder.path("gone.txt"), id: "gone", isExplicit: false)).failureReason == "vanished after it was listed (no such file now)")
+        #expect(ByteReading.file(Input(kind: .file, path: folder.path("gone.txt"), id: "gone")).failureReason == "no such file or directory")
+        // A FIFO found in a directory is refused at once, never waited on.
+        #expect(mkfifo(folder.path("pipe"), 0o644) == 0)
+        #expect(ByteReading.file(Input(kind: .file, path: folder.path("pipe"), id: "pipe", isExplicit: false)).failureReason == "not a regular file (a FIFO); skipped")
+    }
+
+    @Test func longLinesAreRead() throws {
+        let line = String(repeating: "word ", count: 200_000) + "end."
+        let document = try document(Array(line.utf8))
+        #expect(document.text.utf8.count == line.utf8.count)
+    }
+}
+
+extension Result where Failure == InputFailure {
+    var failureReason: String? {
+        if case let .failure(failure) = self { return failure.reason }
+        return nil
+    }
+}
+
+/// A folder under /tmp for one test, removed when the value goes away.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("concord-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
+
+    func write(_ relative: String, _ text: String) throws {
+        try write(relative, bytes: Array(text.utf8))
+    }
+
+    func write(_ relative: String, bytes: [UInt8]) throws {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+    }
+}

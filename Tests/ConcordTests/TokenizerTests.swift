@@ -1,0 +1,110 @@
+import Testing
+@testable import Concord
+
+@Suite struct TokenizerTests {
+    func tokenized(_ text: String, language: String? = "en") throws -> TokenizedDocument {
+        try Fixtures.tokenized(text, language: language)
+    }
+
+    func sentences(_ text: String, language: String? = "en") throws -> [String] {
+        let document = try tokenized(text, language: language)
+        return document.sentences.map { document.buffer.string($0.range) }
+    }
+
+    @Test(arguments: RuleExample.all(in: "tokenize"))
+    func ruleExample(_ example: RuleExample) throws {
+        let found = try sentences(example.text, language: example.language)
+        if let expect = example.expect {
+            #expect(found == (try expect.list().map { try $0.string() }), "\(example.origin)")
+        } else {
+            #expect(found.count == 1, "\(example.origin): split into \(found)")
+        }
+    }
+
+    @Test func abbreviationsAndDecimalsDoNotEndSentences() throws {
+        let text = "On Feb. 26 and Jan. 5 the U.S. unit of Acme Inc. bought No. 2 rival for 2.5 mln dlrs. Shares rose."
+        #expect(try sentences(text) == [
+            "On Feb. 26 and Jan. 5 the U.S. unit of Acme Inc. bought No. 2 rival for 2.5 mln dlrs.",
+            "Shares rose.",
+        ])
+    }
+
+    @Test func aSentenceEndsBeforeACapitalOrADigitOnly() throws {
+        #expect(try sentences("It rose 5%. 2023 was worse. It fell, e.g. in May.") == ["It rose 5%.", "2023 was worse.", "It fell, e.g. in May."])
+        #expect(try sentences("He said \"No.\" Then he left.") == ["He said \"No.\"", "Then he left."])
+    }
+
+    @Test func blankLinesHeadingsAndBulletsEndSentences() throws {
+        let text = """
+        Key Takeaway
+
+        6 million investment in Mistral AI signals a pivotal moment
+        In Short
+          • Microsoft announces a new partnership with French AI startup, Mistral
+          • This is Microsoft's second major AI investment after OpenAI
+        1. Supercomputing: Microsoft will provide Mistral with infrastructure
+        # Heading
+        Body text here
+        """
+        #expect(try sentences(text) == [
+            "Key Takeaway",
+            "6 million investment in Mistral AI signals a pivotal moment",
+            "In Short",
+            "• Microsoft announces a new partnership with French AI startup, Mistral",
+            "• This is Microsoft's second major AI investment after OpenAI",
+            "1. Supercomputing: Microsoft will provide Mistral with infrastructure",
+            "# Heading",
+            "Body text here",
+        ])
+    }
+
+    @Test func hardWrappedWireCopyStaysOneSentence() throws {
+        let text = """
+        SALVADOR, Feb 26 - Showers continued throughout the week in
+        the Bahia cocoa zone, alleviating the drought since early
+        January, Comissaria Smith said in its weekly review.
+            The dry period means the temporao will be late this year.
+        """
+        #expect(try sentences(text) == [
+            "SALVADOR, Feb 26 - Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary, Comissaria Smith said in its weekly review.",
+            "The dry period means the temporao will be late this year.",
+        ])
+    }
+
+    @Test func languageListsApply() throws {
+        #expect(try sentences("Die Firma erhielt ca. 15 Mio. Euro. Das ist viel.", language: "de") == ["Die Firma erhielt ca. 15 Mio. Euro.", "Das ist viel."])
+        // Without a language every list applies.
+        #expect(try sentences("Le 27 févr. 2024, M. Dupont a signé.", language: nil).count == 1)
+    }
+
+    @Test func tokensHaveKindsAndByteOffsets() throws {
+        let document = try tokenized("Microsoft’s €15 million (about $16.3m) in the U.S. co-founder")
+        let tokens = try #require(document.sentences.first?.tokens)
+        let described = tokens.map { "\(document.buffer.string($0.range)):\($0.kind)" }
+        #expect(described == [
+            "Microsoft's:word", "€:symbol", "15:number", "million:word", "(:punctuation", "about:word", "$:symbol",
+            "16.3:number", "m:word", "):punctuation", "in:word", "the:word", "U.S.:word", "co-founder:word",
+        ])
+        // Byte offsets: "€" is three bytes in UTF-8, at byte 12 of the cleaned text.
+        #expect(tokens[1].range == 12..<15)
+        #expect(tokens[2].range == 15..<17)
+    }
+
+    @Test func spansQuoteTheOriginalScalars() throws {
+        let original = "Mistral’s\u{00A0}deal\r\nwas €15 million."
+        let document = try tokenized(original)
+        let sentence = try #require(document.sentences.first)
+        let span = document.span(ofBytes: sentence.tokens[0].range)
+        #expect(span.text == "Mistral’s")
+        #expect(span.start == 0 && span.end == 9)
+        let amount = try #require(sentence.tokens.first { $0.kind == .number })
+        let amountSpan = document.span(ofBytes: amount.range)
+        #expect(amountSpan.text == "15" && amountSpan.line == 2)
+        #expect(String(Array(original.unicodeScalars)[amountSpan.start..<amountSpan.end].map(Character.init)) == "15")
+    }
+
+    @Test func emptyAndBlankTextHaveNoSentences() throws {
+        #expect(try sentences("").isEmpty)
+        #expect(try sentences(" \n\n \n").isEmpty)
+    }
+}
