@@ -1,8 +1,220 @@
-/// Finds sums of money and resolves them to exact amounts and ISO currencies.
+/// Finds sums of money in a document and resolves them to exact amounts, ISO currencies,
+/// ranges, qualifiers and stated equivalents (CONTRACT.md, the record's `money`).
 ///
-/// STUB until the money work lands.
+/// The rules are data (`Rules/money/`, `Rules/numbers/`); ``MoneyGrammar`` composes them
+/// into a few patterns per language. One scan finds the core of each sum; each hit is then
+/// read once where it stands: the low end of a range and a qualifier just before it, a
+/// bound just after it, a minor unit that completes it ("1 dollar and 42 cents"), and
+/// whether a sum with no currency stands in a sentence about money. Nothing rescans the
+/// document per match.
 public struct MoneyExtractor: Sendable {
-    public init(rules: RuleSet) throws {}
+    private let grammars: [String: MoneyGrammar]
 
-    public func mentions(in document: TokenizedDocument) throws -> [MoneyMention] { [] }
+    public init(rules: RuleSet) throws {
+        let currencies = try CurrencyTable(rules: rules)
+        var grammars: [String: MoneyGrammar] = [:]
+        for file in rules.files(in: "money") where file.path != "money/common.yaml" {
+            let language = try file.root.string("language")
+            let numbers = try NumberRules(rules: rules, language: language)
+            grammars[language] = try MoneyGrammar(file: file, numbers: numbers, currencies: currencies)
+        }
+        guard grammars["en"] != nil else {
+            throw RuleError(origin: RuleOrigin(file: "money/en.yaml", line: 0), message: "the English money rules are required (the fallback language)")
+        }
+        self.grammars = grammars
+    }
+
+    /// The languages with money rules.
+    public var languages: [String] { grammars.keys.sorted() }
+
+    public func mentions(in document: TokenizedDocument) throws -> [MoneyMention] {
+        let grammar = grammars[document.language.language] ?? grammars["en"]!
+        let reading = MoneyReading(document: document, grammar: grammar)
+        return try reading.mentions()
+    }
+}
+
+/// One document read with one grammar: the steps of ``MoneyExtractor`` over one text.
+private struct MoneyReading {
+    let document: TokenizedDocument
+    let grammar: MoneyGrammar
+    var buffer: TextBuffer { document.buffer }
+    var region: String? { document.language.region }
+
+    /// A sum as found, before qualifiers and the context check.
+    struct Found {
+        var bytes: Range<Int>
+        var value: MoneyValue
+        var range: (low: ExactDecimal, high: ExactDecimal)?
+    }
+
+    func mentions() throws -> [MoneyMention] {
+        var found: [Found] = []
+        try grammar.scan.forEachMatch(in: buffer) { match in
+            if let sum = read(match) { found.append(sum) }
+            return true
+        }
+        found = try joinMinorUnits(found)
+        found = try joinRanges(found)
+        var mentions: [MoneyMention] = []
+        for sum in found where document.isInBody(byte: sum.bytes.lowerBound) {
+            if sum.value.unit == nil, try !isAboutMoney(sum.bytes) { continue }
+            mentions.append(try mention(for: sum))
+        }
+        try linkEquivalents(&mentions)
+        return mentions
+    }
+
+    private func read(_ match: PatternMatch) -> Found? {
+        let branches: [(number: String, written: Bool, scale: String?, unit: String?)] = [
+            ("n1", false, "s1", "pre"), ("n2", false, "s2", "p2"), ("w2", true, nil, "p3"),
+            ("n3", false, "s3", nil), ("w3", true, nil, nil),
+        ]
+        for branch in branches {
+            guard let numberRange = match[branch.number] else { continue }
+            var unit: MoneyUnit?
+            if let name = branch.unit, let unitRange = match[name] {
+                guard let known = grammar.unit(of: buffer.string(unitRange)) else { return nil }
+                unit = known
+            }
+            let scaleText = branch.scale.flatMap { match[$0] }.map(buffer.string)
+            guard let value = MoneyValue(number: buffer.string(numberRange), written: branch.written, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
+            return Found(bytes: match.range, value: value)
+        }
+        return nil
+    }
+
+    /// "1 dollar and 42 cents", "1 USD et 23 centimes": a minor unit right after a sum in
+    /// a major unit completes it.
+    private func joinMinorUnits(_ found: [Found]) throws -> [Found] {
+        var result: [Found] = []
+        for sum in found {
+            if let last = result.last, let major = last.value.unit, !major.isMinor, let minor = sum.value.unit, minor.isMinor,
+               last.value.scale == nil, sum.value.scale == nil,
+               try grammar.minorJoin.anchoredMatch(in: buffer, at: last.bytes.upperBound, to: sum.bytes.lowerBound) != nil {
+                let total = last.value.amount + sum.value.amount
+                result[result.count - 1] = Found(bytes: last.bytes.lowerBound..<sum.bytes.upperBound, value: MoneyValue(number: total, scale: nil, unit: MoneyUnit(unit: major.unit)))
+            } else {
+                result.append(sum)
+            }
+        }
+        return result
+    }
+
+    /// Reads the low end of a range just before each sum and merges it (and any sum it
+    /// covers) into one range.
+    private func joinRanges(_ found: [Found]) throws -> [Found] {
+        var result: [Found] = []
+        for sum in found {
+            let windowStart = scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
+            guard let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound),
+                  let merged = try range(match, before: sum, previous: result.last) else {
+                result.append(sum)
+                continue
+            }
+            while let last = result.last, last.bytes.lowerBound >= merged.bytes.lowerBound { result.removeLast() }
+            result.append(merged)
+        }
+        return result
+    }
+
+    private func range(_ match: PatternMatch, before high: Found, previous: Found?) throws -> Found? {
+        guard high.range == nil, let loRange = match["lo"] ?? match["lw"], let joinRange = match["join"] else { return nil }
+        let start = match.range.lowerBound
+        if let previous, previous.bytes.lowerBound < start, previous.bytes.upperBound > start { return nil }
+        let join = NumberRules.folded(buffer.string(joinRange))
+        let unitText = (match["lpre"] ?? match["lp"]).map(buffer.string)
+        let loUnit = unitText.flatMap(grammar.unit(of:))
+        if unitText != nil, loUnit == nil { return nil }
+        if match["open"] == nil {
+            guard grammar.bareJoiners.contains(join) else { return nil }
+            if loUnit != nil, join.first?.isLetter == true { return nil }
+        }
+        if let word = wordBefore(start), grammar.changeWords.contains(word) { return nil }
+        guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
+                                   scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
+              let bounds = low.lowEnd(of: high.value) else { return nil }
+        let spanStart = match["lpre"]?.lowerBound ?? loRange.lowerBound
+        var value = high.value
+        value.unit = bounds.unit
+        return Found(bytes: spanStart..<high.bytes.upperBound, value: value, range: (bounds.low, bounds.high))
+    }
+
+    private func mention(for sum: Found) throws -> MoneyMention {
+        let currency = sum.value.unit.map { grammar.isoCode(of: $0, region: region) }
+        var approximate = false
+        var bounds: AmountRange? = sum.range.map { AmountRange(min: $0.low, max: $0.high) }
+        var amount: ExactDecimal? = bounds == nil ? sum.value.amount : nil
+        let start = try rangeOpenStart(sum) ?? sum.bytes.lowerBound
+        if let before = try grammar.qualifierBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: start - 40), to: start) {
+            approximate = before["approx"] != nil
+            if bounds == nil, let value = amount {
+                if before["least"] != nil { bounds = AmountRange(min: value, max: nil); amount = nil }
+                if before["most"] != nil { bounds = AmountRange(min: nil, max: value); amount = nil }
+            }
+        }
+        if bounds == nil, let value = amount, let after = try grammar.qualifierAfter.anchoredMatch(in: buffer, at: sum.bytes.upperBound) {
+            bounds = after["least"] != nil ? AmountRange(min: value, max: nil) : AmountRange(min: nil, max: value)
+            amount = nil
+        }
+        return MoneyMention(span: document.span(ofBytes: sum.bytes), amount: amount, currency: currency, approximate: approximate, range: bounds)
+    }
+
+    /// Where the open word of a range ("between", "entre") starts, so that qualifiers are
+    /// read before it.
+    private func rangeOpenStart(_ sum: Found) throws -> Int? {
+        guard sum.range != nil else { return nil }
+        let windowStart = scalarBoundary(atOrBefore: sum.bytes.lowerBound - 20)
+        return try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound)?["open"]?.lowerBound
+    }
+
+    /// A sum with no currency is money only in a sentence about money, and only when the
+    /// word after it does not name what is counted ("2 million industry professionals").
+    private func isAboutMoney(_ bytes: Range<Int>) throws -> Bool {
+        if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound), let word = next["word"] {
+            if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound) != nil { return true }
+            guard grammar.followers.contains(NumberRules.folded(buffer.string(word))) else { return false }
+        }
+        let sentence = document.sentenceIndex(containing: bytes.lowerBound).map { document.sentences[$0].range } ?? lineRange(around: bytes)
+        return try grammar.context.firstMatch(in: buffer, from: sentence.lowerBound, to: sentence.upperBound) != nil
+    }
+
+    /// "€15 million (about $16.3 million)": links a sum to the next one when that one is a
+    /// stated conversion of it into another currency.
+    private func linkEquivalents(_ mentions: inout [MoneyMention]) throws {
+        guard mentions.count > 1 else { return }
+        for index in 0..<(mentions.count - 1) {
+            let first = mentions[index], second = mentions[index + 1]
+            guard let from = first.currency, let to = second.currency, from != to,
+                  second.bytes.lowerBound - first.bytes.upperBound <= 120 else { continue }
+            if try grammar.equivalence.anchoredMatch(in: buffer, at: first.bytes.upperBound, to: second.bytes.lowerBound) != nil {
+                mentions[index].equivalent = index + 1
+            }
+        }
+    }
+
+    private func wordBefore(_ offset: Int) -> String? {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var start = end
+        while start > 0, isWordByte(buffer[byte: start - 1]) { start -= 1 }
+        return start < end ? NumberRules.folded(buffer.string(start..<end)) : nil
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    private func lineRange(around bytes: Range<Int>) -> Range<Int> {
+        var start = bytes.lowerBound, end = bytes.upperBound
+        while start > 0, buffer[byte: start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while end < buffer.byteCount, buffer[byte: end] != UInt8(ascii: "\n") { end += 1 }
+        return start..<end
+    }
+
+    private func scalarBoundary(atOrBefore offset: Int) -> Int {
+        var position = max(0, offset)
+        while position > 0, position < buffer.byteCount, buffer[byte: position] & 0xC0 == 0x80 { position -= 1 }
+        return position
+    }
 }

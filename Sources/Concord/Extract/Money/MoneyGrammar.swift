@@ -1,0 +1,132 @@
+/// The compiled money rules of one language: the word tables of `Rules/money/<lang>.yaml`
+/// and `Rules/numbers/<lang>.yaml` composed with the symbols and ISO codes of
+/// `Rules/money/common.yaml` into a few PCRE2 patterns, compiled once.
+///
+/// - `scan` finds the core of each sum, anchored on digits, currency symbols and codes, or
+///   written numbers: `<symbol|code> <digits> [scale]`, `<number> [scale] [of] <currency>`,
+///   or a scaled number with no currency (money only where the sentence is about money).
+/// - `rangeStart` is matched backwards from a sum (ending where it starts) to find the
+///   low end of a range ("between €10 million and", "$10-", "entre 10 et").
+/// - `qualifierBefore` / `qualifierAfter` read "about", "more than", "or more".
+/// - `equivalence` reads what stands between a sum and its stated conversion.
+/// - `context` finds the words that make a sentence about money.
+struct MoneyGrammar: Sendable {
+    let language: String
+    let numbers: NumberReader
+    let scan: Pattern
+    let rangeStart: Pattern
+    let qualifierBefore: Pattern
+    let qualifierAfter: Pattern
+    let equivalence: Pattern
+    let minorJoin: Pattern
+    let context: Pattern
+    let nextWord: Pattern
+    /// Words that may follow a sum with no currency ("raised 5 million in ...").
+    let followers: Set<String>
+    /// Words after which "from A to B" is a change, not a range.
+    let changeWords: Set<String>
+    /// Joiners that make a range without an open word ("-", "to").
+    let bareJoiners: Set<String>
+    private let currencyWords: [String: MoneyUnit]
+    private let currencies: CurrencyTable
+
+    init(file: RuleFile, numbers numberRules: NumberRules, currencies: CurrencyTable) throws {
+        let root = file.root
+        language = try root.string("language")
+        numbers = NumberReader(rules: numberRules)
+        self.currencies = currencies
+        var words: [String: MoneyUnit] = [:]
+        var wordList: [String] = []
+        for entry in try root.list("currencies") {
+            let unit = try CurrencyTable.unit(entry)
+            for word in try entry.strings("words") {
+                words[Self.wordKey(word)] = words[Self.wordKey(word)] ?? unit
+                wordList.append(word)
+            }
+        }
+        currencyWords = words
+        followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
+        changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
+        bareJoiners = Set(try root.strings("range_bare_joiners").map(NumberRules.folded))
+
+        let alt = PatternText.alternation
+        let digits = numberRules.digitsPattern
+        let written = numberRules.writtenPattern
+        let scale = numberRules.scalePattern()
+        let symbols = Self.symbolPattern(currencies.rawSymbols)
+        let iso = "(?-i:(?:" + currencies.isoCodes.joined(separator: "|") + ")(?![A-Za-z]))"
+        let prefix = "(?:\(symbols)|\(iso))"
+        let names = alt(wordList)
+        let suffix = "(?:\(names)|\(symbols)|\(iso))"
+        let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ ]?)?"
+        let start = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)"
+        let scanSource = start + "(?:"
+            + "(?<pre>\(prefix))[ ]?(?<n1>\(digits))(?:[ ]?(?<s1>\(scale)))?"
+            + "|(?<n2>\(digits))(?:[ ]?(?<s2>\(scale)))?[ ]?\(connector)(?<p2>\(suffix))"
+            + "|(?<w2>\(written))[ ]?\(connector)(?<p3>\(names))"
+            + "|(?<n3>\(digits))[ ]?(?<s3>\(numberRules.scalePattern(spelledOnly: true)))"
+            + "|(?<w3>\(numberRules.writtenScaledPattern))"
+            + ")"
+        scan = try Self.compile(scanSource, file: file, key: "currencies")
+
+        let joiners = try root.strings("range_joiners")
+        rangeStart = try Self.compile(
+            "(?<![\\p{L}\\p{N}])(?:(?<open>\(alt(try root.strings("range_open"))))[ ]+)?"
+                + "(?:(?<lpre>\(prefix))[ ]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ ]?(?<ls>\(scale)))?"
+                + "(?:[ ]?\(connector)(?<lp>\(suffix)))?[ ]*(?<join>\(alt(joiners)))[ ]*\\z",
+            file: file, key: "range_joiners")
+        let approximate = alt(try root.strings("approximate"))
+        qualifierBefore = try Self.compile(
+            "(?<![\\p{L}])(?:(?<exact>\(alt(try root.strings("not_approximate"))))|(?<approx>\(approximate))"
+                + "|(?<least>\(alt(try root.strings("at_least"))))|(?<most>\(alt(try root.strings("at_most")))))[ ]*\\z",
+            file: file, key: "approximate")
+        qualifierAfter = try Self.compile(
+            "[ ]*(?:(?<least>\(alt(try root.strings("after_at_least"))))|(?<most>\(alt(try root.strings("after_at_most")))))",
+            file: file, key: "after_at_least")
+        let adjacent = alt(try root.strings("equivalent_adjacent"))
+        equivalence = try Self.compile(
+            "[ ]*(?:\\([ ]*(?:(?:\(adjacent)|\(approximate))[ ]+)?|,?[ ]*(?:\(adjacent)|\(approximate))[ ]+"
+                + "|[^.;!?()\\n]{0,80}?(?<![\\p{L}])\(alt(try root.strings("equivalent")))[ ]*(?:\(approximate)[ ]+)?)\\z",
+            file: file, key: "equivalent")
+        minorJoin = try Self.compile("[ ]*,?[ ]*(?:\(alt(Array(numberRules.joiners)))[ ]+)?\\z", file: file, key: "currencies")
+        context = try Self.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", file: file, key: "money_context")
+        nextWord = try Self.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", file: file, key: "bare_followers")
+    }
+
+    /// The unit a currency word, symbol or code stands for, as matched.
+    func unit(of text: String) -> MoneyUnit? {
+        currencyWords[Self.wordKey(text)] ?? currencies.unit(symbolOrCode: text)
+    }
+
+    /// The scale power of a scale word as matched.
+    func scalePower(of text: String) -> Int? { numbers.rules.scalePower(of: text) }
+
+    /// The ISO code of a unit in a document of `region`.
+    func isoCode(of unit: MoneyUnit, region: String?) -> String { currencies.isoCode(of: unit.unit, region: region) }
+
+    private static func wordKey(_ text: String) -> String {
+        NumberRules.folded(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Symbols longest first; those with letters match in their written case ("Rs", "kr",
+    /// "RM"), except the prefixed dollars ("c $", "us$"), which lower-cased text also writes.
+    private static func symbolPattern(_ symbols: [String]) -> String {
+        let sorted = symbols.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        let parts = sorted.map { symbol -> String in
+            let pattern = symbol.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "[ ]?")
+            let hasLetters = symbol.contains { $0.isLetter }
+            let tail = symbol.last?.isLetter == true ? "(?!\\p{L})" : ""
+            return hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))\(tail)" : pattern + tail
+        }
+        return "(?:" + parts.joined(separator: "|") + ")"
+    }
+
+    private static func compile(_ source: String, file: RuleFile, key: String) throws -> Pattern {
+        let origin = file.root[key]?.origin ?? file.root.origin
+        do {
+            return try Pattern(source, caseless: true, origin: origin)
+        } catch let error as PatternError {
+            throw RuleError(origin: origin, message: error.message)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Turns the text of a number, as a pattern of ``NumberRules`` matched it, into an exact
+/// value: digits with the language's separators (`1.500` is 1500 in German, 1.5 in
+/// English), and written numbers ("a quarter of a million", "tres mil millones").
+/// The ambiguity policy is stated in `Rules/numbers/en.yaml`.
+public struct NumberReader: Sendable {
+    public let rules: NumberRules
+
+    public init(rules: NumberRules) {
+        self.rules = rules
+    }
+
+    /// The value of a run of digits and separators, or nil if it is not a number.
+    public func digits(_ text: String) -> ExactDecimal? {
+        var digits = ""
+        var marks: [(mark: Character, digitsBefore: Int)] = []
+        var fraction: ExactDecimal?
+        for character in text {
+            switch character {
+            case "0"..."9": digits.append(character)
+            case ".", ",": marks.append((character, digits.count))
+            case "'", "’", " ", "\u{A0}", "\u{202F}", "\u{2009}": continue
+            case "½": fraction = ExactDecimal(significand: 5, exponent: -1)
+            case "¼": fraction = ExactDecimal(significand: 25, exponent: -2)
+            case "¾": fraction = ExactDecimal(significand: 75, exponent: -2)
+            default: return nil
+            }
+        }
+        let decimalAt = decimalPosition(marks: marks, digitCount: digits.count)
+        var plain = digits
+        if let decimalAt { plain.insert(".", at: plain.index(plain.startIndex, offsetBy: decimalAt)) }
+        if plain.isEmpty, let fraction { return fraction }
+        guard !digits.isEmpty, let value = ExactDecimal(plain) else { return nil }
+        return fraction.map { value + $0 } ?? value
+    }
+
+    /// Where the decimal point stands (as a count of digits before it), or nil if every mark groups thousands.
+    private func decimalPosition(marks: [(mark: Character, digitsBefore: Int)], digitCount: Int) -> Int? {
+        guard let last = marks.last else { return nil }
+        let kinds = Set(marks.map(\.mark))
+        if kinds.count > 1 { return last.digitsBefore }                 // 1,500,000.50 / 1.500.000,50
+        if marks.count > 1 { return nil }                                // 1,500,000 / 1.500.000
+        if digitCount - last.digitsBefore != 3 { return last.digitsBefore } // 16,3 / 2.75
+        return last.mark == rules.decimalMark ? last.digitsBefore : nil  // 1.500: the language decides
+    }
+
+    /// The value of written number words ("fifteen million", "half a billion"), or nil if
+    /// a word is not a number word of this language.
+    public func words(_ text: String) -> ExactDecimal? {
+        let pieces = NumberRules.folded(text).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        var total = ExactDecimal(0)
+        var current: ExactDecimal?
+        var afterAnd = false
+        var index = 0
+        var sawNumber = false
+        while index < pieces.count {
+            guard let (word, next) = longestWord(in: pieces, from: index) else { return nil }
+            index = next
+            if rules.joiners.contains(word) { afterAnd = true; continue }
+            defer { afterAnd = false }
+            sawNumber = true
+            if let unit = rules.units[word] {
+                if (word == "a" || word == "an"), current != nil { continue }
+                current = (current ?? 0) + unit
+            } else if rules.hundreds.contains(word) {
+                current = (current ?? 1) * 100
+            } else if let fraction = rules.fractions[word] {
+                if afterAnd, let whole = current { current = whole + fraction } else { current = (current ?? 1) * fraction }
+            } else if let power = rules.scales[word] {
+                let scale = ExactDecimal(significand: 1, exponent: power)
+                if current == nil, total > 0, total < scale {
+                    total = total * scale                                // "mil millones"
+                } else {
+                    total = total + (current ?? 1) * scale
+                }
+                current = nil
+            } else {
+                return nil
+            }
+        }
+        guard sawNumber else { return nil }
+        return total + (current ?? 0)
+    }
+
+    /// The longest run of pieces from `start` that is one rule word ("quatre-vingt-dix",
+    /// "mil millones"), joined by a space or a hyphen as the rules write it.
+    private func longestWord(in pieces: [String], from start: Int) -> (String, Int)? {
+        var end = min(pieces.count, start + 4)
+        while end > start {
+            let slice = pieces[start..<end]
+            for candidate in [slice.joined(separator: "-"), slice.joined(separator: " ")] where isNumberWord(candidate) {
+                return (candidate, end)
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    private func isNumberWord(_ word: String) -> Bool {
+        rules.units[word] != nil || rules.hundreds.contains(word) || rules.fractions[word] != nil
+            || rules.scales[word] != nil || rules.joiners.contains(word)
+    }
+}

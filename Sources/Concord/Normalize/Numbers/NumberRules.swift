@@ -1,0 +1,168 @@
+/// How one language writes numbers, read from `Rules/numbers/<lang>.yaml`: its decimal
+/// mark, the marks that group thousands, written number words and scale words. The
+/// extractors compose their patterns from the fragments it builds; ``NumberReader`` turns
+/// the matched text back into exact values with the same tables.
+public struct NumberRules: Sendable {
+    /// ISO 639-1 code of the language.
+    public let language: String
+    /// The mark a single ambiguous separator stands for when it is this one (`.` in English).
+    public let decimalMark: Character
+    /// Marks (besides spaces and apostrophes) that may group thousands.
+    public let groupMarks: [Character]
+    /// Whether a plain space may group thousands (`1 500 000` in French).
+    public let spaceGroups: Bool
+    /// Written units and tens ("fifteen" → 15), lower case.
+    let units: [String: ExactDecimal]
+    /// Words that multiply by a hundred.
+    let hundreds: Set<String>
+    /// Fractions that multiply what precedes ("half" → 0.5).
+    let fractions: [String: ExactDecimal]
+    /// Words that may join written numbers ("and", "of").
+    let joiners: Set<String>
+    /// Scale words with their power of ten, lower case ("million" → 6).
+    let scales: [String: Int]
+    /// Scale words as written, spelled ones and abbreviations apart.
+    let spelledScales: [String]
+    let abbreviatedScales: [String]
+
+    /// Reads the rules of `language`; throws ``RuleError`` naming the file and line of a bad entry.
+    public init(rules: RuleSet, language: String) throws {
+        let path = "numbers/\(language).yaml"
+        guard let file = rules.file(path) else {
+            throw RuleError(origin: RuleOrigin(file: path, line: 0), message: "no number rules for language '\(language)'")
+        }
+        try self.init(file: file)
+    }
+
+    init(file: RuleFile) throws {
+        let root = file.root
+        language = try root.string("language")
+        decimalMark = try Self.character(root["decimal_mark"], in: root)
+        groupMarks = try root.list("group_marks").map { try Self.character($0, in: root) }
+        spaceGroups = root["space_groups"]?.scalar == "true"
+        units = try Self.decimals(root, "units")
+        hundreds = Set(try root.strings("hundreds").map { $0.lowercased() })
+        fractions = try Self.decimals(root, "fractions")
+        joiners = Set(try root.strings("joiners").map { $0.lowercased() })
+        let abbreviations = Set(try root.strings("abbreviations"))
+        var scales: [String: Int] = [:]
+        var spelled: [String] = [], abbreviated: [String] = []
+        for entry in try root.list("scales") {
+            guard let power = Int(try entry.string("power")) else {
+                throw RuleError(origin: entry.origin, message: "'power' must be a whole number")
+            }
+            for word in try entry.strings("words") {
+                scales[word.lowercased()] = scales[word.lowercased()] ?? power
+                if abbreviations.contains(word) { abbreviated.append(word) } else { spelled.append(word) }
+            }
+        }
+        self.scales = scales
+        spelledScales = spelled
+        abbreviatedScales = abbreviated
+    }
+
+    /// The power of ten of a scale word as matched ("Mio." → 6), if it is one.
+    public func scalePower(of word: String) -> Int? {
+        scales[NumberRules.folded(word)]
+    }
+
+    // MARK: Pattern fragments
+
+    /// Digits with any thousands grouping and decimal part this language may write; the
+    /// match ends before a further digit.
+    public var digitsPattern: String {
+        var marks = ",.'’\\x{A0}\\x{202F}\\x{2009}"
+        for mark in groupMarks where !",.'’".contains(mark) { marks += PatternText.escape(String(mark)) }
+        if spaceGroups { marks += " " }
+        return "(?:[0-9]{1,3}(?:[\(marks)][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?[½¼¾]?|[½¼¾])(?![0-9])"
+    }
+
+    /// Scale words; `spelledOnly` leaves out abbreviations ("m", "bn") which stand for a
+    /// scale only next to a currency.
+    public func scalePattern(spelledOnly: Bool = false) -> String {
+        let words = spelledOnly ? spelledScales.filter { $0.count > 1 } + abbreviatedScales.filter { $0.count > 2 && $0 != "mil" && $0 != "thou" }
+            : spelledScales + abbreviatedScales
+        return PatternText.alternation(words)
+    }
+
+    /// A run of written number words, optionally ending in scale words ("fifteen million",
+    /// "a quarter of a million", "quatre-vingt-dix").
+    public var writtenPattern: String {
+        let word = PatternText.alternation(Array(units.keys) + Array(hundreds) + Array(fractions.keys) + spelledScales.filter { $0.count > 1 })
+        let joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
+        return "(?:\(word)(?:(?:[ -]\(joiner))\(word))*)"
+    }
+
+    /// Written number words that end in a scale word ("two million", "a billion"): a
+    /// number that may stand for money without a currency where the context says so.
+    public var writtenScaledPattern: String {
+        let word = PatternText.alternation(Array(units.keys) + Array(hundreds) + Array(fractions.keys) + spelledScales.filter { $0.count > 1 })
+        let joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
+        let scale = PatternText.alternation(spelledScales.filter { $0.count > 1 })
+        return "(?:(?:\(word)(?:[ -]\(joiner)))*\(scale))"
+    }
+
+    static func folded(_ word: String) -> String {
+        word.lowercased().replacingOccurrences(of: "’", with: "'")
+    }
+
+    private static func character(_ node: RuleNode?, in root: RuleNode) throws -> Character {
+        guard let node else { throw RuleError(origin: root.origin, message: "missing a one-character mark") }
+        let text = try node.string()
+        guard text.count == 1, let character = text.first else {
+            throw RuleError(origin: node.origin, message: "expected one character, got '\(text)'")
+        }
+        return character
+    }
+
+    private static func decimals(_ root: RuleNode, _ key: String) throws -> [String: ExactDecimal] {
+        var result: [String: ExactDecimal] = [:]
+        for (word, node) in try root.pairs(key) {
+            guard let value = ExactDecimal(try node.string()) else {
+                throw RuleError(origin: node.origin, message: "'\(word)' needs a plain decimal value")
+            }
+            result[folded(word)] = value
+        }
+        return result
+    }
+}
+
+/// Helpers that turn rule words into PCRE2 pattern text.
+enum PatternText {
+    /// `text` with every PCRE2 metacharacter escaped.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}-/#".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// One rule word as a pattern: spaces match one or more spaces, a trailing `*` any
+    /// word ending, apostrophes either form, and a word that ends in a letter must not be
+    /// followed by another letter.
+    static func word(_ word: String) -> String {
+        var text = word
+        let open = text.hasSuffix("*")
+        if open { text.removeLast() }
+        var pattern = ""
+        for character in text {
+            switch character {
+            case " ": pattern += "[ ]+"
+            case "'", "’": pattern += "['’]"
+            default: pattern += escape(String(character))
+            }
+        }
+        if open { return pattern + "\\w*" }
+        if let last = text.last, last.isLetter { pattern += "(?!\\p{L})" }
+        return pattern
+    }
+
+    /// An alternation of words, longest first so that "US dollars" wins over "dollars".
+    static func alternation(_ words: [String]) -> String {
+        let unique = Array(Set(words)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        guard !unique.isEmpty else { return "(?!)" }
+        return "(?:" + unique.map(word).joined(separator: "|") + ")"
+    }
+}
