@@ -55,6 +55,7 @@ private struct MoneyReading {
             return true
         }
         found = try joinMinorUnits(found)
+        found = try addCents(found)
         found = try joinRanges(found)
         var mentions: [MoneyMention] = []
         for sum in found where document.isInBody(byte: sum.bytes.lowerBound) {
@@ -67,8 +68,8 @@ private struct MoneyReading {
 
     private func read(_ match: PatternMatch) -> Found? {
         let branches: [(number: String, written: Bool, scale: String?, unit: String?)] = [
-            ("n1", false, "s1", "pre"), ("n2", false, "s2", "p2"), ("w2", true, nil, "p3"),
-            ("n3", false, "s3", nil), ("w3", true, nil, nil),
+            ("n1", false, "s1", "pre"), ("w1", true, nil, "pre"), ("n2", false, "s2", "p2"), ("w2", true, nil, "p3"),
+            ("n4", false, "s4", "p4"), ("n5", false, "s5", "p5"), ("n3", false, "s3", nil), ("w3", true, nil, nil),
         ]
         for branch in branches {
             guard let numberRange = match[branch.number] else { continue }
@@ -77,7 +78,7 @@ private struct MoneyReading {
                 guard let known = grammar.unit(of: buffer.string(unitRange)) else { return nil }
                 unit = known
             }
-            let scaleText = branch.scale.flatMap { match[$0] }.map(buffer.string)
+            let scaleText = (branch.scale.flatMap { match[$0] } ?? match["s2b"]).map(buffer.string)
             guard let value = MoneyValue(number: buffer.string(numberRange), written: branch.written, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
             return Found(bytes: match.range, value: value)
         }
@@ -99,6 +100,22 @@ private struct MoneyReading {
             }
         }
         return result
+    }
+
+    /// "15 dollars 50", "$20 and 43c", "zwei Euro fünfzig": a number under a hundred right
+    /// after a whole sum in a major unit, closing the clause, gives its cents.
+    private func addCents(_ found: [Found]) throws -> [Found] {
+        try found.enumerated().map { index, sum in
+            guard let unit = sum.value.unit, unit.factor == 1, sum.value.scale == nil, sum.value.number.rounded(scale: 0) == sum.value.number,
+                  let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound) else { return sum }
+            if index + 1 < found.count, found[index + 1].bytes.lowerBound < match.range.upperBound { return sum }
+            let cents = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
+                ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
+            guard let cents, cents < 100, cents.rounded(scale: 0) == cents else { return sum }
+            var value = sum.value
+            value.number = value.number + cents.divided(by: 100)
+            return Found(bytes: sum.bytes.lowerBound..<match.range.upperBound, value: value, range: sum.range)
+        }
     }
 
     /// Reads the low end of a range just before each sum and merges it (and any sum it
@@ -127,6 +144,7 @@ private struct MoneyReading {
         let loUnit = unitText.flatMap(grammar.unit(of:))
         if unitText != nil, loUnit == nil { return nil }
         if match["open"] == nil {
+            guard match["lw"] == nil else { return nil }
             guard grammar.bareJoiners.contains(join) else { return nil }
             if loUnit != nil, join.first?.isLetter == true { return nil }
         }

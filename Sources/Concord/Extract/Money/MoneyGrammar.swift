@@ -19,6 +19,8 @@ struct MoneyGrammar: Sendable {
     let qualifierAfter: Pattern
     let equivalence: Pattern
     let minorJoin: Pattern
+    /// Cents written after a sum with no unit of their own: "15 dollars 50", "$20 and 43c".
+    let cents: Pattern
     let context: Pattern
     let nextWord: Pattern
     /// Words that may follow a sum with no currency ("raised 5 million in ...").
@@ -49,21 +51,24 @@ struct MoneyGrammar: Sendable {
         changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
         bareJoiners = Set(try root.strings("range_bare_joiners").map(NumberRules.folded))
 
-        let alt = PatternText.alternation
+        let alt = { (words: [String]) in PatternText.alternation(words) }
         let digits = numberRules.digitsPattern
         let written = numberRules.writtenPattern
         let scale = numberRules.scalePattern()
         let symbols = Self.symbolPattern(currencies.rawSymbols)
-        let iso = "(?-i:(?:" + currencies.isoCodes.joined(separator: "|") + ")(?![A-Za-z]))"
+        let iso = currencies.codePattern
         let prefix = "(?:\(symbols)|\(iso))"
         let names = alt(wordList)
         let suffix = "(?:\(names)|\(symbols)|\(iso))"
         let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ ]?)?"
         let start = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)"
+        let prefixNames = alt(try root.strings("prefix_names"))
         let scanSource = start + "(?:"
-            + "(?<pre>\(prefix))[ ]?(?<n1>\(digits))(?:[ ]?(?<s1>\(scale)))?"
-            + "|(?<n2>\(digits))(?:[ ]?(?<s2>\(scale)))?[ ]?\(connector)(?<p2>\(suffix))"
-            + "|(?<w2>\(written))[ ]?\(connector)(?<p3>\(names))"
+            + "(?<pre>\(prefix))[ ]?(?:(?<n1>\(digits))(?:[ -]?(?<s1>\(scale)))?|(?<w1>\(numberRules.writtenScaledPattern)))"
+            + "|(?<n2>\(digits))(?:[ -]?(?<s2>\(scale)))?[ -]?\(connector)(?<p2>\(suffix))(?:[ ]?(?<s2b>\(scale)))?"
+            + "|(?<w2>\(written))[ -]?\(connector)(?<p3>\(names))"
+            + "|(?<p4>\(names))[ ]?(?<n4>\(digits))[ ]?(?<s4>\(scale))"
+            + "|(?<p5>\(prefixNames))[ ]?(?<n5>\(digits))(?:[ ]?(?<s5>\(scale)))?"
             + "|(?<n3>\(digits))[ ]?(?<s3>\(numberRules.scalePattern(spelledOnly: true)))"
             + "|(?<w3>\(numberRules.writtenScaledPattern))"
             + ")"
@@ -88,7 +93,11 @@ struct MoneyGrammar: Sendable {
             "[ ]*(?:\\([ ]*(?:(?:\(adjacent)|\(approximate))[ ]+)?|,?[ ]*(?:\(adjacent)|\(approximate))[ ]+"
                 + "|[^.;!?()\\n]{0,80}?(?<![\\p{L}])\(alt(try root.strings("equivalent")))[ ]*(?:\(approximate)[ ]+)?)\\z",
             file: file, key: "equivalent")
-        minorJoin = try Self.compile("[ ]*,?[ ]*(?:\(alt(Array(numberRules.joiners)))[ ]+)?\\z", file: file, key: "currencies")
+        let centsJoiners = alt(try root.strings("cents_joiners"))
+        minorJoin = try Self.compile("[ ]*,?[ ]*(?:\(centsJoiners)[ ]+)?\\z", file: file, key: "cents_joiners")
+        cents = try Self.compile(
+            "[ ]*(?:\(centsJoiners)[ ]+)?(?:(?<digits>[0-9]{1,2})(?![0-9.,][0-9])(?:(?-i:c)|¢)?|(?<written>\(written)))(?=[ ]*(?:[.,;:!?)]|\\z))",
+            file: file, key: "cents_joiners")
         context = try Self.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", file: file, key: "money_context")
         nextWord = try Self.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", file: file, key: "bare_followers")
     }
@@ -113,7 +122,10 @@ struct MoneyGrammar: Sendable {
     private static func symbolPattern(_ symbols: [String]) -> String {
         let sorted = symbols.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         let parts = sorted.map { symbol -> String in
-            let pattern = symbol.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "[ ]?")
+            var pattern = symbol.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "[ ]?")
+            if symbol.count > 2, symbol.hasSuffix("$"), !symbol.contains(" "), symbol.dropLast().allSatisfy(\.isLetter) {
+                pattern = PatternText.escape(String(symbol.dropLast())) + "[ ]?\\$"  // "HK$", "hk $" (never "s $": "Microsoft's $16")
+            }
             let hasLetters = symbol.contains { $0.isLetter }
             let tail = symbol.last?.isLetter == true ? "(?!\\p{L})" : ""
             return hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))\(tail)" : pattern + tail

@@ -24,6 +24,10 @@ public struct CurrencyTable: Sendable {
     /// ISO 4217 codes matched in upper case.
     let isoCodes: [String]
     let isoAliases: [String: String]
+    /// Codes that count in lower case too.
+    let lowercaseCodes: [String]
+    /// Scale letters glued before a code ("MUSD") with their power of ten.
+    let scalePrefixes: [String: Int]
     /// family → (region or "default") → ISO code.
     let regions: [String: [String: String]]
 
@@ -40,6 +44,11 @@ public struct CurrencyTable: Sendable {
         self.symbols = symbols
         rawSymbols = symbolPairs.map(\.key)
         isoCodes = try root.strings("iso_codes")
+        lowercaseCodes = try root.strings("iso_lowercase")
+        scalePrefixes = Dictionary(uniqueKeysWithValues: try root.pairs("iso_scale_prefixes").map { pair in
+            guard let power = Int(try pair.value.string()) else { throw RuleError(origin: pair.value.origin, message: "expected a power of ten") }
+            return (pair.key, power)
+        })
         isoAliases = Dictionary(uniqueKeysWithValues: try root.pairs("iso_aliases").map { ($0.key, try $0.value.string()) })
         var regions: [String: [String: String]] = [:]
         for (family, node) in try root.pairs("regions") {
@@ -70,12 +79,24 @@ public struct CurrencyTable: Sendable {
         String(text.lowercased().filter { !$0.isWhitespace })
     }
 
-    /// The unit of a symbol or ISO code as matched, if it is one.
+    /// The unit of a symbol or ISO code as matched, if it is one; a code with a scale
+    /// letter glued before it ("MUSD") carries the scale as its factor.
     func unit(symbolOrCode text: String) -> MoneyUnit? {
         if let unit = symbols[Self.symbolKey(text)] { return unit }
         let code = text.uppercased()
         if isoCodes.contains(code) { return MoneyUnit(unit: isoAliases[code] ?? code) }
+        for (prefix, power) in scalePrefixes where text.hasPrefix(prefix) {
+            let rest = String(text.dropFirst(prefix.count))
+            if isoCodes.contains(rest) { return MoneyUnit(unit: isoAliases[rest] ?? rest, factor: ExactDecimal(significand: 1, exponent: power)) }
+        }
         return nil
+    }
+
+    /// ISO codes as a pattern: upper case, a scale letter allowed before ("MUSD"), and the
+    /// codes listed as safe in lower case too.
+    var codePattern: String {
+        let prefixes = scalePrefixes.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+        return "(?:(?-i:(?:\(prefixes))?(?:\(isoCodes.joined(separator: "|"))))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
     }
 
     /// The ISO code of `unit` for a document of `region`: a code stays; a family takes the

@@ -48,7 +48,8 @@ public struct NumberReader: Sendable {
     /// The value of written number words ("fifteen million", "half a billion"), or nil if
     /// a word is not a number word of this language.
     public func words(_ text: String) -> ExactDecimal? {
-        let pieces = NumberRules.folded(text).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        let pieces = NumberRules.folded(text).split(whereSeparator: { $0 == " " || $0 == "-" })
+            .flatMap { piece in isNumberWord(String(piece)) ? [String(piece)] : compounds(of: String(piece)) ?? [String(piece)] }
         var total = ExactDecimal(0)
         var current: ExactDecimal?
         var afterAnd = false
@@ -93,6 +94,19 @@ public struct NumberReader: Sendable {
                 return (candidate, end)
             }
             end -= 1
+        }
+        return nil
+    }
+
+    /// A compound written as one word split into number words ("siebenhundert" →
+    /// sieben, hundert; "achtundsiebzig" → acht, und, siebzig), longest parts first.
+    private func compounds(of word: String) -> [String]? {
+        if word.isEmpty { return [] }
+        var length = word.count
+        while length > 0 {
+            let head = String(word.prefix(length))
+            if isNumberWord(head), let rest = compounds(of: String(word.dropFirst(length))) { return [head] + rest }
+            length -= 1
         }
         return nil
     }

@@ -24,6 +24,8 @@ public struct NumberRules: Sendable {
     /// Scale words as written, spelled ones and abbreviations apart.
     let spelledScales: [String]
     let abbreviatedScales: [String]
+    /// Scale words that may begin a written number ("mil euros", "mille dollars").
+    let leadingScales: [String]
 
     /// Reads the rules of `language`; throws ``RuleError`` naming the file and line of a bad entry.
     public init(rules: RuleSet, language: String) throws {
@@ -45,6 +47,7 @@ public struct NumberRules: Sendable {
         fractions = try Self.decimals(root, "fractions")
         joiners = Set(try root.strings("joiners").map { $0.lowercased() })
         let abbreviations = Set(try root.strings("abbreviations"))
+        leadingScales = try root.strings("leading_scales")
         var scales: [String: Int] = [:]
         var spelled: [String] = [], abbreviated: [String] = []
         for entry in try root.list("scales") {
@@ -85,21 +88,26 @@ public struct NumberRules: Sendable {
         return PatternText.alternation(words)
     }
 
-    /// A run of written number words, optionally ending in scale words ("fifteen million",
-    /// "a quarter of a million", "quatre-vingt-dix").
-    public var writtenPattern: String {
-        let word = PatternText.alternation(Array(units.keys) + Array(hundreds) + Array(fractions.keys) + spelledScales.filter { $0.count > 1 })
-        let joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
-        return "(?:\(word)(?:(?:[ -]\(joiner))\(word))*)"
-    }
+    /// A run of written number words that starts with a unit or a fraction (never a bare
+    /// scale: "millions of dollars" is no sum) and may go on with hundreds and scales
+    /// ("fifteen million", "a quarter of a million", "quatre-vingt-dix"). A word may be a
+    /// compound of number words ("siebenhundert", "venticinque").
+    public var writtenPattern: String { written(endingInScale: false) }
 
     /// Written number words that end in a scale word ("two million", "a billion"): a
     /// number that may stand for money without a currency where the context says so.
-    public var writtenScaledPattern: String {
-        let word = PatternText.alternation(Array(units.keys) + Array(hundreds) + Array(fractions.keys) + spelledScales.filter { $0.count > 1 })
+    public var writtenScaledPattern: String { written(endingInScale: true) }
+
+    private func written(endingInScale: Bool) -> String {
+        let spelled = spelledScales.filter { $0.count > 1 }
+        let first = Array(units.keys) + Array(fractions.keys) + leadingScales
+        let any = first + Array(hundreds) + spelled + Array(joiners)
+        let firstWord = "(?:\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
+        let word = "(?:\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
         let joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
-        let scale = PatternText.alternation(spelledScales.filter { $0.count > 1 })
-        return "(?:(?:\(word)(?:[ -]\(joiner)))*\(scale))"
+        let separator = "(?:[ -]\(joiner))"
+        guard endingInScale else { return "(?:\(firstWord)(?:\(separator)\(word))*)" }
+        return "(?:\(firstWord)(?:\(separator)\(word))*\(separator)\(PatternText.alternation(spelled)))"
     }
 
     static func folded(_ word: String) -> String {
@@ -142,7 +150,7 @@ enum PatternText {
     /// One rule word as a pattern: spaces match one or more spaces, a trailing `*` any
     /// word ending, apostrophes either form, and a word that ends in a letter must not be
     /// followed by another letter.
-    static func word(_ word: String) -> String {
+    static func word(_ word: String, bounded: Bool = true) -> String {
         var text = word
         let open = text.hasSuffix("*")
         if open { text.removeLast() }
@@ -155,14 +163,15 @@ enum PatternText {
             }
         }
         if open { return pattern + "\\w*" }
-        if let last = text.last, last.isLetter { pattern += "(?!\\p{L})" }
+        if bounded, let last = text.last, last.isLetter { pattern += "(?!\\p{L})" }
         return pattern
     }
 
     /// An alternation of words, longest first so that "US dollars" wins over "dollars".
-    static func alternation(_ words: [String]) -> String {
+    /// `bounded: false` leaves out the check that no letter follows (for parts of compounds).
+    static func alternation(_ words: [String], bounded: Bool = true) -> String {
         let unique = Array(Set(words)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         guard !unique.isEmpty else { return "(?!)" }
-        return "(?:" + unique.map(word).joined(separator: "|") + ")"
+        return "(?:" + unique.map { bounded ? word($0) : word($0, bounded: false) }.joined(separator: "|") + ")"
     }
 }
