@@ -50,7 +50,8 @@ private struct MoneyReading {
 
     func mentions() throws -> [MoneyMention] {
         var found: [Found] = []
-        try grammar.scan.forEachMatch(in: buffer) { match in
+        let scan = region == nil ? grammar.scan : grammar.regionalScan
+        try scan.forEachMatch(in: buffer) { match in
             if let sum = read(match) { found.append(sum) }
             return true
         }
@@ -67,6 +68,13 @@ private struct MoneyReading {
     }
 
     private func read(_ match: PatternMatch) -> Found? {
+        if let coinRange = match["coin"] ?? match["p3"] ?? match["p2"], grammar.isCoin(buffer.string(coinRange)) {
+            if let word = wordBefore(match.range.lowerBound), grammar.coinNotAfter.contains(word) { return nil }
+            if let word = wordAfter(match.range.upperBound), grammar.coinNotBefore.contains(word) { return nil }
+            if let coin = match["coin"], let unit = grammar.unit(of: buffer.string(coin)) {
+                return Found(bytes: match.range, value: MoneyValue(number: 1, scale: nil, unit: unit))
+            }
+        }
         let branches: [(number: String, written: Bool, scale: String?, unit: String?)] = [
             ("n1", false, "s1", "pre"), ("w1", true, nil, "pre"), ("n2", false, "s2", "p2"), ("w2", true, nil, "p3"),
             ("n4", false, "s4", "p4"), ("n5", false, "s5", "p5"), ("n3", false, "s3", nil), ("w3", true, nil, nil),
@@ -216,6 +224,14 @@ private struct MoneyReading {
         while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") { end -= 1 }
         var start = end
         while start > 0, isWordByte(buffer[byte: start - 1]) { start -= 1 }
+        return start < end ? NumberRules.folded(buffer.string(start..<end)) : nil
+    }
+
+    private func wordAfter(_ offset: Int) -> String? {
+        var start = offset
+        while start < buffer.byteCount, buffer[byte: start] == UInt8(ascii: " ") { start += 1 }
+        var end = start
+        while end < buffer.byteCount, isWordByte(buffer[byte: end]) { end += 1 }
         return start < end ? NumberRules.folded(buffer.string(start..<end)) : nil
     }
 

@@ -14,6 +14,12 @@ struct MoneyGrammar: Sendable {
     let language: String
     let numbers: NumberReader
     let scan: Pattern
+    /// `scan` plus coin words ("ten dimes", "a quarter"), for documents whose language tag names a region.
+    let regionalScan: Pattern
+    /// The coin words, folded, and the words around which a coin is not money.
+    let coinWords: Set<String>
+    let coinNotAfter: Set<String>
+    let coinNotBefore: Set<String>
     let rangeStart: Pattern
     let qualifierBefore: Pattern
     let qualifierAfter: Pattern
@@ -46,6 +52,17 @@ struct MoneyGrammar: Sendable {
                 wordList.append(word)
             }
         }
+        var coins: [String] = []
+        for entry in try root.list("regional_coins") {
+            let unit = try CurrencyTable.unit(entry)
+            for word in try entry.strings("words") {
+                words[Self.wordKey(word)] = unit
+                coins.append(word)
+            }
+        }
+        coinWords = Set(coins.map(Self.wordKey))
+        coinNotAfter = Set(try root.strings("coin_not_after").map(NumberRules.folded))
+        coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
         currencyWords = words
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
         changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
@@ -63,16 +80,21 @@ struct MoneyGrammar: Sendable {
         let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ ]?)?"
         let start = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)"
         let prefixNames = alt(try root.strings("prefix_names"))
-        let scanSource = start + "(?:"
-            + "(?<pre>\(prefix))[ ]?(?:(?<n1>\(digits))(?:[ -]?(?<s1>\(scale)))?|(?<w1>\(numberRules.writtenScaledPattern)))"
-            + "|(?<n2>\(digits))(?:[ -]?(?<s2>\(scale)))?[ -]?\(connector)(?<p2>\(suffix))(?:[ ]?(?<s2b>\(scale)))?"
-            + "|(?<w2>\(written))[ -]?\(connector)(?<p3>\(names))"
-            + "|(?<p4>\(names))[ ]?(?<n4>\(digits))[ ]?(?<s4>\(scale))"
-            + "|(?<p5>\(prefixNames))[ ]?(?<n5>\(digits))(?:[ ]?(?<s5>\(scale)))?"
-            + "|(?<n3>\(digits))[ ]?(?<s3>\(numberRules.scalePattern(spelledOnly: true)))"
-            + "|(?<w3>\(numberRules.writtenScaledPattern))"
-            + ")"
-        scan = try Self.compile(scanSource, file: file, key: "currencies")
+        func scanSource(names: String, coins: String?) -> String {
+            start + "(?:"
+                + "(?<pre>\(prefix))[ ]?(?:(?<n1>\(digits))(?:[ -]?(?<s1>\(scale)))?|(?<w1>\(numberRules.writtenScaledPattern)))"
+                + "|(?<n2>\(digits))(?:[ -]?(?<s2>\(scale)))?[ -]?\(connector)(?<p2>(?:\(names)|\(symbols)|\(iso)))(?:[ ]?(?<s2b>\(scale)))?"
+                + "|(?<w2>\(written))[ -]?\(connector)(?<p3>\(names)|\(currencies.scaledCodePattern))"
+                + "|(?<p4>\(names))[ ]?(?<n4>\(digits))[ ]?(?<s4>\(scale))"
+                + "|(?<p5>\(prefixNames))[ ]?(?<n5>\(digits))(?:[ ]?(?<s5>\(scale)))?"
+                + "|(?<n3>\(digits))[ ]?(?<s3>\(numberRules.scalePattern(spelledOnly: true)))"
+                + "|(?<w3>\(numberRules.writtenScaledPattern))"
+                + (coins.map { "|(?<coin>\($0))" } ?? "")
+                + ")"
+        }
+        let coinPattern = alt(coins)
+        scan = try Self.compile(scanSource(names: names, coins: nil), file: file, key: "currencies")
+        regionalScan = try Self.compile(scanSource(names: "(?:\(names)|\(coinPattern))", coins: coinPattern), file: file, key: "regional_coins")
 
         let joiners = try root.strings("range_joiners")
         rangeStart = try Self.compile(
@@ -112,6 +134,9 @@ struct MoneyGrammar: Sendable {
 
     /// The ISO code of a unit in a document of `region`.
     func isoCode(of unit: MoneyUnit, region: String?) -> String { currencies.isoCode(of: unit.unit, region: region) }
+
+    /// Whether a currency word as matched is a coin ("dimes", "quarter").
+    func isCoin(_ text: String) -> Bool { coinWords.contains(Self.wordKey(text)) }
 
     private static func wordKey(_ text: String) -> String {
         NumberRules.folded(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")

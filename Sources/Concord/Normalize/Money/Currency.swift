@@ -92,6 +92,13 @@ public struct CurrencyTable: Sendable {
         return nil
     }
 
+    /// ISO codes with a scale letter glued before them ("MUSD"), which may follow a
+    /// written number ("twenty MUSD") where a bare code may not ("a USD 5 million loan").
+    var scaledCodePattern: String {
+        let prefixes = scalePrefixes.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+        return "(?-i:(?:\(prefixes))(?:\(isoCodes.joined(separator: "|"))))(?![A-Za-z])"
+    }
+
     /// ISO codes as a pattern: upper case, a scale letter allowed before ("MUSD"), and the
     /// codes listed as safe in lower case too.
     var codePattern: String {

@@ -77,7 +77,8 @@ public struct NumberRules: Sendable {
         var marks = ",.'’\\x{A0}\\x{202F}\\x{2009}"
         for mark in groupMarks where !",.'’".contains(mark) { marks += PatternText.escape(String(mark)) }
         if spaceGroups { marks += " " }
-        return "(?:[0-9]{1,3}(?:[\(marks)][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?[½¼¾]?|[½¼¾])(?![0-9])"
+        // The second form is Indian grouping (12,34,567.89), read like any other grouping.
+        return "(?:[0-9]{1,3}(?:[\(marks)][0-9]{3})+(?:[.,][0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?[½¼¾]?|[½¼¾])(?![0-9])"
     }
 
     /// Scale words; `spelledOnly` leaves out abbreviations ("m", "bn") which stand for a
