@@ -59,10 +59,10 @@ public struct NumberReader: Sendable {
             guard let (word, next) = longestWord(in: pieces, from: index) else { return nil }
             index = next
             if rules.joiners.contains(word) { afterAnd = true; continue }
+            if word == "a" || word == "an", current != nil { continue }  // "two and a half", "half a billion"
             defer { afterAnd = false }
             sawNumber = true
             if let unit = rules.units[word] {
-                if (word == "a" || word == "an"), current != nil { continue }
                 current = (current ?? 0) + unit
             } else if rules.hundreds.contains(word) {
                 current = (current ?? 1) * 100

@@ -1,0 +1,63 @@
+/// Detects a document's language from its text with a small stop-word model
+/// (`Rules/language/<lang>.yaml`): over the first 16K characters, count the words of each
+/// language's list; the language with most hits wins if it has enough and beats the
+/// runner-up. Cheap (one pass over a bounded prefix, no patterns) and deterministic.
+public struct LanguageDetector: Sendable {
+    private struct Model: Sendable {
+        let language: String
+        let minimumHits: Int
+    }
+
+    /// How much of a document is read, in Unicode scalars.
+    static let sampleScalars = 16 * 1024
+
+    private let models: [Model]
+    /// Each stop word → the indexes (into `models`) of the languages that list it.
+    private let owners: [String: [Int]]
+
+    public init(rules: RuleSet) throws {
+        var models: [Model] = []
+        var owners: [String: [Int]] = [:]
+        for file in rules.files(in: "language") {
+            let root = file.root
+            let minimum = try root["minimum_hits"].map { node -> Int in
+                guard let value = Int(try node.string()), value > 0 else { throw RuleError(origin: node.origin, message: "'minimum_hits' must be a positive whole number") }
+                return value
+            } ?? 3
+            let index = models.count
+            models.append(Model(language: try root.string("language"), minimumHits: minimum))
+            for word in try root.strings("stopwords") { owners[NumberRules.folded(word), default: []].append(index) }
+        }
+        self.models = models
+        self.owners = owners
+    }
+
+    /// The languages the model knows.
+    public var languages: [String] { models.map(\.language) }
+
+    /// The language of `text`, or nil when no language has enough evidence.
+    public func detect(_ text: String) -> LanguageTag? {
+        var hits = [Int](repeating: 0, count: models.count)
+        var word = ""
+        var read = 0
+        func close() {
+            if !word.isEmpty, let languages = owners[word.lowercased()] { for index in languages { hits[index] += 1 } }
+            word.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            read += 1
+            if read > Self.sampleScalars { break }
+            if scalar.properties.isAlphabetic || scalar == "'" || scalar == "’" {
+                word.unicodeScalars.append(scalar == "’" ? "'" : scalar)
+                if word.unicodeScalars.count > 24 { word.removeAll(keepingCapacity: true) }
+            } else {
+                close()
+            }
+        }
+        close()
+        guard let best = hits.indices.max(by: { hits[$0] < hits[$1] || (hits[$0] == hits[$1] && $0 > $1) }),
+              hits[best] >= models[best].minimumHits,
+              hits.enumerated().allSatisfy({ $0.offset == best || $0.element < hits[best] }) else { return nil }
+        return LanguageTag(language: models[best].language)
+    }
+}
