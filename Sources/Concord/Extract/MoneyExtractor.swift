@@ -51,9 +51,8 @@ private struct MoneyReading {
     func mentions() throws -> [MoneyMention] {
         var found: [Found] = []
         let scan = region == nil ? grammar.scan : grammar.regionalScan
-        try scan.forEachMatch(in: buffer) { match in
-            if let sum = read(match) { found.append(sum) }
-            return true
+        try ChunkedScan.forEachMatch(scan, in: buffer) { match in
+            if let sum = read(match, after: found.last?.bytes.upperBound ?? 0) { found.append(sum) }
         }
         found = try joinMinorUnits(found)
         found = try addCents(found)
@@ -67,30 +66,52 @@ private struct MoneyReading {
         return mentions
     }
 
-    private func read(_ match: PatternMatch) -> Found? {
-        if let coinRange = match["coin"] ?? match["p3"] ?? match["p2"], grammar.isCoin(buffer.string(coinRange)) {
+    /// Reads one scan match: a number (digits or words), its scale, and the currency
+    /// after it or, failing that, before it. A number with neither currency nor a scale
+    /// that may stand alone is no sum.
+    private func read(_ match: PatternMatch, after previousEnd: Int) -> Found? {
+        if let coinRange = match["coin"] ?? match["p3"] ?? match["p"], grammar.isCoin(buffer.string(coinRange)) {
             if let word = wordBefore(match.range.lowerBound), grammar.coinNotAfter.contains(word) { return nil }
             if let word = wordAfter(match.range.upperBound), grammar.coinNotBefore.contains(word) { return nil }
             if let coin = match["coin"], let unit = grammar.unit(of: buffer.string(coin)) {
                 return Found(bytes: match.range, value: MoneyValue(number: 1, scale: nil, unit: unit))
             }
         }
-        let branches: [(number: String, written: Bool, scale: String?, unit: String?)] = [
-            ("n1", false, "s1", "pre"), ("w1", true, nil, "pre"), ("n2", false, "s2", "p2"), ("w2", true, nil, "p3"),
-            ("n4", false, "s4", "p4"), ("n5", false, "s5", "p5"), ("n3", false, "s3", nil), ("w3", true, nil, nil),
-        ]
-        for branch in branches {
-            guard let numberRange = match[branch.number] else { continue }
-            var unit: MoneyUnit?
-            if let name = branch.unit, let unitRange = match[name] {
-                guard let known = grammar.unit(of: buffer.string(unitRange)) else { return nil }
-                unit = known
-            }
-            let scaleText = (branch.scale.flatMap { match[$0] } ?? match["s2b"]).map(buffer.string)
-            guard let value = MoneyValue(number: buffer.string(numberRange), written: branch.written, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
-            return Found(bytes: match.range, value: value)
+        guard let numberRange = match["n"] ?? match["w"] else { return nil }
+        let written = match["w"] != nil
+        let scaleText = (match["s"] ?? match["s2"]).map(buffer.string)
+        var start = match.range.lowerBound, end = match.range.upperBound
+        var unit: MoneyUnit?
+        let suffix = match["p"] ?? match["p3"]
+        // A symbol or code that closed the sum before ("10 rmb 20 usd") is not this one's prefix.
+        let prefix = prefix(before: numberRange.lowerBound, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil }
+        if let prefix, suffix == nil || match["p"].map({ grammar.isNameOfCurrency(buffer.string($0)) == false }) == true {
+            // "rmb 10 usd 20": a symbol or code on both sides belongs to the number before it.
+            unit = prefix.unit
+            start = prefix.start
+            end = match["s"]?.upperBound ?? numberRange.upperBound
+        } else if let suffix {
+            let text = buffer.string(suffix)
+            guard let known = grammar.unit(of: text) else { return nil }
+            if written, !grammar.isNameOfCurrency(text), grammar.numbers.rules.articles.contains(NumberRules.folded(buffer.string(numberRange))) { return nil }
+            unit = known
         }
-        return nil
+        if unit == nil {
+            if !written, numberRange.lowerBound > 0, isWordByte(buffer[byte: numberRange.lowerBound - 1]) { return nil }  // "v0.1"
+            if !written, !(scaleText.map { grammar.bareScales.contains(NumberRules.folded($0)) } ?? false) { return nil }
+        }
+        guard let value = MoneyValue(number: buffer.string(numberRange), written: written, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
+        return Found(bytes: start..<end, value: value)
+    }
+
+    /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar
+    /// 22.5 million"); a name counts before unscaled digits only if the rules list it.
+    private func prefix(before offset: Int, scaled: Bool) -> (unit: MoneyUnit, start: Int)? {
+        guard offset > 0, let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: offset - 32), to: offset),
+              match["name"] == nil || scaled,
+              let range = match["symbol"] ?? match["name"] ?? match["always"],
+              let unit = grammar.unit(of: buffer.string(range)) else { return nil }
+        return (unit, match.range.lowerBound)
     }
 
     /// "1 dollar and 42 cents", "1 USD et 23 centimes": a minor unit right after a sum in
@@ -113,17 +134,29 @@ private struct MoneyReading {
     /// "15 dollars 50", "$20 and 43c", "zwei Euro fünfzig": a number under a hundred right
     /// after a whole sum in a major unit, closing the clause, gives its cents.
     private func addCents(_ found: [Found]) throws -> [Found] {
-        try found.enumerated().map { index, sum in
+        var result: [Found] = []
+        var index = 0
+        while index < found.count {
+            let sum = found[index]
+            index += 1
             guard let unit = sum.value.unit, unit.factor == 1, sum.value.scale == nil, sum.value.number.rounded(scale: 0) == sum.value.number,
-                  let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound) else { return sum }
-            if index + 1 < found.count, found[index + 1].bytes.lowerBound < match.range.upperBound { return sum }
+                  let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) else {
+                result.append(sum)
+                continue
+            }
             let cents = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
                 ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
-            guard let cents, cents < 100, cents.rounded(scale: 0) == cents else { return sum }
+            guard let cents, cents < 100, cents.rounded(scale: 0) == cents else {
+                result.append(sum)
+                continue
+            }
+            // "17 USD 25.": the cents were also read as a sum of their own ("USD 25"); they are not.
+            while index < found.count, found[index].bytes.lowerBound < match.range.upperBound { index += 1 }
             var value = sum.value
             value.number = value.number + cents.divided(by: 100)
-            return Found(bytes: sum.bytes.lowerBound..<match.range.upperBound, value: value, range: sum.range)
+            result.append(Found(bytes: sum.bytes.lowerBound..<match.range.upperBound, value: value, range: sum.range))
         }
+        return result
     }
 
     /// Reads the low end of a range just before each sum and merges it (and any sum it
@@ -179,7 +212,7 @@ private struct MoneyReading {
                 if before["most"] != nil { bounds = AmountRange(min: nil, max: value); amount = nil }
             }
         }
-        if bounds == nil, let value = amount, let after = try grammar.qualifierAfter.anchoredMatch(in: buffer, at: sum.bytes.upperBound) {
+        if bounds == nil, let value = amount, let after = try grammar.qualifierAfter.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) {
             bounds = after["least"] != nil ? AmountRange(min: value, max: nil) : AmountRange(min: nil, max: value)
             amount = nil
         }
@@ -197,8 +230,8 @@ private struct MoneyReading {
     /// A sum with no currency is money only in a sentence about money, and only when the
     /// word after it does not name what is counted ("2 million industry professionals").
     private func isAboutMoney(_ bytes: Range<Int>) throws -> Bool {
-        if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound), let word = next["word"] {
-            if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound) != nil { return true }
+        if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound, to: lookahead(from: bytes.upperBound)), let word = next["word"] {
+            if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound, to: lookahead(from: word.lowerBound)) != nil { return true }
             guard grammar.followers.contains(NumberRules.folded(buffer.string(word))) else { return false }
         }
         let sentence = document.sentenceIndex(containing: bytes.lowerBound).map { document.sentences[$0].range } ?? lineRange(around: bytes)
@@ -244,6 +277,16 @@ private struct MoneyReading {
         while start > 0, buffer[byte: start - 1] != UInt8(ascii: "\n") { start -= 1 }
         while end < buffer.byteCount, buffer[byte: end] != UInt8(ascii: "\n") { end += 1 }
         return start..<end
+    }
+
+    /// The end of the short stretch after `offset` that a look at what follows a sum may
+    /// read. Bounding the subject keeps each look constant-time: an anchored match runs
+    /// in PCRE2's interpreter, which otherwise scans the rest of the document for a
+    /// required character before it starts.
+    private func lookahead(from offset: Int) -> Int {
+        var end = min(buffer.byteCount, offset + 256)
+        while end < buffer.byteCount, buffer[byte: end] & 0xC0 == 0x80 { end += 1 }
+        return end
     }
 
     private func scalarBoundary(atOrBefore offset: Int) -> Int {

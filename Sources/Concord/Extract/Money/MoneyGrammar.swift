@@ -16,6 +16,12 @@ struct MoneyGrammar: Sendable {
     let scan: Pattern
     /// `scan` plus coin words ("ten dimes", "a quarter"), for documents whose language tag names a region.
     let regionalScan: Pattern
+    /// Matched backwards from a number (ending where it starts): a symbol or code before
+    /// it ("$", "US$", "EUR "), or a currency name ("dollar 22.5 million", "ringgit 42").
+    let prefixBefore: Pattern
+    /// Scale words that make a number money without a currency (where the context says
+    /// so): spelled ones and long abbreviations, never "m" or "B" alone ("Mistral-7B").
+    let bareScales: Set<String>
     /// The coin words, folded, and the words around which a coin is not money.
     let coinWords: Set<String>
     let coinNotAfter: Set<String>
@@ -78,23 +84,24 @@ struct MoneyGrammar: Sendable {
         let names = alt(wordList)
         let suffix = "(?:\(names)|\(symbols)|\(iso))"
         let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ ]?)?"
-        let start = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)"
         let prefixNames = alt(try root.strings("prefix_names"))
+        let wordStart = "(?<![\\p{L}\\p{N}])"
+        let scaleEnds = Set(numberRules.spelledScales.filter { $0.count > 1 }.compactMap { $0.split(separator: " ").last.map(String.init) })
+            .sorted().map(PatternText.escape).joined(separator: "|")
         func scanSource(names: String, coins: String?) -> String {
-            start + "(?:"
-                + "(?<pre>\(prefix))[ ]?(?:(?<n1>\(digits))(?:[ -]?(?<s1>\(scale)))?|(?<w1>\(numberRules.writtenScaledPattern)))"
-                + "|(?<n2>\(digits))(?:[ -]?(?<s2>\(scale)))?[ -]?\(connector)(?<p2>(?:\(names)|\(symbols)|\(iso)))(?:[ ]?(?<s2b>\(scale)))?"
-                + "|(?<w2>\(written))[ -]?\(connector)(?<p3>\(names)|\(currencies.scaledCodePattern))"
-                + "|(?<p4>\(names))[ ]?(?<n4>\(digits))[ ]?(?<s4>\(scale))"
-                + "|(?<p5>\(prefixNames))[ ]?(?<n5>\(digits))(?:[ ]?(?<s5>\(scale)))?"
-                + "|(?<n3>\(digits))[ ]?(?<s3>\(numberRules.scalePattern(spelledOnly: true)))"
-                + "|(?<w3>\(numberRules.writtenScaledPattern))"
-                + (coins.map { "|(?<coin>\($0))" } ?? "")
+            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?<n>\(digits))(?:[ -]?(?<s>\(scale)))?"
+                + "(?:[ -]?\(connector)(?<p>\(suffix))(?:[ ]?(?<s2>\(scale)))?)?"
+                + "|\(wordStart)(?<w>\(written))(?:[ -]?\(connector)(?<p3>\(names)|\(iso)|\(currencies.scaledCodePattern))|(?<=\(scaleEnds)))"
+                + (coins.map { "|\(wordStart)(?<coin>\($0))" } ?? "")
                 + ")"
         }
         let coinPattern = alt(coins)
         scan = try Self.compile(scanSource(names: names, coins: nil), file: file, key: "currencies")
         regionalScan = try Self.compile(scanSource(names: "(?:\(names)|\(coinPattern))", coins: coinPattern), file: file, key: "regional_coins")
+        prefixBefore = try Self.compile(
+            "(?:(?<symbol>\(prefix))|\(wordStart)(?<always>\(prefixNames))|\(wordStart)(?<name>\(names)))[ ]?\\z",
+            file: file, key: "prefix_names")
+        bareScales = Set(numberRules.bareScaleWords.map(NumberRules.folded))
 
         let joiners = try root.strings("range_joiners")
         rangeStart = try Self.compile(
@@ -135,6 +142,9 @@ struct MoneyGrammar: Sendable {
     /// The ISO code of a unit in a document of `region`.
     func isoCode(of unit: MoneyUnit, region: String?) -> String { currencies.isoCode(of: unit.unit, region: region) }
 
+    /// Whether `text` is a currency name of the rules ("dollars", "euros"), not a symbol or code.
+    func isNameOfCurrency(_ text: String) -> Bool { currencyWords[Self.wordKey(text)] != nil }
+
     /// Whether a currency word as matched is a coin ("dimes", "quarter").
     func isCoin(_ text: String) -> Bool { coinWords.contains(Self.wordKey(text)) }
 
@@ -152,8 +162,9 @@ struct MoneyGrammar: Sendable {
                 pattern = PatternText.escape(String(symbol.dropLast())) + "[ ]?\\$"  // "HK$", "hk $" (never "s $": "Microsoft's $16")
             }
             let hasLetters = symbol.contains { $0.isLetter }
+            let head = symbol.first?.isLetter == true ? "(?<!\\p{L})" : ""
             let tail = symbol.last?.isLetter == true ? "(?!\\p{L})" : ""
-            return hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))\(tail)" : pattern + tail
+            return head + (hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))" : pattern) + tail
         }
         return "(?:" + parts.joined(separator: "|") + ")"
     }

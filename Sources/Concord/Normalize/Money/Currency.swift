@@ -103,7 +103,7 @@ public struct CurrencyTable: Sendable {
     /// codes listed as safe in lower case too.
     var codePattern: String {
         let prefixes = scalePrefixes.keys.sorted { $0.count > $1.count }.joined(separator: "|")
-        return "(?:(?-i:(?:\(prefixes))?(?:\(isoCodes.joined(separator: "|"))))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
+        return "(?<!\\p{L})(?:(?-i:(?:\(prefixes))?(?:\(isoCodes.joined(separator: "|"))))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
     }
 
     /// The ISO code of `unit` for a document of `region`: a code stays; a family takes the

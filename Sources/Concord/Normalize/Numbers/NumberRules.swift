@@ -24,6 +24,8 @@ public struct NumberRules: Sendable {
     /// Scale words as written, spelled ones and abbreviations apart.
     let spelledScales: [String]
     let abbreviatedScales: [String]
+    /// Articles that read as 1 ("a million"), folded.
+    let articles: Set<String>
     /// Scale words that may begin a written number ("mil euros", "mille dollars").
     let leadingScales: [String]
 
@@ -48,6 +50,7 @@ public struct NumberRules: Sendable {
         joiners = Set(try root.strings("joiners").map { $0.lowercased() })
         let abbreviations = Set(try root.strings("abbreviations"))
         leadingScales = try root.strings("leading_scales")
+        articles = Set(try root.strings("articles").map(Self.folded))
         var scales: [String: Int] = [:]
         var spelled: [String] = [], abbreviated: [String] = []
         for entry in try root.list("scales") {
@@ -84,9 +87,13 @@ public struct NumberRules: Sendable {
     /// Scale words; `spelledOnly` leaves out abbreviations ("m", "bn") which stand for a
     /// scale only next to a currency.
     public func scalePattern(spelledOnly: Bool = false) -> String {
-        let words = spelledOnly ? spelledScales.filter { $0.count > 1 } + abbreviatedScales.filter { $0.count > 2 && $0 != "mil" && $0 != "thou" }
-            : spelledScales + abbreviatedScales
-        return PatternText.alternation(words)
+        PatternText.alternation(spelledOnly ? bareScaleWords : spelledScales + abbreviatedScales)
+    }
+
+    /// Scale words that may stand without a currency: spelled ones and abbreviations of
+    /// three letters or more ("mln", "Mrd."), never "m", "bn" or "B" alone.
+    var bareScaleWords: [String] {
+        spelledScales.filter { $0.count > 1 } + abbreviatedScales.filter { $0.count > 2 && $0 != "mil" && $0 != "thou" }
     }
 
     /// A run of written number words that starts with a unit or a fraction (never a bare
@@ -148,31 +155,61 @@ enum PatternText {
         return escaped
     }
 
-    /// One rule word as a pattern: spaces match one or more spaces, a trailing `*` any
-    /// word ending, apostrophes either form, and a word that ends in a letter must not be
-    /// followed by another letter.
-    static func word(_ word: String, bounded: Bool = true) -> String {
+    /// One rule word as pattern atoms (one per character: spaces match one or more
+    /// spaces, apostrophes either form) and its ending: a trailing `*` allows any word
+    /// ending; a word that ends in a letter must not be followed by another letter
+    /// (unless `bounded` is false, for the parts of compounds).
+    static func atoms(_ word: String, bounded: Bool) -> (atoms: [String], ending: String) {
         var text = word
         let open = text.hasSuffix("*")
         if open { text.removeLast() }
-        var pattern = ""
-        for character in text {
+        let atoms = text.lowercased().map { character -> String in
             switch character {
-            case " ": pattern += "[ ]+"
-            case "'", "’": pattern += "['’]"
-            default: pattern += escape(String(character))
+            case " ": return "[ ]+"
+            case "'", "’": return "['’]"
+            default: return escape(String(character))
             }
         }
-        if open { return pattern + "\\w*" }
-        if bounded, let last = text.last, last.isLetter { pattern += "(?!\\p{L})" }
-        return pattern
+        if open { return (atoms, "\\w*") }
+        if bounded, let last = text.last, last.isLetter { return (atoms, "(?!\\p{L})") }
+        return (atoms, "")
     }
 
-    /// An alternation of words, longest first so that "US dollars" wins over "dollars".
+    /// An alternation of words, as a trie ("dollar|dollars|dlrs" → "d(?:ollar(?:s|)|lrs)"),
+    /// so that matching costs a step per character rather than a try per word; longer
+    /// words are tried before their prefixes ("US dollars" before "US"). Patterns that use
+    /// it are compiled caseless: words are folded to lower case.
     /// `bounded: false` leaves out the check that no letter follows (for parts of compounds).
     static func alternation(_ words: [String], bounded: Bool = true) -> String {
-        let unique = Array(Set(words)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        guard !unique.isEmpty else { return "(?!)" }
-        return "(?:" + unique.map { bounded ? word($0) : word($0, bounded: false) }.joined(separator: "|") + ")"
+        guard !words.isEmpty else { return "(?!)" }
+        let root = TrieNode()
+        for word in words {
+            let (atoms, ending) = self.atoms(word, bounded: bounded)
+            root.insert(atoms[...], ending: ending)
+        }
+        return "(?:" + root.render() + ")"
+    }
+}
+
+/// A node of the word trie that ``PatternText/alternation(_:bounded:)`` renders.
+private final class TrieNode {
+    var children: [String: TrieNode] = [:]
+    /// Endings of words that stop here ("" or a lookahead or `\w*`).
+    var endings: Set<String> = []
+
+    func insert(_ atoms: ArraySlice<String>, ending: String) {
+        guard let first = atoms.first else { endings.insert(ending); return }
+        let child = children[first] ?? TrieNode()
+        children[first] = child
+        child.insert(atoms.dropFirst(), ending: ending)
+    }
+
+    /// Continuations first (longest match wins), then the endings of words that stop here.
+    func render() -> String {
+        var parts = children.keys.sorted().map { $0 + children[$0]!.render() }
+        // Endings are tried after every continuation, the empty one last.
+        parts += endings.sorted { $0.count > $1.count }
+        if parts.count == 1 { return parts[0] }
+        return "(?:" + parts.joined(separator: "|") + ")"
     }
 }
