@@ -52,7 +52,9 @@ private struct MoneyReading {
         var found: [Found] = []
         let scan = region == nil ? grammar.scan : grammar.regionalScan
         try ChunkedScan.forEachMatch(scan, in: buffer) { match in
-            if let sum = read(match, after: found.last?.bytes.upperBound ?? 0) { found.append(sum) }
+            let previousEnd = found.last?.bytes.upperBound ?? 0
+            guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
+            if let sum = match["anchor"] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
         }
         found = try joinMinorUnits(found)
         found = try addCents(found)
@@ -66,42 +68,81 @@ private struct MoneyReading {
         return mentions
     }
 
-    /// Reads one scan match: a number (digits or words), its scale, and the currency
-    /// after it or, failing that, before it. A number with neither currency nor a scale
-    /// that may stand alone is no sum.
+    /// Reads a number in digits: its scale, and the currency after it or, failing that,
+    /// before it. A number with neither currency nor a scale that may stand alone is no sum.
     private func read(_ match: PatternMatch, after previousEnd: Int) -> Found? {
-        if let coinRange = match["coin"] ?? match["p3"] ?? match["p"], grammar.isCoin(buffer.string(coinRange)) {
-            if let word = wordBefore(match.range.lowerBound), grammar.coinNotAfter.contains(word) { return nil }
-            if let word = wordAfter(match.range.upperBound), grammar.coinNotBefore.contains(word) { return nil }
-            if let coin = match["coin"], let unit = grammar.unit(of: buffer.string(coin)) {
-                return Found(bytes: match.range, value: MoneyValue(number: 1, scale: nil, unit: unit))
-            }
-        }
-        guard let numberRange = match["n"] ?? match["w"] else { return nil }
-        let written = match["w"] != nil
+        guard let numberRange = match["n"] else { return nil }
         let scaleText = (match["s"] ?? match["s2"]).map(buffer.string)
         var start = match.range.lowerBound, end = match.range.upperBound
         var unit: MoneyUnit?
-        let suffix = match["p"] ?? match["p3"]
         // A symbol or code that closed the sum before ("10 rmb 20 usd") is not this one's prefix.
         let prefix = prefix(before: numberRange.lowerBound, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil }
-        if let prefix, suffix == nil || match["p"].map({ grammar.isNameOfCurrency(buffer.string($0)) == false }) == true {
+        if let prefix, match["p"].map({ !grammar.isNameOfCurrency(buffer.string($0)) }) ?? true {
             // "rmb 10 usd 20": a symbol or code on both sides belongs to the number before it.
             unit = prefix.unit
             start = prefix.start
             end = match["s"]?.upperBound ?? numberRange.upperBound
-        } else if let suffix {
-            let text = buffer.string(suffix)
-            guard let known = grammar.unit(of: text) else { return nil }
-            if written, !grammar.isNameOfCurrency(text), grammar.numbers.rules.articles.contains(NumberRules.folded(buffer.string(numberRange))) { return nil }
+        } else if let suffix = match["p"] {
+            guard let known = grammar.unit(of: buffer.string(suffix)) else { return nil }
             unit = known
+            if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
         }
         if unit == nil {
-            if !written, numberRange.lowerBound > 0, isWordByte(buffer[byte: numberRange.lowerBound - 1]) { return nil }  // "v0.1"
-            if !written, !(scaleText.map { grammar.bareScales.contains(NumberRules.folded($0)) } ?? false) { return nil }
+            if numberRange.lowerBound > 0, isWordByte(buffer[byte: numberRange.lowerBound - 1]) { return nil }  // "v0.1"
+            guard let scaleText, grammar.bareScales.contains(NumberRules.folded(scaleText)) else { return nil }
         }
-        guard let value = MoneyValue(number: buffer.string(numberRange), written: written, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
+        guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
         return Found(bytes: start..<end, value: value)
+    }
+
+    /// Reads a written number from the scale or currency word after it: "two million
+    /// [dollars]", "ten dollars", "a grand", "twenty MUSD"; a coin may stand alone ("a dime").
+    private func readWritten(_ match: PatternMatch, after previousEnd: Int) -> Found? {
+        guard let anchor = match["anchor"] else { return nil }
+        let anchorText = buffer.string(anchor)
+        let windowStart = scalarBoundary(atOrBefore: max(previousEnd, anchor.lowerBound - 96))
+        let written = (try? grammar.writtenBefore.firstMatch(in: buffer, from: windowStart, to: anchor.lowerBound))?["w"]
+        var unit: MoneyUnit?
+        var number: Range<Int>
+        var end = anchor.upperBound
+        var unitText = anchorText
+        if grammar.isNameOfCurrency(anchorText) || grammar.scalePower(of: anchorText) == nil {
+            guard let known = grammar.unit(of: anchorText) else { return nil }
+            unit = known
+            guard let written else {
+                // A coin alone is one coin ("dime", "a nickel" with the article read above).
+                guard grammar.isCoin(anchorText), !isNotCoinMoney(anchor, unit: anchorText) else { return nil }
+                return Found(bytes: anchor, value: MoneyValue(number: 1, scale: nil, unit: known))
+            }
+            // "a USD 5 million loan": an article before a code is no number.
+            if !grammar.isNameOfCurrency(anchorText), grammar.numbers.rules.articles.contains(NumberRules.folded(buffer.string(written))) { return nil }
+            number = written
+        } else {
+            guard let written else { return nil }  // "millions of dollars"
+            number = written.lowerBound..<anchor.upperBound
+            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: anchor.upperBound, to: lookahead(from: anchor.upperBound)),
+               let currency = after["p"], let known = grammar.unit(of: buffer.string(currency)) {
+                unit = known
+                unitText = buffer.string(currency)
+                end = after.range.upperBound
+            }
+        }
+        var start = number.lowerBound
+        if unit == nil, let prefix = prefix(before: number.lowerBound, scaled: true), prefix.start >= previousEnd {
+            unit = prefix.unit
+            start = prefix.start
+        }
+        if unit != nil, isNotCoinMoney(start..<end, unit: unitText) { return nil }
+        guard let value = MoneyValue(number: buffer.string(number), written: true, scale: nil, unit: unit, grammar: grammar) else { return nil }
+        return Found(bytes: start..<end, value: value)
+    }
+
+    /// Whether a coin word stands where it is no money: "the first quarter", "two quarters in a row".
+    private func isNotCoinMoney(_ bytes: Range<Int>, unit text: String) -> Bool {
+        guard grammar.isCoin(text) else { return false }
+        if let word = wordBefore(bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }
+        if let word = wordAfter(bytes.upperBound), grammar.coinNotBefore.contains(word) { return true }
+        return false
     }
 
     /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar

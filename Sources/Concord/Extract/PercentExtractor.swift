@@ -42,17 +42,16 @@ public struct PercentExtractor: Sendable {
         let grammar = grammars[document.language.language] ?? grammars["en"]!
         let buffer = document.buffer
         var found: [PercentMention] = []
-        try grammar.pattern.forEachMatch(in: buffer) { match in
-            guard document.isInBody(byte: match.range.lowerBound) else { return true }
+        try ChunkedScan.forEachMatch(grammar.pattern, in: buffer) { match in
+            guard document.isInBody(byte: match.range.lowerBound) else { return }
             let value = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
                 ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
-            guard var value else { return true }
+            guard var value else { return }
             let points = match["points"].map { NumberRules.folded(buffer.string($0)) }
             if let points, grammar.hundredths.contains(points.split(whereSeparator: \.isWhitespace).joined(separator: " ")) {
                 value = value.divided(by: 100)
             }
             found.append(PercentMention(span: document.span(ofBytes: match.range), value: value, points: points != nil))
-            return true
         }
         return found
     }

@@ -1,15 +1,16 @@
 /// Detects a document's language from its text with a small stop-word model
-/// (`Rules/language/<lang>.yaml`): over the first 16K characters, count the words of each
+/// (`Rules/language/<lang>.yaml`): over the first 4 KB, count the words of each
 /// language's list; the language with most hits wins if it has enough and beats the
-/// runner-up. Cheap (one pass over a bounded prefix, no patterns) and deterministic.
+/// runner-up. Cheap (one pass over a bounded prefix of bytes, no patterns) and
+/// deterministic. Words are lower-cased in ASCII only; stop words are written lower case.
 public struct LanguageDetector: Sendable {
     private struct Model: Sendable {
         let language: String
         let minimumHits: Int
     }
 
-    /// How much of a document is read, in Unicode scalars.
-    static let sampleScalars = 16 * 1024
+    /// How much of a document is read, in bytes: a few hundred words settle a language.
+    static let sampleBytes = 4 * 1024
 
     private let models: [Model]
     /// Each stop word → the indexes (into `models`) of the languages that list it.
@@ -38,23 +39,26 @@ public struct LanguageDetector: Sendable {
     /// The language of `text`, or nil when no language has enough evidence.
     public func detect(_ text: String) -> LanguageTag? {
         var hits = [Int](repeating: 0, count: models.count)
-        var word = ""
-        var read = 0
-        func close() {
-            if !word.isEmpty, let languages = owners[word.lowercased()] { for index in languages { hits[index] += 1 } }
-            word.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.unicodeScalars {
-            read += 1
-            if read > Self.sampleScalars { break }
-            if scalar.properties.isAlphabetic || scalar == "'" || scalar == "’" {
-                word.unicodeScalars.append(scalar == "’" ? "'" : scalar)
-                if word.unicodeScalars.count > 24 { word.removeAll(keepingCapacity: true) }
-            } else {
-                close()
+        var text = text
+        text.withUTF8 { bytes in
+            let sample = bytes.prefix(Self.sampleBytes)
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            func close() {
+                if !word.isEmpty, word.count <= 24, let languages = owners[String(decoding: word, as: UTF8.self)] {
+                    for index in languages { hits[index] += 1 }
+                }
+                word.removeAll(keepingCapacity: true)
             }
+            for byte in sample {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), 0x80...: word.append(byte)
+                default: close()
+                }
+            }
+            close()
         }
-        close()
         guard let best = hits.indices.max(by: { hits[$0] < hits[$1] || (hits[$0] == hits[$1] && $0 > $1) }),
               hits[best] >= models[best].minimumHits,
               hits.enumerated().allSatisfy({ $0.offset == best || $0.element < hits[best] }) else { return nil }

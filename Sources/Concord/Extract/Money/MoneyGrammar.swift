@@ -16,6 +16,10 @@ struct MoneyGrammar: Sendable {
     let scan: Pattern
     /// `scan` plus coin words ("ten dimes", "a quarter"), for documents whose language tag names a region.
     let regionalScan: Pattern
+    /// Matched backwards from a scale or currency word: the written number before it.
+    let writtenBefore: Pattern
+    /// Matched right after a written number's scale: its currency ("two million dollars").
+    let currencyAfter: Pattern
     /// Matched backwards from a number (ending where it starts): a symbol or code before
     /// it ("$", "US$", "EUR "), or a currency name ("dollar 22.5 million", "ringgit 42").
     let prefixBefore: Pattern
@@ -86,18 +90,23 @@ struct MoneyGrammar: Sendable {
         let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ ]?)?"
         let prefixNames = alt(try root.strings("prefix_names"))
         let wordStart = "(?<![\\p{L}\\p{N}])"
-        let scaleEnds = Set(numberRules.spelledScales.filter { $0.count > 1 }.compactMap { $0.split(separator: " ").last.map(String.init) })
-            .sorted().map(PatternText.escape).joined(separator: "|")
-        func scanSource(names: String, coins: String?) -> String {
-            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?<n>\(digits))(?:[ -]?(?<s>\(scale)))?"
-                + "(?:[ -]?\(connector)(?<p>\(suffix))(?:[ ]?(?<s2>\(scale)))?)?"
-                + "|\(wordStart)(?<w>\(written))(?:[ -]?\(connector)(?<p3>\(names)|\(iso)|\(currencies.scaledCodePattern))|(?<=\(scaleEnds)))"
-                + (coins.map { "|\(wordStart)(?<coin>\($0))" } ?? "")
-                + ")"
+        let prefixHint = Self.prefixHint(symbols: currencies.rawSymbols, words: currencies.lowercaseCodes + (try root.strings("prefix_names")))
+        let spelledScales = PatternText.alternation(numberRules.spelledScales.filter { $0.count > 1 })
+        let scaledCodes = currencies.scaledCodePattern
+        // Numbers in digits anchor the scan; written numbers are found from the scale or
+        // currency word that follows them ("two million", "ten dollars"), since words such
+        // as "a" and "one" are far too common to start a match at each of them.
+        func scanSource(names: String) -> String {
+            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>\(digits))(?:[ -]?(?<s>\(scale)))?"
+                + "(?:[ -]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ ]?(?<s2>\(scale)))?)?"
+                + "(?(<s>)|(?(<p>)|(?(<pf>)|(?!))))"
+                + "|\(wordStart)(?<anchor>\(spelledScales)|\(names)|\(iso)|\(scaledCodes)))"
         }
-        let coinPattern = alt(coins)
-        scan = try Self.compile(scanSource(names: names, coins: nil), file: file, key: "currencies")
-        regionalScan = try Self.compile(scanSource(names: "(?:\(names)|\(coinPattern))", coins: coinPattern), file: file, key: "regional_coins")
+        let regionalNames = "(?:\(names)|\(alt(coins)))"
+        scan = try Self.compile(scanSource(names: names), file: file, key: "currencies")
+        regionalScan = try Self.compile(scanSource(names: regionalNames), file: file, key: "regional_coins")
+        writtenBefore = try Self.compile("\(wordStart)(?<w>\(written))[ -]?\(connector)\\z", file: file, key: "currencies")
+        currencyAfter = try Self.compile("[ -]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", file: file, key: "currencies")
         prefixBefore = try Self.compile(
             "(?:(?<symbol>\(prefix))|\(wordStart)(?<always>\(prefixNames))|\(wordStart)(?<name>\(names)))[ ]?\\z",
             file: file, key: "prefix_names")
@@ -149,7 +158,14 @@ struct MoneyGrammar: Sendable {
     func isCoin(_ text: String) -> Bool { coinWords.contains(Self.wordKey(text)) }
 
     private static func wordKey(_ text: String) -> String {
-        NumberRules.folded(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let folded = NumberRules.folded(text)
+        var previousWasSpace = false
+        let needsCollapsing = folded.unicodeScalars.contains { scalar in
+            defer { previousWasSpace = scalar == " " }
+            return (scalar.properties.isWhitespace && scalar != " ") || (scalar == " " && previousWasSpace)
+        }
+        guard needsCollapsing else { return folded }
+        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Symbols longest first; those with letters match in their written case ("Rs", "kr",
@@ -167,6 +183,24 @@ struct MoneyGrammar: Sendable {
             return head + (hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))" : pattern) + tail
         }
         return "(?:" + parts.joined(separator: "|") + ")"
+    }
+
+    /// A cheap test, as a lookbehind, that a number may have a currency before it: a
+    /// symbol character, an upper-case letter (codes, "US$"), a dot ("Rs."), or one of the
+    /// lower-case symbols, codes and names, each perhaps with a space. A number with no
+    /// scale, no currency after it and no such hint is not scanned further; one with the
+    /// hint is checked by `prefixBefore`.
+    private static func prefixHint(symbols: [String], words: [String]) -> String {
+        var characters = Set<String>()
+        var literals = Set<String>()
+        for symbol in symbols {
+            guard let last = symbol.last else { continue }
+            if last.isUppercase { continue }
+            if last.isLetter { literals.insert(PatternText.escape(symbol)) } else { characters.insert(PatternText.escape(String(last))) }
+        }
+        for word in words { literals.insert(word.map { PatternText.escape(String($0)) }.joined()) }
+        let alternatives = ["[\(characters.sorted().joined())]", "(?-i:[A-Z])"] + literals.sorted()
+        return "(?<=" + alternatives.flatMap { [$0, $0 + "[ ]"] }.joined(separator: "|") + ")"
     }
 
     private static func compile(_ source: String, file: RuleFile, key: String) throws -> Pattern {

@@ -118,8 +118,11 @@ public struct NumberRules: Sendable {
         return "(?:\(firstWord)(?:\(separator)\(word))*\(separator)\(PatternText.alternation(spelled)))"
     }
 
+    /// Lower case, with the typographic apostrophe as a plain one: how words are looked up.
     static func folded(_ word: String) -> String {
-        word.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lower = word.lowercased()
+        guard lower.unicodeScalars.contains("’") else { return lower }
+        return String(lower.map { $0 == "’" ? "'" : $0 })
     }
 
     private static func character(_ node: RuleNode?, in root: RuleNode) throws -> Character {
