@@ -91,20 +91,23 @@ struct MoneyGrammar: Sendable {
         let prefixNames = alt(try root.strings("prefix_names"))
         let wordStart = "(?<![\\p{L}\\p{N}])"
         let prefixHint = Self.prefixHint(symbols: currencies.rawSymbols, words: currencies.lowercaseCodes + (try root.strings("prefix_names")))
-        let spelledScales = PatternText.alternation(numberRules.spelledScales.filter { $0.count > 1 })
+        let scaleWords = numberRules.spelledScales.filter { $0.count > 1 }
         let scaledCodes = currencies.scaledCodePattern
         // Numbers in digits anchor the scan; written numbers are found from the scale or
-        // currency word that follows them ("two million", "ten dollars"), since words such
-        // as "a" and "one" are far too common to start a match at each of them.
-        func scanSource(names: String) -> String {
-            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>\(digits))(?:[ -]?(?<s>\(scale)))?"
+        // currency name that follows them ("two million", "ten dollars"), since words such
+        // as "a" and "one" are far too common to start a match at each of them. Plain codes
+        // do not anchor written numbers ("three USD"): scanning for codes at every capital
+        // letter costs more than the rare case is worth; scaled ones ("twenty MUSD") start
+        // with M, K or B only, which is cheap.
+        func scanSource(names: String, nameWords: [String]) -> String {
+            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?=[0-9½¼¾])(?:\(prefixHint)(?<pf>))?(?<n>\(digits))(?:[ -]?(?<s>\(scale)))?"
                 + "(?:[ -]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ ]?(?<s2>\(scale)))?)?"
                 + "(?(<s>)|(?(<p>)|(?(<pf>)|(?!))))"
-                + "|\(wordStart)(?<anchor>\(spelledScales)|\(names)|\(iso)|\(scaledCodes)))"
+                + "|\(wordStart)(?<anchor>\(alt(scaleWords + nameWords))|\(scaledCodes)))"
         }
         let regionalNames = "(?:\(names)|\(alt(coins)))"
-        scan = try Self.compile(scanSource(names: names), file: file, key: "currencies")
-        regionalScan = try Self.compile(scanSource(names: regionalNames), file: file, key: "regional_coins")
+        scan = try Self.compile(scanSource(names: names, nameWords: wordList), file: file, key: "currencies")
+        regionalScan = try Self.compile(scanSource(names: regionalNames, nameWords: wordList + coins), file: file, key: "regional_coins")
         writtenBefore = try Self.compile("\(wordStart)(?<w>\(written))[ -]?\(connector)\\z", file: file, key: "currencies")
         currencyAfter = try Self.compile("[ -]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", file: file, key: "currencies")
         prefixBefore = try Self.compile(

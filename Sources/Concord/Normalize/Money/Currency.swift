@@ -96,14 +96,14 @@ public struct CurrencyTable: Sendable {
     /// written number ("twenty MUSD") where a bare code may not ("a USD 5 million loan").
     var scaledCodePattern: String {
         let prefixes = scalePrefixes.keys.sorted { $0.count > $1.count }.joined(separator: "|")
-        return "(?-i:(?:\(prefixes))(?:\(isoCodes.joined(separator: "|"))))(?![A-Za-z])"
+        return "(?-i:(?:\(prefixes))\(PatternText.alternation(isoCodes, bounded: false, foldCase: false)))(?![A-Za-z])"
     }
 
     /// ISO codes as a pattern: upper case, a scale letter allowed before ("MUSD"), and the
     /// codes listed as safe in lower case too.
     var codePattern: String {
         let prefixes = scalePrefixes.keys.sorted { $0.count > $1.count }.joined(separator: "|")
-        return "(?<!\\p{L})(?:(?-i:(?:\(prefixes))?(?:\(isoCodes.joined(separator: "|"))))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
+        return "(?<!\\p{L})(?:(?-i:(?:\(prefixes))?\(PatternText.alternation(isoCodes, bounded: false, foldCase: false)))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
     }
 
     /// The ISO code of `unit` for a document of `region`: a code stays; a family takes the

@@ -162,11 +162,11 @@ enum PatternText {
     /// spaces, apostrophes either form) and its ending: a trailing `*` allows any word
     /// ending; a word that ends in a letter must not be followed by another letter
     /// (unless `bounded` is false, for the parts of compounds).
-    static func atoms(_ word: String, bounded: Bool) -> (atoms: [String], ending: String) {
+    static func atoms(_ word: String, bounded: Bool, foldCase: Bool = true) -> (atoms: [String], ending: String) {
         var text = word
         let open = text.hasSuffix("*")
         if open { text.removeLast() }
-        let atoms = text.lowercased().map { character -> String in
+        let atoms = (foldCase ? text.lowercased() : text).map { character -> String in
             switch character {
             case " ": return "[ ]+"
             case "'", "’": return "['’]"
@@ -183,11 +183,12 @@ enum PatternText {
     /// words are tried before their prefixes ("US dollars" before "US"). Patterns that use
     /// it are compiled caseless: words are folded to lower case.
     /// `bounded: false` leaves out the check that no letter follows (for parts of compounds).
-    static func alternation(_ words: [String], bounded: Bool = true) -> String {
+    /// `foldCase: false` keeps the words' case, for use inside `(?-i:...)`.
+    static func alternation(_ words: [String], bounded: Bool = true, foldCase: Bool = true) -> String {
         guard !words.isEmpty else { return "(?!)" }
         let root = TrieNode()
         for word in words {
-            let (atoms, ending) = self.atoms(word, bounded: bounded)
+            let (atoms, ending) = self.atoms(word, bounded: bounded, foldCase: foldCase)
             root.insert(atoms[...], ending: ending)
         }
         return "(?:" + root.render() + ")"
