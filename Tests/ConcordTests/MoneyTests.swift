@@ -156,6 +156,13 @@ import Testing
         #expect(found.map(\.currency) == ["USD", "USD", "GBP", "JPY"])
     }
 
+    @Test func sumsWrapAtLineEnds() throws {
+        let found = try Self.money("as much as 200 mln\ndlrs if Brazil pays,\nor 6.7 billion\ndlrs over the year.")
+        #expect(found.map(\.currency) == ["USD", "USD"])
+        #expect(found.first?.range == AmountRange(min: nil, max: 200_000_000))
+        #expect(found.last?.amount == 6_700_000_000)
+    }
+
     @Test func changeIsNotARange() throws {
         let found = try Self.money("Revenue rose from 5 mln dlrs to 10 mln dlrs.")
         #expect(found.count == 2)

@@ -87,7 +87,9 @@ struct MoneyGrammar: Sendable {
         let prefix = "(?:\(symbols)|\(iso))"
         let names = alt(wordList)
         let suffix = "(?:\(names)|\(symbols)|\(iso))"
-        let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ ]?)?"
+        // A sum may wrap at the end of a line in wire text ("200 mln\ndlrs"): its parts may
+        // stand apart by a space or a line break.
+        let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ \\n]?)?"
         let prefixNames = alt(try root.strings("prefix_names"))
         let wordStart = "(?<![\\p{L}\\p{N}])"
         let prefixHint = Self.prefixHint(symbols: currencies.rawSymbols, words: currencies.lowercaseCodes + (try root.strings("prefix_names")))
@@ -100,26 +102,26 @@ struct MoneyGrammar: Sendable {
         // letter costs more than the rare case is worth; scaled ones ("twenty MUSD") start
         // with M, K or B only, which is cheap.
         func scanSource(names: String, nameWords: [String]) -> String {
-            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?=[0-9½¼¾])(?:\(prefixHint)(?<pf>))?(?<n>\(digits))(?:[ -]?(?<s>\(scale)))?"
-                + "(?:[ -]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ ]?(?<s2>\(scale)))?)?"
+            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?=[0-9½¼¾])(?:\(prefixHint)(?<pf>))?(?<n>\(digits))(?:[ \\n-]?(?<s>\(scale)))?"
+                + "(?:[ \\n-]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?"
                 + "(?(<s>)|(?(<p>)|(?(<pf>)|(?!))))"
                 + "|\(wordStart)(?<anchor>\(alt(scaleWords + nameWords))|\(scaledCodes)))"
         }
         let regionalNames = "(?:\(names)|\(alt(coins)))"
         scan = try Self.compile(scanSource(names: names, nameWords: wordList), file: file, key: "currencies")
         regionalScan = try Self.compile(scanSource(names: regionalNames, nameWords: wordList + coins), file: file, key: "regional_coins")
-        writtenBefore = try Self.compile("\(wordStart)(?<w>\(written))[ -]?\(connector)\\z", file: file, key: "currencies")
-        currencyAfter = try Self.compile("[ -]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", file: file, key: "currencies")
+        writtenBefore = try Self.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", file: file, key: "currencies")
+        currencyAfter = try Self.compile("[ \\n-]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", file: file, key: "currencies")
         prefixBefore = try Self.compile(
-            "(?:(?<symbol>\(prefix))|\(wordStart)(?<always>\(prefixNames))|\(wordStart)(?<name>\(names)))[ ]?\\z",
+            "(?:(?<symbol>\(prefix))|\(wordStart)(?<always>\(prefixNames))|\(wordStart)(?<name>\(names)))[ \\n]?\\z",
             file: file, key: "prefix_names")
         bareScales = Set(numberRules.bareScaleWords.map(NumberRules.folded))
 
         let joiners = try root.strings("range_joiners")
         rangeStart = try Self.compile(
             "(?<![\\p{L}\\p{N}])(?:(?<open>\(alt(try root.strings("range_open"))))[ ]+)?"
-                + "(?:(?<lpre>\(prefix))[ ]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ ]?(?<ls>\(scale)))?"
-                + "(?:[ ]?\(connector)(?<lp>\(suffix)))?[ ]*(?<join>\(alt(joiners)))[ ]*\\z",
+                + "(?:(?<lpre>\(prefix))[ \\n]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ \\n]?(?<ls>\(scale)))?"
+                + "(?:[ \\n]?\(connector)(?<lp>\(suffix)))?[ \\n]*(?<join>\(alt(joiners)))[ \\n]*\\z",
             file: file, key: "range_joiners")
         let approximate = alt(try root.strings("approximate"))
         qualifierBefore = try Self.compile(

@@ -158,8 +158,8 @@ enum PatternText {
         return escaped
     }
 
-    /// One rule word as pattern atoms (one per character: spaces match one or more
-    /// spaces, apostrophes either form) and its ending: a trailing `*` allows any word
+    /// One rule word as pattern atoms (one per character: a space matches spaces or a
+    /// line break, apostrophes either form) and its ending: a trailing `*` allows any word
     /// ending; a word that ends in a letter must not be followed by another letter
     /// (unless `bounded` is false, for the parts of compounds).
     static func atoms(_ word: String, bounded: Bool, foldCase: Bool = true) -> (atoms: [String], ending: String) {
@@ -168,7 +168,7 @@ enum PatternText {
         if open { text.removeLast() }
         let atoms = (foldCase ? text.lowercased() : text).map { character -> String in
             switch character {
-            case " ": return "[ ]+"
+            case " ": return "[ \\n]+"
             case "'", "’": return "['’]"
             default: return escape(String(character))
             }
