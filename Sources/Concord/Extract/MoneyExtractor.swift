@@ -206,7 +206,8 @@ private struct MoneyReading {
         var result: [Found] = []
         for sum in found {
             let windowStart = scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
-            guard let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound),
+            guard endsWithJoiner(before: sum.bytes.lowerBound),
+                  let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound),
                   let merged = try range(match, before: sum, previous: result.last) else {
                 result.append(sum)
                 continue
@@ -246,7 +247,7 @@ private struct MoneyReading {
         var bounds: AmountRange? = sum.range.map { AmountRange(min: $0.low, max: $0.high) }
         var amount: ExactDecimal? = bounds == nil ? sum.value.amount : nil
         let start = try rangeOpenStart(sum) ?? sum.bytes.lowerBound
-        if let before = try grammar.qualifierBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: start - 40), to: start) {
+        if mayFollowQualifier(start), let before = try grammar.qualifierBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: start - 40), to: start) {
             approximate = before["approx"] != nil
             if bounds == nil, let value = amount {
                 if before["least"] != nil { bounds = AmountRange(min: value, max: nil); amount = nil }
@@ -291,6 +292,25 @@ private struct MoneyReading {
                 mentions[index].equivalent = index + 1
             }
         }
+    }
+
+    /// Whether the text before `offset` ends with a range joiner ("-", "to", "and", "et").
+    private func endsWithJoiner(before offset: Int) -> Bool {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        guard end > 0 else { return false }
+        let last = buffer[byte: end - 1]
+        if last == UInt8(ascii: "-") || last >= 0x80 { return true }  // "-", "–", "—", "à"
+        return wordBefore(offset).map(grammar.rangeJoinerWords.contains) ?? false
+    }
+
+    /// Whether the word before `offset` may end a qualifier ("about", "more than", "(about").
+    private func mayFollowQualifier(_ offset: Int) -> Bool {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "(") { end -= 1 }
+        guard end > 0 else { return false }
+        if buffer[byte: end - 1] >= 0x80 || buffer[byte: end - 1] == UInt8(ascii: ".") { return true }  // "près", "más", "ca."
+        return wordBefore(end).map(grammar.qualifierLastWords.contains) ?? false
     }
 
     private func wordBefore(_ offset: Int) -> String? {

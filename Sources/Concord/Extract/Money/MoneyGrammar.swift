@@ -45,6 +45,10 @@ struct MoneyGrammar: Sendable {
     let changeWords: Set<String>
     /// Joiners that make a range without an open word ("-", "to").
     let bareJoiners: Set<String>
+    /// Every range joiner, and the last word of every qualifier before a sum ("than" of
+    /// "more than"): a sum is looked at more closely only when the word before it is one.
+    let rangeJoinerWords: Set<String>
+    let qualifierLastWords: Set<String>
     private let currencyWords: [String: MoneyUnit]
     private let currencies: CurrencyTable
 
@@ -77,6 +81,10 @@ struct MoneyGrammar: Sendable {
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
         changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
         bareJoiners = Set(try root.strings("range_bare_joiners").map(NumberRules.folded))
+        rangeJoinerWords = Set(try root.strings("range_joiners").map(NumberRules.folded))
+        let qualifiers = try ["not_approximate", "approximate", "at_least", "at_most"].flatMap { try root.strings($0) }
+        // The word before a sum is read up to an apostrophe ("all'incirca" → "incirca").
+        qualifierLastWords = Set(qualifiers.compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
 
         let alt = { (words: [String]) in PatternText.alternation(words) }
         let digits = numberRules.digitsPattern
