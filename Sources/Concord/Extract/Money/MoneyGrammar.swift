@@ -173,9 +173,9 @@ struct MoneyGrammar: Sendable {
     private static func wordKey(_ text: String) -> String {
         let folded = NumberRules.folded(text)
         var previousWasSpace = false
-        let needsCollapsing = folded.unicodeScalars.contains { scalar in
-            defer { previousWasSpace = scalar == " " }
-            return (scalar.properties.isWhitespace && scalar != " ") || (scalar == " " && previousWasSpace)
+        let needsCollapsing = folded.utf8.contains { byte in
+            defer { previousWasSpace = byte == UInt8(ascii: " ") }
+            return byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: " ") && previousWasSpace)
         }
         guard needsCollapsing else { return folded }
         return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")

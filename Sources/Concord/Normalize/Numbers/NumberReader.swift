@@ -13,13 +13,17 @@ public struct NumberReader: Sendable {
 
     /// The value of a run of digits and separators, or nil if it is not a number.
     public func digits(_ text: String) -> ExactDecimal? {
-        var digits = ""
+        var significand = 0
+        var digitCount = 0
         var marks: [(mark: Character, digitsBefore: Int)] = []
         var fraction: ExactDecimal?
-        for character in text {
-            switch character {
-            case "0"..."9": digits.append(character)
-            case ".", ",": marks.append((character, digits.count))
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9":
+                guard digitCount < 18 else { return nil }  // beyond any amount news states
+                significand = significand * 10 + Int(scalar.value - 48)
+                digitCount += 1
+            case ".", ",": marks.append((Character(scalar), digitCount))
             case "'", "’", " ", "\u{A0}", "\u{202F}", "\u{2009}": continue
             case "½": fraction = ExactDecimal(significand: 5, exponent: -1)
             case "¼": fraction = ExactDecimal(significand: 25, exponent: -2)
@@ -27,11 +31,9 @@ public struct NumberReader: Sendable {
             default: return nil
             }
         }
-        let decimalAt = decimalPosition(marks: marks, digitCount: digits.count)
-        var plain = digits
-        if let decimalAt { plain.insert(".", at: plain.index(plain.startIndex, offsetBy: decimalAt)) }
-        if plain.isEmpty, let fraction { return fraction }
-        guard !digits.isEmpty, let value = ExactDecimal(plain) else { return nil }
+        guard digitCount > 0 else { return fraction }
+        let decimals = decimalPosition(marks: marks, digitCount: digitCount).map { digitCount - $0 } ?? 0
+        let value = ExactDecimal(significand: significand, exponent: -decimals)
         return fraction.map { value + $0 } ?? value
     }
 
