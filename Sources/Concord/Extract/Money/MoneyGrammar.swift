@@ -110,7 +110,7 @@ struct MoneyGrammar: Sendable {
         // letter costs more than the rare case is worth; scaled ones ("twenty MUSD") start
         // with M, K or B only, which is cheap.
         func scanSource(names: String, nameWords: [String]) -> String {
-            "(?:(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?=[0-9½¼¾])(?:\(prefixHint)(?<pf>))?(?<n>\(digits))(?:[ \\n-]?(?<s>\(scale)))?"
+            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:[ \\n-]?(?<s>\(scale)))?"
                 + "(?:[ \\n-]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?"
                 + "(?(<s>)|(?(<p>)|(?(<pf>)|(?!))))"
                 + "|\(wordStart)(?<anchor>\(alt(scaleWords + nameWords))|\(scaledCodes)))"
@@ -184,8 +184,13 @@ struct MoneyGrammar: Sendable {
     /// Symbols longest first; those with letters match in their written case ("Rs", "kr",
     /// "RM"), except the prefixed dollars ("c $", "us$"), which lower-cased text also writes.
     private static func symbolPattern(_ symbols: [String]) -> String {
-        let sorted = symbols.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        let parts = sorted.map { symbol -> String in
+        // Lone symbol characters that begin no longer symbol go into one class, tried last:
+        // a class costs one test where an alternation costs one per symbol.
+        let lone = symbols.filter { symbol in
+            symbol.count == 1 && !symbol.first!.isLetter && !symbols.contains { $0.count > 1 && $0.hasPrefix(symbol) }
+        }
+        let sorted = symbols.filter { !lone.contains($0) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        var parts = sorted.map { symbol -> String in
             var pattern = symbol.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "[ ]?")
             if symbol.count > 2, symbol.hasSuffix("$"), !symbol.contains(" "), symbol.dropLast().allSatisfy(\.isLetter) {
                 pattern = PatternText.escape(String(symbol.dropLast())) + "[ ]?\\$"  // "HK$", "hk $" (never "s $": "Microsoft's $16")
@@ -195,6 +200,7 @@ struct MoneyGrammar: Sendable {
             let tail = symbol.last?.isLetter == true ? "(?!\\p{L})" : ""
             return head + (hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))" : pattern) + tail
         }
+        if !lone.isEmpty { parts.append("[" + lone.sorted().map(PatternText.escape).joined() + "]") }
         return "(?:" + parts.joined(separator: "|") + ")"
     }
 
