@@ -13,6 +13,7 @@ public struct NumberReader: Sendable {
 
     /// The value of a run of digits and separators, or nil if it is not a number.
     public func digits(_ text: String) -> ExactDecimal? {
+        if text.utf8.contains(UInt8(ascii: "/")) { return fraction(text) }
         var significand = 0
         var digitCount = 0
         var marks: [(mark: Character, digitsBefore: Int)] = []
@@ -35,6 +36,16 @@ public struct NumberReader: Sendable {
         let decimals = decimalPosition(marks: marks, digitCount: digitCount).map { digitCount - $0 } ?? 0
         let value = ExactDecimal(significand: significand, exponent: -decimals)
         return fraction.map { value + $0 } ?? value
+    }
+
+    /// "1-1/2" → 1.5, "8 3/4" → 8.75, "1/2" → 0.5 (thirds and the like to 12 places).
+    private func fraction(_ text: String) -> ExactDecimal? {
+        let pieces = text.split(separator: "/")
+        guard pieces.count == 2, let denominator = Int(pieces[1]), denominator > 0 else { return nil }
+        let head = pieces[0].split(whereSeparator: { $0 == "-" || $0 == " " })
+        guard (1...2).contains(head.count), let numerator = head.last.flatMap({ Int($0) }),
+              let whole = head.count == 2 ? Int(head[0]) : 0 else { return nil }
+        return ExactDecimal(whole) + ExactDecimal(numerator).divided(by: ExactDecimal(denominator))
     }
 
     /// Where the decimal point stands (as a count of digits before it), or nil if every mark groups thousands.

@@ -81,7 +81,8 @@ public struct NumberRules: Sendable {
         for mark in groupMarks where !",.'’".contains(mark) { marks += PatternText.escape(String(mark)) }
         if spaceGroups { marks += " " }
         // The second form is Indian grouping (12,34,567.89), read like any other grouping.
-        return "(?:[0-9]{1,3}(?:[\(marks)][0-9]{3})+(?:[.,][0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?[½¼¾]?|[½¼¾])(?![0-9])"
+        // The first form is a fraction, alone or after a whole number: "1-1/2", "8 3/4", "1/2".
+        return "(?:[0-9]{1,3}(?:[- ][0-9]{1,2})?/[0-9]{1,2}(?![0-9/])|[0-9]{1,3}(?:[\(marks)][0-9]{3})+(?:[.,][0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?[½¼¾]?|[½¼¾])(?![0-9])"
     }
 
     /// Scale words; `spelledOnly` leaves out abbreviations ("m", "bn") which stand for a
