@@ -2,14 +2,17 @@
 /// and `Rules/numbers/<lang>.yaml` composed with the symbols and ISO codes of
 /// `Rules/money/common.yaml` into a few PCRE2 patterns, compiled once.
 ///
-/// - `scan` finds the core of each sum, anchored on digits, currency symbols and codes, or
-///   written numbers: `<symbol|code> <digits> [scale]`, `<number> [scale] [of] <currency>`,
-///   or a scaled number with no currency (money only where the sentence is about money).
-/// - `rangeStart` is matched backwards from a sum (ending where it starts) to find the
+/// - `scan` finds the core of each sum in one pass. It is anchored on digits
+///   (`<digits> [scale] [of] [currency]`, taken only with a scale, a currency after it, or
+///   a hint of a currency before it) and on scale and currency names, from which a
+///   written number before them is read ("two million", "ten dollars").
+/// - `prefixBefore`, `writtenBefore` and `rangeStart` are matched backwards from a sum
+///   (ending where it starts): the symbol or code before a number, a written number, the
 ///   low end of a range ("between €10 million and", "$10-", "entre 10 et").
-/// - `qualifierBefore` / `qualifierAfter` read "about", "more than", "or more".
+/// - `qualifierBefore` / `qualifierAfter` read "about", "more than", "or more";
+///   `currencyAfter`, `cents` and `minorJoin` what may complete a sum after it.
 /// - `equivalence` reads what stands between a sum and its stated conversion.
-/// - `context` finds the words that make a sentence about money.
+/// - `context` and `nextWord` decide whether a sum with no currency is money.
 struct MoneyGrammar: Sendable {
     let language: String
     let numbers: NumberReader
@@ -89,7 +92,7 @@ struct MoneyGrammar: Sendable {
         let alt = { (words: [String]) in PatternText.alternation(words) }
         let digits = numberRules.digitsPattern
         let written = numberRules.writtenPattern
-        let scale = numberRules.scalePattern()
+        let scale = numberRules.scalePattern
         let symbols = Self.symbolPattern(currencies.rawSymbols)
         let iso = currencies.codePattern
         let prefix = "(?:\(symbols)|\(iso))"

@@ -85,10 +85,9 @@ public struct NumberRules: Sendable {
         return "(?:[0-9]{1,3}(?:[- ][0-9]{1,2})?/[0-9]{1,2}(?![0-9/])|[0-9]{1,3}(?:[\(marks)][0-9]{3})+(?:[.,][0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?[½¼¾]?|[½¼¾])(?![0-9])"
     }
 
-    /// Scale words; `spelledOnly` leaves out abbreviations ("m", "bn") which stand for a
-    /// scale only next to a currency.
-    public func scalePattern(spelledOnly: Bool = false) -> String {
-        PatternText.alternation(spelledOnly ? bareScaleWords : spelledScales + abbreviatedScales)
+    /// Every scale word and abbreviation, as a pattern.
+    public var scalePattern: String {
+        PatternText.alternation(spelledScales + abbreviatedScales)
     }
 
     /// Scale words that may stand without a currency: spelled ones and abbreviations of
@@ -101,22 +100,14 @@ public struct NumberRules: Sendable {
     /// scale: "millions of dollars" is no sum) and may go on with hundreds and scales
     /// ("fifteen million", "a quarter of a million", "quatre-vingt-dix"). A word may be a
     /// compound of number words ("siebenhundert", "venticinque").
-    public var writtenPattern: String { written(endingInScale: false) }
-
-    /// Written number words that end in a scale word ("two million", "a billion"): a
-    /// number that may stand for money without a currency where the context says so.
-    public var writtenScaledPattern: String { written(endingInScale: true) }
-
-    private func written(endingInScale: Bool) -> String {
+    public var writtenPattern: String {
         let spelled = spelledScales.filter { $0.count > 1 }
         let first = Array(units.keys) + Array(fractions.keys) + leadingScales
         let any = first + Array(hundreds) + spelled + Array(joiners)
         let firstWord = "(?:\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
         let word = "(?:\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
         let joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
-        let separator = "(?:[ -]\(joiner))"
-        guard endingInScale else { return "(?:\(firstWord)(?:\(separator)\(word))*)" }
-        return "(?:\(firstWord)(?:\(separator)\(word))*\(separator)\(PatternText.alternation(spelled)))"
+        return "(?:\(firstWord)(?:(?:[ -]\(joiner))\(word))*)"
     }
 
     /// Lower case, with the typographic apostrophe as a plain one: how words are looked up.
