@@ -76,7 +76,9 @@ private struct MoneyReading {
         var start = match.range.lowerBound, end = match.range.upperBound
         var unit: MoneyUnit?
         // A symbol or code that closed the sum before ("10 rmb 20 usd") is not this one's prefix.
-        let prefix = prefix(before: numberRange.lowerBound, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil }
+        // Only a hint in the scan or a scale (names before scaled numbers) sends us looking.
+        let mayHavePrefix = match["pf"] != nil || scaleText != nil
+        let prefix = mayHavePrefix ? prefix(before: numberRange.lowerBound, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil } : nil
         if let prefix, match["p"].map({ !grammar.isNameOfCurrency(buffer.string($0)) }) ?? true {
             // "rmb 10 usd 20": a symbol or code on both sides belongs to the number before it.
             unit = prefix.unit
@@ -181,6 +183,7 @@ private struct MoneyReading {
             let sum = found[index]
             index += 1
             guard let unit = sum.value.unit, unit.factor == 1, sum.value.scale == nil, sum.value.number.rounded(scale: 0) == sum.value.number,
+                  mayBeFollowedByCents(sum.bytes.upperBound),
                   let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) else {
                 result.append(sum)
                 continue
@@ -254,7 +257,8 @@ private struct MoneyReading {
                 if before["most"] != nil { bounds = AmountRange(min: nil, max: value); amount = nil }
             }
         }
-        if bounds == nil, let value = amount, let after = try grammar.qualifierAfter.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) {
+        if bounds == nil, let value = amount, wordAfter(sum.bytes.upperBound).map(grammar.afterFirstWords.contains) ?? false,
+           let after = try grammar.qualifierAfter.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) {
             bounds = after["least"] != nil ? AmountRange(min: value, max: nil) : AmountRange(min: nil, max: value)
             amount = nil
         }
@@ -292,6 +296,16 @@ private struct MoneyReading {
                 mentions[index].equivalent = index + 1
             }
         }
+    }
+
+    /// Whether cents may follow at `offset`: digits, a joiner ("and 43") or a number word.
+    private func mayBeFollowedByCents(_ offset: Int) -> Bool {
+        var position = offset
+        while position < buffer.byteCount, buffer[byte: position] == UInt8(ascii: " ") { position += 1 }
+        guard position < buffer.byteCount else { return false }
+        if buffer[byte: position] >= UInt8(ascii: "0"), buffer[byte: position] <= UInt8(ascii: "9") { return true }
+        guard let word = wordAfter(offset) else { return false }
+        return grammar.centsJoinerWords.contains(word) || grammar.numbers.words(word) != nil
     }
 
     /// Whether the text before `offset` ends with a range joiner ("-", "to", "and", "et").

@@ -52,6 +52,10 @@ struct MoneyGrammar: Sendable {
     /// "more than"): a sum is looked at more closely only when the word before it is one.
     let rangeJoinerWords: Set<String>
     let qualifierLastWords: Set<String>
+    /// First words of the qualifiers after a sum ("or" of "or more") and the words that
+    /// may lead to cents ("and"): what follows a sum is matched only after one of them.
+    let afterFirstWords: Set<String>
+    let centsJoinerWords: Set<String>
     private let currencyWords: [String: MoneyUnit]
     private let currencies: CurrencyTable
 
@@ -86,6 +90,9 @@ struct MoneyGrammar: Sendable {
         bareJoiners = Set(try root.strings("range_bare_joiners").map(NumberRules.folded))
         rangeJoinerWords = Set(try root.strings("range_joiners").map(NumberRules.folded))
         let qualifiers = try ["not_approximate", "approximate", "at_least", "at_most"].flatMap { try root.strings($0) }
+        let after = try ["after_at_least", "after_at_most"].flatMap { try root.strings($0) }
+        afterFirstWords = Set(after.compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
+        centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
         // The word before a sum is read up to an apostrophe ("all'incirca" → "incirca").
         qualifierLastWords = Set(qualifiers.compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
 
