@@ -13,12 +13,15 @@ public struct LanguageDetector: Sendable {
     static let sampleBytes = 4 * 1024
 
     private let models: [Model]
-    /// Each stop word → the indexes (into `models`) of the languages that list it.
-    private let owners: [String: [Int]]
+    /// Each stop word → the indexes (into `models`) of the languages that list it; words
+    /// of up to 8 bytes are keyed by their bytes packed in an integer (no string is built).
+    private let shortOwners: [UInt64: [Int]]
+    private let longOwners: [String: [Int]]
 
     public init(rules: RuleSet) throws {
         var models: [Model] = []
-        var owners: [String: [Int]] = [:]
+        var shortOwners: [UInt64: [Int]] = [:]
+        var longOwners: [String: [Int]] = [:]
         for file in rules.files(in: "language") {
             let root = file.root
             let minimum = try root["minimum_hits"].map { node -> Int in
@@ -27,14 +30,24 @@ public struct LanguageDetector: Sendable {
             } ?? 3
             let index = models.count
             models.append(Model(language: try root.string("language"), minimumHits: minimum))
-            for word in try root.strings("stopwords") { owners[NumberRules.folded(word), default: []].append(index) }
+            for word in try root.strings("stopwords") {
+                let folded = NumberRules.folded(word)
+                if let key = Self.packed(Array(folded.utf8)[...]) { shortOwners[key, default: []].append(index) } else { longOwners[folded, default: []].append(index) }
+            }
         }
         self.models = models
-        self.owners = owners
+        self.shortOwners = shortOwners
+        self.longOwners = longOwners
     }
 
     /// The languages the model knows.
     public var languages: [String] { models.map(\.language) }
+
+    /// Up to 8 bytes packed into one integer (nil for longer words).
+    private static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
 
     /// The language of `text`, or nil when no language has enough evidence.
     public func detect(_ text: String) -> LanguageTag? {
@@ -45,8 +58,9 @@ public struct LanguageDetector: Sendable {
             var word: [UInt8] = []
             word.reserveCapacity(32)
             func close() {
-                if !word.isEmpty, word.count <= 24, let languages = owners[String(decoding: word, as: UTF8.self)] {
-                    for index in languages { hits[index] += 1 }
+                if !word.isEmpty, word.count <= 24 {
+                    let languages = Self.packed(word[...]).map { shortOwners[$0] } ?? longOwners[String(decoding: word, as: UTF8.self)]
+                    for index in languages ?? [] { hits[index] += 1 }
                 }
                 word.removeAll(keepingCapacity: true)
             }
