@@ -1,8 +1,372 @@
-/// Finds sums of money and resolves them to exact amounts and ISO currencies.
+/// Finds sums of money in a document and resolves them to exact amounts, ISO currencies,
+/// ranges, qualifiers and stated equivalents (CONTRACT.md, the record's `money`).
 ///
-/// STUB until the money work lands.
+/// The rules are data (`Rules/money/`, `Rules/numbers/`); ``MoneyGrammar`` composes them
+/// into a few patterns per language. One scan finds the core of each sum; each hit is then
+/// read once where it stands: the low end of a range and a qualifier just before it, a
+/// bound just after it, a minor unit that completes it ("1 dollar and 42 cents"), and
+/// whether a sum with no currency stands in a sentence about money. Nothing rescans the
+/// document per match.
 public struct MoneyExtractor: Sendable {
-    public init(rules: RuleSet) throws {}
+    private let grammars: [String: MoneyGrammar]
 
-    public func mentions(in document: TokenizedDocument) throws -> [MoneyMention] { [] }
+    public init(rules: RuleSet) throws {
+        let currencies = try CurrencyTable(rules: rules)
+        var grammars: [String: MoneyGrammar] = [:]
+        for file in rules.files(in: "money") where file.path != "money/common.yaml" {
+            let language = try file.root.string("language")
+            let numbers = try NumberRules(rules: rules, language: language)
+            grammars[language] = try MoneyGrammar(file: file, numbers: numbers, currencies: currencies)
+        }
+        guard grammars["en"] != nil else {
+            throw RuleError(origin: RuleOrigin(file: "money/en.yaml", line: 0), message: "the English money rules are required (the fallback language)")
+        }
+        self.grammars = grammars
+    }
+
+    /// The languages with money rules.
+    public var languages: [String] { grammars.keys.sorted() }
+
+    public func mentions(in document: TokenizedDocument) throws -> [MoneyMention] {
+        let grammar = grammars[document.language.language] ?? grammars["en"]!
+        let reading = MoneyReading(document: document, grammar: grammar)
+        return try reading.mentions()
+    }
+}
+
+/// One document read with one grammar: the steps of ``MoneyExtractor`` over one text.
+private struct MoneyReading {
+    let document: TokenizedDocument
+    let grammar: MoneyGrammar
+    var buffer: TextBuffer { document.buffer }
+    var region: String? { document.language.region }
+
+    /// A sum as found, before qualifiers and the context check.
+    struct Found {
+        var bytes: Range<Int>
+        var value: MoneyValue
+        var range: (low: ExactDecimal, high: ExactDecimal)?
+    }
+
+    func mentions() throws -> [MoneyMention] {
+        var found: [Found] = []
+        let scan = region == nil ? grammar.scan : grammar.regionalScan
+        try ChunkedScan.forEachMatch(scan, in: buffer) { match in
+            let previousEnd = found.last?.bytes.upperBound ?? 0
+            guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
+            if let sum = match["anchor"] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
+        }
+        found = try joinMinorUnits(found)
+        found = try addCents(found)
+        found = try joinRanges(found)
+        var mentions: [MoneyMention] = []
+        for sum in found where document.isInBody(byte: sum.bytes.lowerBound) {
+            if sum.value.unit == nil, try !isAboutMoney(sum.bytes) { continue }
+            mentions.append(try mention(for: sum))
+        }
+        try linkEquivalents(&mentions)
+        return mentions
+    }
+
+    /// Reads a number in digits: its scale, and the currency after it or, failing that,
+    /// before it. A number with neither currency nor a scale that may stand alone is no sum.
+    private func read(_ match: PatternMatch, after previousEnd: Int) -> Found? {
+        guard let numberRange = match["n"] else { return nil }
+        let scaleText = (match["s"] ?? match["s2"]).map(buffer.string)
+        var start = match.range.lowerBound, end = match.range.upperBound
+        var unit: MoneyUnit?
+        // A symbol or code that closed the sum before ("10 rmb 20 usd") is not this one's prefix.
+        // Only a hint in the scan or a scale (names before scaled numbers) sends us looking.
+        let mayHavePrefix = match["pf"] != nil || scaleText != nil
+        let prefix = mayHavePrefix ? prefix(before: numberRange.lowerBound, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil } : nil
+        if let prefix, match["p"].map({ !grammar.isNameOfCurrency(buffer.string($0)) }) ?? true {
+            // "rmb 10 usd 20": a symbol or code on both sides belongs to the number before it.
+            unit = prefix.unit
+            start = prefix.start
+            end = match["s"]?.upperBound ?? numberRange.upperBound
+        } else if let suffix = match["p"] {
+            guard let known = grammar.unit(of: buffer.string(suffix)) else { return nil }
+            unit = known
+            if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
+        }
+        if unit == nil {
+            if numberRange.lowerBound > 0, isWordByte(buffer[byte: numberRange.lowerBound - 1]) { return nil }  // "v0.1"
+            guard let scaleText, grammar.bareScales.contains(NumberRules.folded(scaleText)) else { return nil }
+        }
+        guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
+        return Found(bytes: start..<end, value: value)
+    }
+
+    /// Reads a written number from the scale or currency word after it: "two million
+    /// [dollars]", "ten dollars", "a grand", "twenty MUSD"; a coin may stand alone ("a dime").
+    private func readWritten(_ match: PatternMatch, after previousEnd: Int) -> Found? {
+        guard let anchor = match["anchor"] else { return nil }
+        let anchorText = buffer.string(anchor)
+        let windowStart = scalarBoundary(atOrBefore: max(previousEnd, anchor.lowerBound - 96))
+        let written = (try? grammar.writtenBefore.firstMatch(in: buffer, from: windowStart, to: anchor.lowerBound))?["w"]
+        var unit: MoneyUnit?
+        var number: Range<Int>
+        var end = anchor.upperBound
+        var unitText = anchorText
+        if grammar.isNameOfCurrency(anchorText) || grammar.scalePower(of: anchorText) == nil {
+            guard let known = grammar.unit(of: anchorText) else { return nil }
+            unit = known
+            guard let written else {
+                // A coin alone is one coin ("dime", "a nickel" with the article read above).
+                guard grammar.isCoin(anchorText), !isNotCoinMoney(anchor, unit: anchorText) else { return nil }
+                return Found(bytes: anchor, value: MoneyValue(number: 1, scale: nil, unit: known))
+            }
+            // "a USD 5 million loan": an article before a code is no number.
+            if !grammar.isNameOfCurrency(anchorText), grammar.numbers.rules.articles.contains(NumberRules.folded(buffer.string(written))) { return nil }
+            number = written
+        } else {
+            guard let written else { return nil }  // "millions of dollars"
+            number = written.lowerBound..<anchor.upperBound
+            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: anchor.upperBound, to: lookahead(from: anchor.upperBound)),
+               let currency = after["p"], let known = grammar.unit(of: buffer.string(currency)) {
+                unit = known
+                unitText = buffer.string(currency)
+                end = after.range.upperBound
+            }
+        }
+        var start = number.lowerBound
+        if unit == nil, let prefix = prefix(before: number.lowerBound, scaled: true), prefix.start >= previousEnd {
+            unit = prefix.unit
+            start = prefix.start
+        }
+        if unit != nil, isNotCoinMoney(start..<end, unit: unitText) { return nil }
+        guard let value = MoneyValue(number: buffer.string(number), written: true, scale: nil, unit: unit, grammar: grammar) else { return nil }
+        return Found(bytes: start..<end, value: value)
+    }
+
+    /// Whether a coin word stands where it is no money: "the first quarter", "two quarters in a row".
+    private func isNotCoinMoney(_ bytes: Range<Int>, unit text: String) -> Bool {
+        guard grammar.isCoin(text) else { return false }
+        if let word = wordBefore(bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }
+        if let word = wordAfter(bytes.upperBound), grammar.coinNotBefore.contains(word) { return true }
+        return false
+    }
+
+    /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar
+    /// 22.5 million"); a name counts before unscaled digits only if the rules list it.
+    private func prefix(before offset: Int, scaled: Bool) -> (unit: MoneyUnit, start: Int)? {
+        guard offset > 0, let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: offset - 32), to: offset),
+              match["name"] == nil || scaled,
+              let range = match["symbol"] ?? match["name"] ?? match["always"],
+              let unit = grammar.unit(of: buffer.string(range)) else { return nil }
+        return (unit, match.range.lowerBound)
+    }
+
+    /// "1 dollar and 42 cents", "1 USD et 23 centimes": a minor unit right after a sum in
+    /// a major unit completes it.
+    private func joinMinorUnits(_ found: [Found]) throws -> [Found] {
+        var result: [Found] = []
+        for sum in found {
+            if let last = result.last, let major = last.value.unit, !major.isMinor, let minor = sum.value.unit, minor.isMinor,
+               last.value.scale == nil, sum.value.scale == nil,
+               try grammar.minorJoin.anchoredMatch(in: buffer, at: last.bytes.upperBound, to: sum.bytes.lowerBound) != nil {
+                let total = last.value.amount + sum.value.amount
+                result[result.count - 1] = Found(bytes: last.bytes.lowerBound..<sum.bytes.upperBound, value: MoneyValue(number: total, scale: nil, unit: MoneyUnit(unit: major.unit)))
+            } else {
+                result.append(sum)
+            }
+        }
+        return result
+    }
+
+    /// "15 dollars 50", "$20 and 43c", "zwei Euro fünfzig": a number under a hundred right
+    /// after a whole sum in a major unit, closing the clause, gives its cents.
+    private func addCents(_ found: [Found]) throws -> [Found] {
+        var result: [Found] = []
+        var index = 0
+        while index < found.count {
+            let sum = found[index]
+            index += 1
+            guard let unit = sum.value.unit, unit.factor == 1, sum.value.scale == nil, sum.value.number.rounded(scale: 0) == sum.value.number,
+                  mayBeFollowedByCents(sum.bytes.upperBound),
+                  let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) else {
+                result.append(sum)
+                continue
+            }
+            let cents = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
+                ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
+            guard let cents, cents < 100, cents.rounded(scale: 0) == cents else {
+                result.append(sum)
+                continue
+            }
+            // "17 USD 25.": the cents were also read as a sum of their own ("USD 25"); they are not.
+            while index < found.count, found[index].bytes.lowerBound < match.range.upperBound { index += 1 }
+            var value = sum.value
+            value.number = value.number + cents.divided(by: 100)
+            result.append(Found(bytes: sum.bytes.lowerBound..<match.range.upperBound, value: value, range: sum.range))
+        }
+        return result
+    }
+
+    /// Reads the low end of a range just before each sum and merges it (and any sum it
+    /// covers) into one range.
+    private func joinRanges(_ found: [Found]) throws -> [Found] {
+        var result: [Found] = []
+        for sum in found {
+            let windowStart = scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
+            guard endsWithJoiner(before: sum.bytes.lowerBound),
+                  let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound),
+                  let merged = try range(match, before: sum, previous: result.last) else {
+                result.append(sum)
+                continue
+            }
+            while let last = result.last, last.bytes.lowerBound >= merged.bytes.lowerBound { result.removeLast() }
+            result.append(merged)
+        }
+        return result
+    }
+
+    private func range(_ match: PatternMatch, before high: Found, previous: Found?) throws -> Found? {
+        guard high.range == nil, let loRange = match["lo"] ?? match["lw"], let joinRange = match["join"] else { return nil }
+        let start = match.range.lowerBound
+        if let previous, previous.bytes.lowerBound < start, previous.bytes.upperBound > start { return nil }
+        let join = NumberRules.folded(buffer.string(joinRange))
+        let unitText = (match["lpre"] ?? match["lp"]).map(buffer.string)
+        let loUnit = unitText.flatMap(grammar.unit(of:))
+        if unitText != nil, loUnit == nil { return nil }
+        if match["open"] == nil {
+            guard match["lw"] == nil else { return nil }
+            guard grammar.bareJoiners.contains(join) else { return nil }
+            if loUnit != nil, join.first?.isLetter == true { return nil }
+        }
+        if let word = wordBefore(start), grammar.changeWords.contains(word) { return nil }
+        guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
+                                   scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
+              let bounds = low.lowEnd(of: high.value) else { return nil }
+        let spanStart = match["lpre"]?.lowerBound ?? loRange.lowerBound
+        var value = high.value
+        value.unit = bounds.unit
+        return Found(bytes: spanStart..<high.bytes.upperBound, value: value, range: (bounds.low, bounds.high))
+    }
+
+    private func mention(for sum: Found) throws -> MoneyMention {
+        let currency = sum.value.unit.map { grammar.isoCode(of: $0, region: region) }
+        var approximate = false
+        var bounds: AmountRange? = sum.range.map { AmountRange(min: $0.low, max: $0.high) }
+        var amount: ExactDecimal? = bounds == nil ? sum.value.amount : nil
+        let start = try rangeOpenStart(sum) ?? sum.bytes.lowerBound
+        if mayFollowQualifier(start), let before = try grammar.qualifierBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: start - 40), to: start) {
+            approximate = before["approx"] != nil
+            if bounds == nil, let value = amount {
+                if before["least"] != nil { bounds = AmountRange(min: value, max: nil); amount = nil }
+                if before["most"] != nil { bounds = AmountRange(min: nil, max: value); amount = nil }
+            }
+        }
+        if bounds == nil, let value = amount, wordAfter(sum.bytes.upperBound).map(grammar.afterFirstWords.contains) ?? false,
+           let after = try grammar.qualifierAfter.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) {
+            bounds = after["least"] != nil ? AmountRange(min: value, max: nil) : AmountRange(min: nil, max: value)
+            amount = nil
+        }
+        return MoneyMention(span: document.span(ofBytes: sum.bytes), amount: amount, currency: currency, approximate: approximate, range: bounds)
+    }
+
+    /// Where the open word of a range ("between", "entre") starts, so that qualifiers are
+    /// read before it.
+    private func rangeOpenStart(_ sum: Found) throws -> Int? {
+        guard sum.range != nil else { return nil }
+        let windowStart = scalarBoundary(atOrBefore: sum.bytes.lowerBound - 20)
+        return try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound)?["open"]?.lowerBound
+    }
+
+    /// A sum with no currency is money only in a sentence about money, and only when the
+    /// word after it does not name what is counted ("2 million industry professionals").
+    private func isAboutMoney(_ bytes: Range<Int>) throws -> Bool {
+        if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound, to: lookahead(from: bytes.upperBound)), let word = next["word"] {
+            if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound, to: lookahead(from: word.lowerBound)) != nil { return true }
+            guard grammar.followers.contains(NumberRules.folded(buffer.string(word))) else { return false }
+        }
+        let sentence = document.sentenceIndex(containing: bytes.lowerBound).map { document.sentences[$0].range } ?? lineRange(around: bytes)
+        return try grammar.context.firstMatch(in: buffer, from: sentence.lowerBound, to: sentence.upperBound) != nil
+    }
+
+    /// "€15 million (about $16.3 million)": links a sum to the next one when that one is a
+    /// stated conversion of it into another currency.
+    private func linkEquivalents(_ mentions: inout [MoneyMention]) throws {
+        guard mentions.count > 1 else { return }
+        for index in 0..<(mentions.count - 1) {
+            let first = mentions[index], second = mentions[index + 1]
+            guard let from = first.currency, let to = second.currency, from != to,
+                  second.bytes.lowerBound - first.bytes.upperBound <= 120 else { continue }
+            if try grammar.equivalence.anchoredMatch(in: buffer, at: first.bytes.upperBound, to: second.bytes.lowerBound) != nil {
+                mentions[index].equivalent = index + 1
+            }
+        }
+    }
+
+    /// Whether cents may follow at `offset`: digits, a joiner ("and 43") or a number word.
+    private func mayBeFollowedByCents(_ offset: Int) -> Bool {
+        var position = offset
+        while position < buffer.byteCount, buffer[byte: position] == UInt8(ascii: " ") { position += 1 }
+        guard position < buffer.byteCount else { return false }
+        if buffer[byte: position] >= UInt8(ascii: "0"), buffer[byte: position] <= UInt8(ascii: "9") { return true }
+        guard let word = wordAfter(offset) else { return false }
+        return grammar.centsJoinerWords.contains(word) || grammar.numbers.words(word) != nil
+    }
+
+    /// Whether the text before `offset` ends with a range joiner ("-", "to", "and", "et").
+    private func endsWithJoiner(before offset: Int) -> Bool {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        guard end > 0 else { return false }
+        let last = buffer[byte: end - 1]
+        if last == UInt8(ascii: "-") || last >= 0x80 { return true }  // "-", "–", "—", "à"
+        return wordBefore(offset).map(grammar.rangeJoinerWords.contains) ?? false
+    }
+
+    /// Whether the word before `offset` may end a qualifier ("about", "more than", "(about").
+    private func mayFollowQualifier(_ offset: Int) -> Bool {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "(") { end -= 1 }
+        guard end > 0 else { return false }
+        if buffer[byte: end - 1] >= 0x80 || buffer[byte: end - 1] == UInt8(ascii: ".") { return true }  // "près", "más", "ca."
+        return wordBefore(end).map(grammar.qualifierLastWords.contains) ?? false
+    }
+
+    private func wordBefore(_ offset: Int) -> String? {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var start = end
+        while start > 0, isWordByte(buffer[byte: start - 1]) { start -= 1 }
+        return start < end ? NumberRules.folded(buffer.string(start..<end)) : nil
+    }
+
+    private func wordAfter(_ offset: Int) -> String? {
+        var start = offset
+        while start < buffer.byteCount, buffer[byte: start] == UInt8(ascii: " ") { start += 1 }
+        var end = start
+        while end < buffer.byteCount, isWordByte(buffer[byte: end]) { end += 1 }
+        return start < end ? NumberRules.folded(buffer.string(start..<end)) : nil
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    private func lineRange(around bytes: Range<Int>) -> Range<Int> {
+        var start = bytes.lowerBound, end = bytes.upperBound
+        while start > 0, buffer[byte: start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while end < buffer.byteCount, buffer[byte: end] != UInt8(ascii: "\n") { end += 1 }
+        return start..<end
+    }
+
+    /// The end of the short stretch after `offset` that a look at what follows a sum may
+    /// read. Bounding the subject keeps each look constant-time: an anchored match runs
+    /// in PCRE2's interpreter, which otherwise scans the rest of the document for a
+    /// required character before it starts.
+    private func lookahead(from offset: Int) -> Int {
+        var end = min(buffer.byteCount, offset + 256)
+        while end < buffer.byteCount, buffer[byte: end] & 0xC0 == 0x80 { end += 1 }
+        return end
+    }
+
+    private func scalarBoundary(atOrBefore offset: Int) -> Int {
+        var position = max(0, offset)
+        while position > 0, position < buffer.byteCount, buffer[byte: position] & 0xC0 == 0x80 { position -= 1 }
+        return position
+    }
 }

@@ -16,6 +16,7 @@ public struct Extraction: Sendable {
     }
 
     public let options: Options
+    private let languages: LanguageDetector
     private let tokenizer: Tokenizer
     private let money: MoneyExtractor
     private let percents: PercentExtractor
@@ -26,6 +27,7 @@ public struct Extraction: Sendable {
     /// Compiles every stage's rules; throws ``RuleError`` naming the file and line at fault.
     public init(rules: RuleSet, options: Options = Options()) throws {
         self.options = options
+        languages = try LanguageDetector(rules: rules)
         tokenizer = try Tokenizer(rules: rules)
         money = try MoneyExtractor(rules: rules)
         percents = try PercentExtractor(rules: rules)
@@ -39,6 +41,7 @@ public struct Extraction: Sendable {
     public func record(for document: Document) -> DocumentRecord {
         var document = document
         if let language = options.language { document.language = language }
+        if document.language == nil { document.language = languages.detect(document.text) }
         let tokenized = tokenizer.tokenize(document)
         var warnings = document.warnings
         func run<T>(_ stage: String, _ body: () throws -> [T]) -> [T] {

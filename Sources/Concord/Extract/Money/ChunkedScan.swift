@@ -1,0 +1,45 @@
+/// Scans a document with a pattern piece by piece, each piece a run of whole lines of at
+/// least `chunkBytes`, cut where a paragraph or sentence ends. PCRE2 checks that the subject is valid UTF-8 from the start offset
+/// to its end on every match call (``Pattern`` does not pass `PCRE2_NO_UTF_CHECK`); over a
+/// whole document that check makes a scan quadratic in its length. Bounding each call's
+/// subject to a short piece keeps it linear, with a small constant.
+/// A sum may wrap at a line end, but not across a paragraph or after a full stop, so a
+/// seam placed there loses none.
+enum ChunkedScan {
+    static let chunkBytes = 512
+
+    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, _ body: (PatternMatch) -> Void) throws {
+        var start = 0
+        while start < buffer.byteCount {
+            let end = seam(in: buffer, after: min(buffer.byteCount, start + chunkBytes))
+            try pattern.forEachMatch(in: buffer, from: start, to: end) { match in
+                body(match)
+                return true
+            }
+            start = end
+        }
+    }
+
+    /// The first line end at or after `offset` (within 4 KB) where no sum can wrap: before
+    /// a blank or indented line, or after a full stop; else the first line end.
+    private static func seam(in buffer: TextBuffer, after offset: Int) -> Int {
+        let newline = UInt8(ascii: "\n")
+        var position = offset
+        var firstLineEnd: Int?
+        while position < buffer.byteCount, position < offset + 4096 {
+            if buffer[byte: position] == newline {
+                if firstLineEnd == nil { firstLineEnd = position + 1 }
+                let next = position + 1 < buffer.byteCount ? buffer[byte: position + 1] : newline
+                let previous = position > 0 ? buffer[byte: position - 1] : newline
+                if next == newline || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || previous == UInt8(ascii: ".") {
+                    return position + 1
+                }
+            }
+            position += 1
+        }
+        if position >= buffer.byteCount { return buffer.byteCount }
+        if let firstLineEnd { return firstLineEnd }
+        while position < buffer.byteCount, buffer[byte: position] != newline { position += 1 }
+        return min(buffer.byteCount, position + 1)
+    }
+}

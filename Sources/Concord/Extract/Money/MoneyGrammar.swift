@@ -1,0 +1,243 @@
+/// The compiled money rules of one language: the word tables of `Rules/money/<lang>.yaml`
+/// and `Rules/numbers/<lang>.yaml` composed with the symbols and ISO codes of
+/// `Rules/money/common.yaml` into a few PCRE2 patterns, compiled once.
+///
+/// - `scan` finds the core of each sum in one pass. It is anchored on digits
+///   (`<digits> [scale] [of] [currency]`, taken only with a scale, a currency after it, or
+///   a hint of a currency before it) and on scale and currency names, from which a
+///   written number before them is read ("two million", "ten dollars").
+/// - `prefixBefore`, `writtenBefore` and `rangeStart` are matched backwards from a sum
+///   (ending where it starts): the symbol or code before a number, a written number, the
+///   low end of a range ("between €10 million and", "$10-", "entre 10 et").
+/// - `qualifierBefore` / `qualifierAfter` read "about", "more than", "or more";
+///   `currencyAfter`, `cents` and `minorJoin` what may complete a sum after it.
+/// - `equivalence` reads what stands between a sum and its stated conversion.
+/// - `context` and `nextWord` decide whether a sum with no currency is money.
+struct MoneyGrammar: Sendable {
+    let language: String
+    let numbers: NumberReader
+    let scan: Pattern
+    /// `scan` plus coin words ("ten dimes", "a quarter"), for documents whose language tag names a region.
+    let regionalScan: Pattern
+    /// Matched backwards from a scale or currency word: the written number before it.
+    let writtenBefore: Pattern
+    /// Matched right after a written number's scale: its currency ("two million dollars").
+    let currencyAfter: Pattern
+    /// Matched backwards from a number (ending where it starts): a symbol or code before
+    /// it ("$", "US$", "EUR "), or a currency name ("dollar 22.5 million", "ringgit 42").
+    let prefixBefore: Pattern
+    /// Scale words that make a number money without a currency (where the context says
+    /// so): spelled ones and long abbreviations, never "m" or "B" alone ("Mistral-7B").
+    let bareScales: Set<String>
+    /// The coin words, folded, and the words around which a coin is not money.
+    let coinWords: Set<String>
+    let coinNotAfter: Set<String>
+    let coinNotBefore: Set<String>
+    let rangeStart: Pattern
+    let qualifierBefore: Pattern
+    let qualifierAfter: Pattern
+    let equivalence: Pattern
+    let minorJoin: Pattern
+    /// Cents written after a sum with no unit of their own: "15 dollars 50", "$20 and 43c".
+    let cents: Pattern
+    let context: Pattern
+    let nextWord: Pattern
+    /// Words that may follow a sum with no currency ("raised 5 million in ...").
+    let followers: Set<String>
+    /// Words after which "from A to B" is a change, not a range.
+    let changeWords: Set<String>
+    /// Joiners that make a range without an open word ("-", "to").
+    let bareJoiners: Set<String>
+    /// Every range joiner, and the last word of every qualifier before a sum ("than" of
+    /// "more than"): a sum is looked at more closely only when the word before it is one.
+    let rangeJoinerWords: Set<String>
+    let qualifierLastWords: Set<String>
+    /// First words of the qualifiers after a sum ("or" of "or more") and the words that
+    /// may lead to cents ("and"): what follows a sum is matched only after one of them.
+    let afterFirstWords: Set<String>
+    let centsJoinerWords: Set<String>
+    private let currencyWords: [String: MoneyUnit]
+    private let currencies: CurrencyTable
+
+    init(file: RuleFile, numbers numberRules: NumberRules, currencies: CurrencyTable) throws {
+        let root = file.root
+        language = try root.string("language")
+        numbers = NumberReader(rules: numberRules)
+        self.currencies = currencies
+        var words: [String: MoneyUnit] = [:]
+        var wordList: [String] = []
+        for entry in try root.list("currencies") {
+            let unit = try CurrencyTable.unit(entry)
+            for word in try entry.strings("words") {
+                words[Self.wordKey(word)] = words[Self.wordKey(word)] ?? unit
+                wordList.append(word)
+            }
+        }
+        var coins: [String] = []
+        for entry in try root.list("regional_coins") {
+            let unit = try CurrencyTable.unit(entry)
+            for word in try entry.strings("words") {
+                words[Self.wordKey(word)] = unit
+                coins.append(word)
+            }
+        }
+        coinWords = Set(coins.map(Self.wordKey))
+        coinNotAfter = Set(try root.strings("coin_not_after").map(NumberRules.folded))
+        coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
+        currencyWords = words
+        followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
+        changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
+        bareJoiners = Set(try root.strings("range_bare_joiners").map(NumberRules.folded))
+        rangeJoinerWords = Set(try root.strings("range_joiners").map(NumberRules.folded))
+        let qualifiers = try ["not_approximate", "approximate", "at_least", "at_most"].flatMap { try root.strings($0) }
+        let after = try ["after_at_least", "after_at_most"].flatMap { try root.strings($0) }
+        afterFirstWords = Set(after.compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
+        centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
+        // The word before a sum is read up to an apostrophe ("all'incirca" → "incirca").
+        qualifierLastWords = Set(qualifiers.compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
+
+        let alt = { (words: [String]) in PatternText.alternation(words) }
+        let digits = numberRules.digitsPattern
+        let written = numberRules.writtenPattern
+        let scale = numberRules.scalePattern
+        let symbols = Self.symbolPattern(currencies.rawSymbols)
+        let iso = currencies.codePattern
+        let prefix = "(?:\(symbols)|\(iso))"
+        let names = alt(wordList)
+        let suffix = "(?:\(names)|\(symbols)|\(iso))"
+        // A sum may wrap at the end of a line in wire text ("200 mln\ndlrs"): its parts may
+        // stand apart by a space or a line break.
+        let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ \\n]?)?"
+        let prefixNames = alt(try root.strings("prefix_names"))
+        let wordStart = "(?<![\\p{L}\\p{N}])"
+        let prefixHint = Self.prefixHint(symbols: currencies.rawSymbols, words: currencies.lowercaseCodes + (try root.strings("prefix_names")))
+        let scaleWords = numberRules.spelledScales.filter { $0.count > 1 }
+        let scaledCodes = currencies.scaledCodePattern
+        // Numbers in digits anchor the scan; written numbers are found from the scale or
+        // currency name that follows them ("two million", "ten dollars"), since words such
+        // as "a" and "one" are far too common to start a match at each of them. Plain codes
+        // do not anchor written numbers ("three USD"): scanning for codes at every capital
+        // letter costs more than the rare case is worth; scaled ones ("twenty MUSD") start
+        // with M, K or B only, which is cheap.
+        func scanSource(names: String, nameWords: [String]) -> String {
+            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:[ \\n-]?(?<s>\(scale)))?"
+                + "(?:[ \\n-]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?"
+                + "(?(<s>)|(?(<p>)|(?(<pf>)|(?!))))"
+                + "|\(wordStart)(?<anchor>\(alt(scaleWords + nameWords))|\(scaledCodes)))"
+        }
+        let regionalNames = "(?:\(names)|\(alt(coins)))"
+        scan = try Self.compile(scanSource(names: names, nameWords: wordList), file: file, key: "currencies")
+        regionalScan = try Self.compile(scanSource(names: regionalNames, nameWords: wordList + coins), file: file, key: "regional_coins")
+        writtenBefore = try Self.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", file: file, key: "currencies")
+        currencyAfter = try Self.compile("[ \\n-]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", file: file, key: "currencies")
+        prefixBefore = try Self.compile(
+            "(?:(?<symbol>\(prefix))|\(wordStart)(?<always>\(prefixNames))|\(wordStart)(?<name>\(names)))[ \\n]?\\z",
+            file: file, key: "prefix_names")
+        bareScales = Set(numberRules.bareScaleWords.map(NumberRules.folded))
+
+        let joiners = try root.strings("range_joiners")
+        rangeStart = try Self.compile(
+            "(?<![\\p{L}\\p{N}])(?:(?<open>\(alt(try root.strings("range_open"))))[ ]+)?"
+                + "(?:(?<lpre>\(prefix))[ \\n]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ \\n]?(?<ls>\(scale)))?"
+                + "(?:[ \\n]?\(connector)(?<lp>\(suffix)))?[ \\n]*(?<join>\(alt(joiners)))[ \\n]*\\z",
+            file: file, key: "range_joiners")
+        let approximate = alt(try root.strings("approximate"))
+        qualifierBefore = try Self.compile(
+            "(?<![\\p{L}])(?:(?<exact>\(alt(try root.strings("not_approximate"))))|(?<approx>\(approximate))"
+                + "|(?<least>\(alt(try root.strings("at_least"))))|(?<most>\(alt(try root.strings("at_most")))))[ ]*\\z",
+            file: file, key: "approximate")
+        qualifierAfter = try Self.compile(
+            "[ ]*(?:(?<least>\(alt(try root.strings("after_at_least"))))|(?<most>\(alt(try root.strings("after_at_most")))))",
+            file: file, key: "after_at_least")
+        let adjacent = alt(try root.strings("equivalent_adjacent"))
+        equivalence = try Self.compile(
+            "[ ]*(?:\\([ ]*(?:(?:\(adjacent)|\(approximate))[ ]+)?|,?[ ]*(?:\(adjacent)|\(approximate))[ ]+"
+                + "|[^.;!?()\\n]{0,80}?(?<![\\p{L}])\(alt(try root.strings("equivalent")))[ ]*(?:\(approximate)[ ]+)?)\\z",
+            file: file, key: "equivalent")
+        let centsJoiners = alt(try root.strings("cents_joiners"))
+        minorJoin = try Self.compile("[ ]*,?[ ]*(?:\(centsJoiners)[ ]+)?\\z", file: file, key: "cents_joiners")
+        cents = try Self.compile(
+            "[ ]*(?:\(centsJoiners)[ ]+)?(?:(?<digits>[0-9]{1,2})(?![0-9.,][0-9])(?:(?-i:c)|¢)?|(?<written>\(written)))(?=[ ]*(?:[.,;:!?)]|\\z))",
+            file: file, key: "cents_joiners")
+        context = try Self.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", file: file, key: "money_context")
+        nextWord = try Self.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", file: file, key: "bare_followers")
+    }
+
+    /// The unit a currency word, symbol or code stands for, as matched.
+    func unit(of text: String) -> MoneyUnit? {
+        currencyWords[Self.wordKey(text)] ?? currencies.unit(symbolOrCode: text)
+    }
+
+    /// The scale power of a scale word as matched.
+    func scalePower(of text: String) -> Int? { numbers.rules.scalePower(of: text) }
+
+    /// The ISO code of a unit in a document of `region`.
+    func isoCode(of unit: MoneyUnit, region: String?) -> String { currencies.isoCode(of: unit.unit, region: region) }
+
+    /// Whether `text` is a currency name of the rules ("dollars", "euros"), not a symbol or code.
+    func isNameOfCurrency(_ text: String) -> Bool { currencyWords[Self.wordKey(text)] != nil }
+
+    /// Whether a currency word as matched is a coin ("dimes", "quarter").
+    func isCoin(_ text: String) -> Bool { coinWords.contains(Self.wordKey(text)) }
+
+    private static func wordKey(_ text: String) -> String {
+        let folded = NumberRules.folded(text)
+        var previousWasSpace = false
+        let needsCollapsing = folded.utf8.contains { byte in
+            defer { previousWasSpace = byte == UInt8(ascii: " ") }
+            return byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: " ") && previousWasSpace)
+        }
+        guard needsCollapsing else { return folded }
+        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Symbols longest first; those with letters match in their written case ("Rs", "kr",
+    /// "RM"), except the prefixed dollars ("c $", "us$"), which lower-cased text also writes.
+    private static func symbolPattern(_ symbols: [String]) -> String {
+        // Lone symbol characters that begin no longer symbol go into one class, tried last:
+        // a class costs one test where an alternation costs one per symbol.
+        let lone = symbols.filter { symbol in
+            symbol.count == 1 && !symbol.first!.isLetter && !symbols.contains { $0.count > 1 && $0.hasPrefix(symbol) }
+        }
+        let sorted = symbols.filter { !lone.contains($0) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        var parts = sorted.map { symbol -> String in
+            var pattern = symbol.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "[ ]?")
+            if symbol.count > 2, symbol.hasSuffix("$"), !symbol.contains(" "), symbol.dropLast().allSatisfy(\.isLetter) {
+                pattern = PatternText.escape(String(symbol.dropLast())) + "[ ]?\\$"  // "HK$", "hk $" (never "s $": "Microsoft's $16")
+            }
+            let hasLetters = symbol.contains { $0.isLetter }
+            let head = symbol.first?.isLetter == true ? "(?<!\\p{L})" : ""
+            let tail = symbol.last?.isLetter == true ? "(?!\\p{L})" : ""
+            return head + (hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))" : pattern) + tail
+        }
+        if !lone.isEmpty { parts.append("[" + lone.sorted().map(PatternText.escape).joined() + "]") }
+        return "(?:" + parts.joined(separator: "|") + ")"
+    }
+
+    /// A cheap test, as a lookbehind, that a number may have a currency before it: a
+    /// symbol character, an upper-case letter (codes, "US$"), a dot ("Rs."), or one of the
+    /// lower-case symbols, codes and names, each perhaps with a space. A number with no
+    /// scale, no currency after it and no such hint is not scanned further; one with the
+    /// hint is checked by `prefixBefore`.
+    private static func prefixHint(symbols: [String], words: [String]) -> String {
+        var characters = Set<String>()
+        var literals = Set<String>()
+        for symbol in symbols {
+            guard let last = symbol.last else { continue }
+            if last.isUppercase { continue }
+            if last.isLetter { literals.insert(PatternText.escape(symbol)) } else { characters.insert(PatternText.escape(String(last))) }
+        }
+        for word in words { literals.insert(word.map { PatternText.escape(String($0)) }.joined()) }
+        let alternatives = ["[\(characters.sorted().joined())]", "(?-i:[A-Z])"] + literals.sorted()
+        return "(?<=" + alternatives.flatMap { [$0, $0 + "[ ]"] }.joined(separator: "|") + ")"
+    }
+
+    private static func compile(_ source: String, file: RuleFile, key: String) throws -> Pattern {
+        let origin = file.root[key]?.origin ?? file.root.origin
+        do {
+            return try Pattern(source, caseless: true, origin: origin)
+        } catch let error as PatternError {
+            throw RuleError(origin: origin, message: error.message)
+        }
+    }
+}

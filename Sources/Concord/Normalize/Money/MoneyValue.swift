@@ -1,0 +1,52 @@
+/// The value a matched sum stands for, before it is placed in a record: a number already
+/// multiplied by its scale ("15 million" → 15000000), its scale multiplier (which the low
+/// end of a range may inherit: "$10-15 million"), and its unit if the text names one.
+struct MoneyValue: Sendable, Equatable {
+    /// The number in the unit's own terms (cents for "12 cts"), scale applied.
+    var number: ExactDecimal
+    /// The scale's multiplier (10^6 for "million"), nil when none was written.
+    var scale: ExactDecimal?
+    /// The currency the text names, nil for "6 million" with no currency.
+    var unit: MoneyUnit?
+
+    /// The amount in major units ("12 cts" → 0.12).
+    var amount: ExactDecimal { number * (unit?.factor ?? 1) }
+
+    /// Reads the parts of a match: a number (digits or words), an optional scale word and
+    /// an optional currency unit. Nil when the number does not read.
+    init?(number text: String, written: Bool, scale scaleText: String?, unit: MoneyUnit?, grammar: MoneyGrammar) {
+        guard let base = written ? grammar.numbers.words(text) : grammar.numbers.digits(text) else { return nil }
+        var scale: ExactDecimal?
+        if let scaleText {
+            guard let power = grammar.scalePower(of: scaleText) else { return nil }
+            scale = ExactDecimal(significand: 1, exponent: power)
+        }
+        self.number = base * (scale ?? 1)
+        self.scale = scale
+        self.unit = unit
+    }
+
+    init(number: ExactDecimal, scale: ExactDecimal?, unit: MoneyUnit?) {
+        self.number = number
+        self.scale = scale
+        self.unit = unit
+    }
+
+    /// The low end of a range whose high end is `high`: it takes the high end's currency
+    /// when it names none, and its scale when it has none and the result stays below the
+    /// high end ("$10-15 million" → 10 million; "500,000 to 2 million" stays 500,000).
+    /// Nil when the two cannot be one range (different currencies, low above high).
+    func lowEnd(of high: MoneyValue) -> (low: ExactDecimal, high: ExactDecimal, unit: MoneyUnit?)? {
+        if let mine = unit, let theirs = high.unit, mine.unit != theirs.unit { return nil }
+        let sharedUnit = high.unit ?? unit
+        var low = number
+        if scale == nil, let highScale = high.scale, number * highScale <= high.number {
+            low = number * highScale
+        }
+        let factor = sharedUnit?.factor ?? 1
+        let lowAmount = low * (unit?.factor ?? factor)
+        let highAmount = high.number * factor
+        guard lowAmount < highAmount else { return nil }
+        return (lowAmount, highAmount, sharedUnit)
+    }
+}

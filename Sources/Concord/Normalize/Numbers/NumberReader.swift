@@ -1,0 +1,131 @@
+import Foundation
+
+/// Turns the text of a number, as a pattern of ``NumberRules`` matched it, into an exact
+/// value: digits with the language's separators (`1.500` is 1500 in German, 1.5 in
+/// English), and written numbers ("a quarter of a million", "tres mil millones").
+/// The ambiguity policy is stated in `Rules/numbers/en.yaml`.
+public struct NumberReader: Sendable {
+    public let rules: NumberRules
+
+    public init(rules: NumberRules) {
+        self.rules = rules
+    }
+
+    /// The value of a run of digits and separators, or nil if it is not a number.
+    public func digits(_ text: String) -> ExactDecimal? {
+        if text.utf8.contains(UInt8(ascii: "/")) { return fraction(text) }
+        var significand = 0
+        var digitCount = 0
+        var marks: [(mark: Character, digitsBefore: Int)] = []
+        var fraction: ExactDecimal?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9":
+                guard digitCount < 18 else { return nil }  // beyond any amount news states
+                significand = significand * 10 + Int(scalar.value - 48)
+                digitCount += 1
+            case ".", ",": marks.append((Character(scalar), digitCount))
+            case "'", "’", " ", "\u{A0}", "\u{202F}", "\u{2009}": continue
+            case "½": fraction = ExactDecimal(significand: 5, exponent: -1)
+            case "¼": fraction = ExactDecimal(significand: 25, exponent: -2)
+            case "¾": fraction = ExactDecimal(significand: 75, exponent: -2)
+            default: return nil
+            }
+        }
+        guard digitCount > 0 else { return fraction }
+        let decimals = decimalPosition(marks: marks, digitCount: digitCount).map { digitCount - $0 } ?? 0
+        let value = ExactDecimal(significand: significand, exponent: -decimals)
+        return fraction.map { value + $0 } ?? value
+    }
+
+    /// "1-1/2" → 1.5, "8 3/4" → 8.75, "1/2" → 0.5 (thirds and the like to 12 places).
+    private func fraction(_ text: String) -> ExactDecimal? {
+        let pieces = text.split(separator: "/")
+        guard pieces.count == 2, let denominator = Int(pieces[1]), denominator > 0 else { return nil }
+        let head = pieces[0].split(whereSeparator: { $0 == "-" || $0 == " " })
+        guard (1...2).contains(head.count), let numerator = head.last.flatMap({ Int($0) }),
+              let whole = head.count == 2 ? Int(head[0]) : 0 else { return nil }
+        return ExactDecimal(whole) + ExactDecimal(numerator).divided(by: ExactDecimal(denominator))
+    }
+
+    /// Where the decimal point stands (as a count of digits before it), or nil if every mark groups thousands.
+    private func decimalPosition(marks: [(mark: Character, digitsBefore: Int)], digitCount: Int) -> Int? {
+        guard let last = marks.last else { return nil }
+        let kinds = Set(marks.map(\.mark))
+        if kinds.count > 1 { return last.digitsBefore }                 // 1,500,000.50 / 1.500.000,50
+        if marks.count > 1 { return nil }                                // 1,500,000 / 1.500.000
+        if digitCount - last.digitsBefore != 3 { return last.digitsBefore } // 16,3 / 2.75
+        return last.mark == rules.decimalMark ? last.digitsBefore : nil  // 1.500: the language decides
+    }
+
+    /// The value of written number words ("fifteen million", "half a billion"), or nil if
+    /// a word is not a number word of this language.
+    public func words(_ text: String) -> ExactDecimal? {
+        let pieces = NumberRules.folded(text).split(whereSeparator: { $0 == " " || $0 == "-" })
+            .flatMap { piece in isNumberWord(String(piece)) ? [String(piece)] : compounds(of: String(piece)) ?? [String(piece)] }
+        var total = ExactDecimal(0)
+        var current: ExactDecimal?
+        var afterAnd = false
+        var index = 0
+        var sawNumber = false
+        while index < pieces.count {
+            guard let (word, next) = longestWord(in: pieces, from: index) else { return nil }
+            index = next
+            if rules.joiners.contains(word) { afterAnd = true; continue }
+            if word == "a" || word == "an", current != nil { continue }  // "two and a half", "half a billion"
+            defer { afterAnd = false }
+            sawNumber = true
+            if let unit = rules.units[word] {
+                current = (current ?? 0) + unit
+            } else if rules.hundreds.contains(word) {
+                current = (current ?? 1) * 100
+            } else if let fraction = rules.fractions[word] {
+                if afterAnd, let whole = current { current = whole + fraction } else { current = (current ?? 1) * fraction }
+            } else if let power = rules.scales[word] {
+                let scale = ExactDecimal(significand: 1, exponent: power)
+                if current == nil, total > 0, total < scale {
+                    total = total * scale                                // "mil millones"
+                } else {
+                    total = total + (current ?? 1) * scale
+                }
+                current = nil
+            } else {
+                return nil
+            }
+        }
+        guard sawNumber else { return nil }
+        return total + (current ?? 0)
+    }
+
+    /// The longest run of pieces from `start` that is one rule word ("quatre-vingt-dix",
+    /// "mil millones"), joined by a space or a hyphen as the rules write it.
+    private func longestWord(in pieces: [String], from start: Int) -> (String, Int)? {
+        var end = min(pieces.count, start + 4)
+        while end > start {
+            let slice = pieces[start..<end]
+            for candidate in [slice.joined(separator: "-"), slice.joined(separator: " ")] where isNumberWord(candidate) {
+                return (candidate, end)
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    /// A compound written as one word split into number words ("siebenhundert" →
+    /// sieben, hundert; "achtundsiebzig" → acht, und, siebzig), longest parts first.
+    private func compounds(of word: String) -> [String]? {
+        if word.isEmpty { return [] }
+        var length = word.count
+        while length > 0 {
+            let head = String(word.prefix(length))
+            if isNumberWord(head), let rest = compounds(of: String(word.dropFirst(length))) { return [head] + rest }
+            length -= 1
+        }
+        return nil
+    }
+
+    private func isNumberWord(_ word: String) -> Bool {
+        rules.units[word] != nil || rules.hundreds.contains(word) || rules.fractions[word] != nil
+            || rules.scales[word] != nil || rules.joiners.contains(word)
+    }
+}

@@ -1,0 +1,211 @@
+/// How one language writes numbers, read from `Rules/numbers/<lang>.yaml`: its decimal
+/// mark, the marks that group thousands, written number words and scale words. The
+/// extractors compose their patterns from the fragments it builds; ``NumberReader`` turns
+/// the matched text back into exact values with the same tables.
+public struct NumberRules: Sendable {
+    /// ISO 639-1 code of the language.
+    public let language: String
+    /// The mark a single ambiguous separator stands for when it is this one (`.` in English).
+    public let decimalMark: Character
+    /// Marks (besides spaces and apostrophes) that may group thousands.
+    public let groupMarks: [Character]
+    /// Whether a plain space may group thousands (`1 500 000` in French).
+    public let spaceGroups: Bool
+    /// Written units and tens ("fifteen" → 15), lower case.
+    let units: [String: ExactDecimal]
+    /// Words that multiply by a hundred.
+    let hundreds: Set<String>
+    /// Fractions that multiply what precedes ("half" → 0.5).
+    let fractions: [String: ExactDecimal]
+    /// Words that may join written numbers ("and", "of").
+    let joiners: Set<String>
+    /// Scale words with their power of ten, lower case ("million" → 6).
+    let scales: [String: Int]
+    /// Scale words as written, spelled ones and abbreviations apart.
+    let spelledScales: [String]
+    let abbreviatedScales: [String]
+    /// Articles that read as 1 ("a million"), folded.
+    let articles: Set<String>
+    /// Scale words that may begin a written number ("mil euros", "mille dollars").
+    let leadingScales: [String]
+
+    /// Reads the rules of `language`; throws ``RuleError`` naming the file and line of a bad entry.
+    public init(rules: RuleSet, language: String) throws {
+        let path = "numbers/\(language).yaml"
+        guard let file = rules.file(path) else {
+            throw RuleError(origin: RuleOrigin(file: path, line: 0), message: "no number rules for language '\(language)'")
+        }
+        try self.init(file: file)
+    }
+
+    init(file: RuleFile) throws {
+        let root = file.root
+        language = try root.string("language")
+        decimalMark = try Self.character(root["decimal_mark"], in: root)
+        groupMarks = try root.list("group_marks").map { try Self.character($0, in: root) }
+        spaceGroups = root["space_groups"]?.scalar == "true"
+        units = try Self.decimals(root, "units")
+        hundreds = Set(try root.strings("hundreds").map { $0.lowercased() })
+        fractions = try Self.decimals(root, "fractions")
+        joiners = Set(try root.strings("joiners").map { $0.lowercased() })
+        let abbreviations = Set(try root.strings("abbreviations"))
+        leadingScales = try root.strings("leading_scales")
+        articles = Set(try root.strings("articles").map(Self.folded))
+        var scales: [String: Int] = [:]
+        var spelled: [String] = [], abbreviated: [String] = []
+        for entry in try root.list("scales") {
+            guard let power = Int(try entry.string("power")) else {
+                throw RuleError(origin: entry.origin, message: "'power' must be a whole number")
+            }
+            for word in try entry.strings("words") {
+                scales[word.lowercased()] = scales[word.lowercased()] ?? power
+                if abbreviations.contains(word) { abbreviated.append(word) } else { spelled.append(word) }
+            }
+        }
+        self.scales = scales
+        spelledScales = spelled
+        abbreviatedScales = abbreviated
+    }
+
+    /// The power of ten of a scale word as matched ("Mio." → 6), if it is one.
+    public func scalePower(of word: String) -> Int? {
+        scales[NumberRules.folded(word)]
+    }
+
+    // MARK: Pattern fragments
+
+    /// Digits with any thousands grouping and decimal part this language may write; the
+    /// match ends before a further digit.
+    public var digitsPattern: String {
+        var marks = ",.'’\\x{A0}\\x{202F}\\x{2009}"
+        for mark in groupMarks where !",.'’".contains(mark) { marks += PatternText.escape(String(mark)) }
+        if spaceGroups { marks += " " }
+        // The second form is Indian grouping (12,34,567.89), read like any other grouping.
+        // The first form is a fraction, alone or after a whole number: "1-1/2", "8 3/4", "1/2".
+        return "(?:[0-9]{1,3}(?:[- ][0-9]{1,2})?/[0-9]{1,2}(?![0-9/])|[0-9]{1,3}(?:[\(marks)][0-9]{3})+(?:[.,][0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?[½¼¾]?|[½¼¾])(?![0-9])"
+    }
+
+    /// Every scale word and abbreviation, as a pattern.
+    public var scalePattern: String {
+        PatternText.alternation(spelledScales + abbreviatedScales)
+    }
+
+    /// Scale words that may stand without a currency: spelled ones and abbreviations of
+    /// three letters or more ("mln", "Mrd."), never "m", "bn" or "B" alone.
+    var bareScaleWords: [String] {
+        spelledScales.filter { $0.count > 1 } + abbreviatedScales.filter { $0.count > 2 && $0 != "mil" && $0 != "thou" }
+    }
+
+    /// A run of written number words that starts with a unit or a fraction (never a bare
+    /// scale: "millions of dollars" is no sum) and may go on with hundreds and scales
+    /// ("fifteen million", "a quarter of a million", "quatre-vingt-dix"). A word may be a
+    /// compound of number words ("siebenhundert", "venticinque").
+    public var writtenPattern: String {
+        let spelled = spelledScales.filter { $0.count > 1 }
+        let first = Array(units.keys) + Array(fractions.keys) + leadingScales
+        let any = first + Array(hundreds) + spelled + Array(joiners)
+        let firstWord = "(?:\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
+        let word = "(?:\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
+        let joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
+        return "(?:\(firstWord)(?:(?:[ -]\(joiner))\(word))*)"
+    }
+
+    /// Lower case, with the typographic apostrophe as a plain one: how words are looked up.
+    static func folded(_ word: String) -> String {
+        let lower = word.lowercased()
+        guard lower.unicodeScalars.contains("’") else { return lower }
+        return String(lower.map { $0 == "’" ? "'" : $0 })
+    }
+
+    private static func character(_ node: RuleNode?, in root: RuleNode) throws -> Character {
+        guard let node else { throw RuleError(origin: root.origin, message: "missing a one-character mark") }
+        let text = try node.string()
+        guard text.count == 1, let character = text.first else {
+            throw RuleError(origin: node.origin, message: "expected one character, got '\(text)'")
+        }
+        return character
+    }
+
+    private static func decimals(_ root: RuleNode, _ key: String) throws -> [String: ExactDecimal] {
+        var result: [String: ExactDecimal] = [:]
+        for (word, node) in try root.pairs(key) {
+            guard let value = ExactDecimal(try node.string()) else {
+                throw RuleError(origin: node.origin, message: "'\(word)' needs a plain decimal value")
+            }
+            result[folded(word)] = value
+        }
+        return result
+    }
+}
+
+/// Helpers that turn rule words into PCRE2 pattern text.
+enum PatternText {
+    /// `text` with every PCRE2 metacharacter escaped.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}-/#".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// One rule word as pattern atoms (one per character: a space matches spaces or a
+    /// line break, apostrophes either form) and its ending: a trailing `*` allows any word
+    /// ending; a word that ends in a letter must not be followed by another letter
+    /// (unless `bounded` is false, for the parts of compounds).
+    static func atoms(_ word: String, bounded: Bool, foldCase: Bool = true) -> (atoms: [String], ending: String) {
+        var text = word
+        let open = text.hasSuffix("*")
+        if open { text.removeLast() }
+        let atoms = (foldCase ? text.lowercased() : text).map { character -> String in
+            switch character {
+            case " ": return "[ \\n]+"
+            case "'", "’": return "['’]"
+            default: return escape(String(character))
+            }
+        }
+        if open { return (atoms, "\\w*") }
+        if bounded, let last = text.last, last.isLetter { return (atoms, "(?!\\p{L})") }
+        return (atoms, "")
+    }
+
+    /// An alternation of words, as a trie ("dollar|dollars|dlrs" → "d(?:ollar(?:s|)|lrs)"),
+    /// so that matching costs a step per character rather than a try per word; longer
+    /// words are tried before their prefixes ("US dollars" before "US"). Patterns that use
+    /// it are compiled caseless: words are folded to lower case.
+    /// `bounded: false` leaves out the check that no letter follows (for parts of compounds).
+    /// `foldCase: false` keeps the words' case, for use inside `(?-i:...)`.
+    static func alternation(_ words: [String], bounded: Bool = true, foldCase: Bool = true) -> String {
+        guard !words.isEmpty else { return "(?!)" }
+        let root = TrieNode()
+        for word in words {
+            let (atoms, ending) = self.atoms(word, bounded: bounded, foldCase: foldCase)
+            root.insert(atoms[...], ending: ending)
+        }
+        return "(?:" + root.render() + ")"
+    }
+}
+
+/// A node of the word trie that ``PatternText/alternation(_:bounded:)`` renders.
+private final class TrieNode {
+    var children: [String: TrieNode] = [:]
+    /// Endings of words that stop here ("" or a lookahead or `\w*`).
+    var endings: Set<String> = []
+
+    func insert(_ atoms: ArraySlice<String>, ending: String) {
+        guard let first = atoms.first else { endings.insert(ending); return }
+        let child = children[first] ?? TrieNode()
+        children[first] = child
+        child.insert(atoms.dropFirst(), ending: ending)
+    }
+
+    /// Continuations first (longest match wins), then the endings of words that stop here.
+    func render() -> String {
+        var parts = children.keys.sorted().map { $0 + children[$0]!.render() }
+        // Endings are tried after every continuation, the empty one last.
+        parts += endings.sorted { $0.count > $1.count }
+        if parts.count == 1 { return parts[0] }
+        return "(?:" + parts.joined(separator: "|") + ")"
+    }
+}

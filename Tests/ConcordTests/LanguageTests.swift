@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// Language detection from the stop-word model of Rules/language.
+@Suite struct LanguageTests {
+    static let detector: LanguageDetector = {
+        do { return try LanguageDetector(rules: Fixtures.rules) } catch { fatalError("language rules do not load: \(error)") }
+    }()
+
+    @Test(arguments: RuleExample.all(in: "language"))
+    func ruleExample(_ example: RuleExample) {
+        let detected = Self.detector.detect(example.text)?.language
+        #expect(detected == example.expect?.scalar, "\(example.origin): \(example.text)")
+    }
+
+    @Test func seedArticlesAreEnglish() throws {
+        for name in ["000_f04260d33bd6e71a.txt", "003_791e63e7b74a6ca2.txt", "004_f27881c4a8e299fc.txt"] {
+            let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Corpus").appendingPathComponent(name), encoding: .utf8)
+            #expect(Self.detector.detect(text)?.language == "en", "\(name)")
+        }
+    }
+
+    @Test func knowsTheFiveLanguages() {
+        #expect(Self.detector.languages.sorted() == ["de", "en", "es", "fr", "it"])
+    }
+
+    /// A French article runs through the pipeline with no language given: the record says
+    /// `fr`, and "1.500 euros" is read the French way.
+    @Test func pipelineDetectsAndReadsNumbers() throws {
+        let extraction = try Extraction(rules: Fixtures.rules)
+        let text = "La start-up a levé 1.500 euros auprès de ses fondateurs, puis 15 millions d'euros dans un tour de table mené par un fonds."
+        let record = extraction.record(for: Fixtures.document(text, language: nil))
+        #expect(record.language == "fr")
+        #expect(record.money.map(\.amount) == [1500, 15_000_000])
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// Money extraction: the rule files' own examples, the seed articles of Corpus/ checked by
+/// hand, and the cases that must not be money in running text.
+@Suite struct MoneyTests {
+    static let extractor: MoneyExtractor = {
+        do { return try MoneyExtractor(rules: Fixtures.rules) } catch { fatalError("money rules do not compile: \(error)") }
+    }()
+
+    static func money(_ text: String, language: String = "en") throws -> [MoneyMention] {
+        try extractor.mentions(in: Fixtures.tokenized(text, language: language))
+    }
+
+    /// Every `match` example yields exactly the sums its `expect` lists (one mapping or a
+    /// list of them); every `no_match` example yields none.
+    @Test(arguments: RuleExample.all(in: "money"))
+    func ruleExample(_ example: RuleExample) throws {
+        guard let expect = example.expect else {
+            let found = try Self.money(example.text, language: Self.language(example, nil))
+            #expect(found.isEmpty, "\(example.origin): found \(found.map(\.text))")
+            return
+        }
+        let expected = (try? expect.list()) ?? [expect]
+        let found = try Self.money(example.text, language: Self.language(example, expected.first))
+        #expect(found.count == expected.count, "\(example.origin): found \(found.map(\.text))")
+        for (mention, want) in zip(found, expected) {
+            Self.check(mention, against: want, origin: example.origin)
+        }
+    }
+
+    private static func language(_ example: RuleExample, _ expect: RuleNode?) -> String {
+        if let tag = expect?["language"]?.scalar { return tag }
+        guard let language = example.language, language != "common" else { return "en" }
+        return language
+    }
+
+    private static func check(_ mention: MoneyMention, against want: RuleNode, origin: RuleOrigin) {
+        let context = "\(origin): \(mention.text)"
+        if let amount = want["amount"] { #expect(mention.amount?.description == amount.scalar.flatMap { $0 == "null" ? nil : $0 }, "\(context) amount") }
+        if let currency = want["currency"] {
+            let expected = currency.scalar.flatMap { $0 == "null" || $0.isEmpty ? nil : $0 }
+            #expect(mention.currency == expected, "\(context) currency")
+        }
+        #expect(mention.approximate == (want["approximate"]?.scalar == "true"), "\(context) approximate")
+        if let range = want["range"] {
+            #expect(mention.amount == nil, "\(context) a range has no amount")
+            #expect(mention.range?.min?.description == range["min"]?.scalar.flatMap { $0 == "null" ? nil : $0 }, "\(context) range.min")
+            #expect(mention.range?.max?.description == range["max"]?.scalar.flatMap { $0 == "null" ? nil : $0 }, "\(context) range.max")
+        } else {
+            #expect(mention.range == nil, "\(context) range")
+        }
+        #expect(mention.equivalent == want["equivalent"]?.scalar.flatMap(Int.init), "\(context) equivalent")
+    }
+
+    // MARK: The seed articles, checked by hand
+
+    struct Expected: Sendable, CustomTestStringConvertible {
+        let text: String
+        let amount: String
+        let currency: String?
+        var approximate = false
+        var equivalent: Int?
+        var testDescription: String { text }
+    }
+
+    static func corpus(_ name: String) throws -> [MoneyMention] {
+        let url = Fixtures.root.appendingPathComponent("Corpus").appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try money(text)
+    }
+
+    static func expectExactly(_ found: [MoneyMention], _ expected: [Expected]) {
+        #expect(found.map(\.text) == expected.map(\.text))
+        for (mention, want) in zip(found, expected) {
+            #expect(mention.amount?.description == want.amount, "\(want.text) amount")
+            #expect(mention.currency == want.currency, "\(want.text) currency")
+            #expect(mention.approximate == want.approximate, "\(want.text) approximate")
+            #expect(mention.range == nil, "\(want.text) range")
+            #expect(mention.equivalent == want.equivalent, "\(want.text) equivalent")
+        }
+    }
+
+    @Test func article004() throws {
+        let found = try Self.corpus("004_f27881c4a8e299fc.txt")
+        Self.expectExactly(found, [
+            Expected(text: "$415 million", amount: "415000000", currency: "USD"),
+            Expected(text: "$10 billion", amount: "10000000000", currency: "USD"),
+            Expected(text: "€15 million", amount: "15000000", currency: "EUR", equivalent: 3),
+            Expected(text: "$16.3 million", amount: "16300000", currency: "USD", approximate: true),
+            Expected(text: "$113 million", amount: "113000000", currency: "USD"),
+            Expected(text: "$2 billion", amount: "2000000000", currency: "USD", approximate: true),
+        ])
+    }
+
+    @Test func article003() throws {
+        let found = try Self.corpus("003_791e63e7b74a6ca2.txt")
+        Self.expectExactly(found, [
+            Expected(text: "$16 Million", amount: "16000000", currency: "USD"),
+            Expected(text: "6 million", amount: "6000000", currency: nil),
+            Expected(text: "€15 million", amount: "15000000", currency: "EUR", equivalent: 3),
+            Expected(text: "$16.3 million", amount: "16300000", currency: "USD"),
+        ])
+    }
+
+    @Test func article000HasNoMoney() throws {
+        #expect(try Self.corpus("000_f04260d33bd6e71a.txt").isEmpty)
+    }
+
+    @Test func offsetsSpellTheOriginal() throws {
+        let url = Fixtures.root.appendingPathComponent("Corpus/004_f27881c4a8e299fc.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let scalars = Array(text.unicodeScalars)
+        for mention in try Self.money(text) {
+            var spelled = String.UnicodeScalarView()
+            spelled.append(contentsOf: scalars[mention.start..<mention.end])
+            #expect(String(spelled) == mention.text)
+        }
+    }
+
+    // MARK: Not money in running text
+
+    @Test(arguments: [
+        "Microsoft 365 and Xbox", "It rivals GPT-4 and Claude 2.", "Mistral-7B-v0.1 is open.",
+        "a 10-month-old developer", "Join the more than 2 million industry professionals who read us.",
+        "multi-billion dollar investments", "In 2023 the startup hired 40 people.",
+        "Call +1 555-123-4567 or 555 0199.", "She is 45 and won 3-1 on Jan. 25, 2024.",
+        "The app has 10 million users after the funding round.", "It sold 2 million shares.",
+        "Version 2.5 runs 7B and 70B models.", "The 737 MAX flew 1,200 miles.",
+    ])
+    func notMoney(_ text: String) throws {
+        #expect(try Self.money(text).isEmpty)
+    }
+
+    // MARK: Numbers and regions
+
+    @Test func separatorsFollowTheLanguage() throws {
+        #expect(try Self.money("It cost €1.500.", language: "de").first?.amount == 1500)
+        #expect(try Self.money("It cost €1.500 million.").first?.amount == 1_500_000)
+        #expect(try Self.money("Il a payé 1 500 000 euros.", language: "fr").first?.amount == 1_500_000)
+        #expect(try Self.money("It cost CHF 1'500'000.").first?.amount == 1_500_000)
+        #expect(try Self.money("It cost 1\u{00A0}500\u{202F}000 euros.", language: "fr").first?.amount == 1_500_000)
+    }
+
+    @Test func regionSettlesTheDollar() throws {
+        #expect(try Self.money("It raised $5 million.", language: "en-CA").first?.currency == "CAD")
+        #expect(try Self.money("It raised $5 million.", language: "en-AU").first?.currency == "AUD")
+        #expect(try Self.money("It raised $5 million.").first?.currency == "USD")
+        #expect(try Self.money("He paid 10 grand.", language: "en-GB").first?.currency == "GBP")
+    }
+
+    @Test func newswireShorthand() throws {
+        let found = try Self.money("Net profit rose to 15 mln dlrs, or 22 cts a share, from 1.2 billion stg and 500 mln yen.")
+        #expect(found.map(\.amount) == [15_000_000, ExactDecimal("0.22"), 1_200_000_000, 500_000_000])
+        #expect(found.map(\.currency) == ["USD", "USD", "GBP", "JPY"])
+    }
+
+    @Test func sumsWrapAtLineEnds() throws {
+        let found = try Self.money("as much as 200 mln\ndlrs if Brazil pays,\nor 6.7 billion\ndlrs over the year.")
+        #expect(found.map(\.currency) == ["USD", "USD"])
+        #expect(found.first?.range == AmountRange(min: nil, max: 200_000_000))
+        #expect(found.last?.amount == 6_700_000_000)
+    }
+
+    @Test func changeIsNotARange() throws {
+        let found = try Self.money("Revenue rose from 5 mln dlrs to 10 mln dlrs.")
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.range == nil })
+    }
+}

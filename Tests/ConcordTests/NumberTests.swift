@@ -1,0 +1,53 @@
+import Testing
+@testable import Concord
+
+/// Number reading: every example of Rules/numbers must be matched in full by the
+/// language's number patterns and read to the expected exact value; every `no_match`
+/// example must not be matched in full.
+@Suite struct NumberTests {
+    @Test(arguments: RuleExample.all(in: "numbers"))
+    func ruleExample(_ example: RuleExample) throws {
+        let rules = try NumberRules(rules: Fixtures.rules, language: example.language ?? "en")
+        let whole = try Pattern("^(?:(?<digits>\(rules.digitsPattern))|(?<written>\(rules.writtenPattern)))$", caseless: true)
+        let buffer = TextBuffer(example.text)
+        let match = try whole.firstMatch(in: buffer)
+        guard let expect = example.expect else {
+            #expect(match == nil, "\(example.origin): \(example.text) reads as a number")
+            return
+        }
+        let reader = NumberReader(rules: rules)
+        let value = match?["digits"].map { reader.digits(buffer.string($0)) } ?? match?["written"].map { reader.words(buffer.string($0)) }
+        #expect(value??.description == expect.scalar, "\(example.origin): \(example.text)")
+    }
+
+    @Test func ambiguitySettledByLanguage() throws {
+        let english = NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: "en"))
+        let german = NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: "de"))
+        #expect(english.digits("1.500") == ExactDecimal("1.5"))
+        #expect(german.digits("1.500") == 1500)
+        #expect(english.digits("1,500") == 1500)
+        #expect(german.digits("1,500") == ExactDecimal("1.5"))
+        #expect(english.digits("16,3") == ExactDecimal("16.3"))
+        #expect(german.digits("1.500.000,25") == ExactDecimal("1500000.25"))
+        #expect(english.digits("1 500 000") == 1_500_000)
+        #expect(english.digits("2½") == ExactDecimal("2.5"))
+        #expect(english.digits("12,34,567.89") == ExactDecimal("1234567.89"))
+    }
+
+    @Test func writtenNumbers() throws {
+        let reader = { (language: String) in NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: language)) }
+        #expect(try reader("en").words("two and a half million") == 2_500_000)
+        #expect(try reader("en").words("one million two hundred thousand") == 1_200_000)
+        #expect(try reader("de").words("achtundsiebzig Millionen") == 78_000_000)
+        #expect(try reader("de").words("siebenhundert") == 700)
+        #expect(try reader("it").words("venticinque") == 25)
+        #expect(try reader("it").words("duecento") == 200)
+        #expect(try reader("fr").words("quatre-vingt-dix-neuf") == 99)
+        #expect(try reader("es").words("tres mil millones") == 3_000_000_000)
+        #expect(try reader("en").words("million dogs") == nil)
+    }
+
+    @Test func missingLanguageIsAClearError() {
+        #expect(throws: RuleError.self) { try NumberRules(rules: Fixtures.rules, language: "xx") }
+    }
+}
