@@ -1,8 +1,166 @@
-/// Finds organisations, people, products, places and events, with canonical names.
+/// Finds organisations, people, products, places and events, with one canonical name per
+/// entity in the document.
 ///
-/// STUB until the entities work lands.
+/// Three passes over the cleaned text: the gazetteer (one alternation of every known
+/// form), the language's general patterns (people after roles, titles and list cues,
+/// companies before legal suffixes), then the short forms those taught ("Okafor" after
+/// "Jane Okafor", "Zentrix" after "Zentrix Inc.") and anaphors ("the Paris-based startup")
+/// resolved to the organisation the document is about.
 public struct EntityExtractor: Sendable {
-    public init(rules: RuleSet) throws {}
+    let gazetteer: Gazetteer
+    let grammars: [String: EntityGrammar]
 
-    public func mentions(in document: TokenizedDocument) throws -> [EntityMention] { [] }
+    public init(rules: RuleSet) throws {
+        gazetteer = try Gazetteer(file: rules.file("entities/gazetteer.yaml"))
+        var grammars: [String: EntityGrammar] = [:]
+        for file in rules.files(in: "entities") where file.path != "entities/gazetteer.yaml" {
+            let language = try file.root.string("language")
+            grammars[language] = try EntityGrammar(file: file)
+        }
+        self.grammars = grammars
+    }
+
+    /// The grammar for `language`, English when the language has none.
+    func grammar(for language: LanguageTag) -> EntityGrammar? {
+        grammars[language.language] ?? grammars["en"]
+    }
+
+    public func mentions(in document: TokenizedDocument) throws -> [EntityMention] {
+        let buffer = document.buffer
+        var found = MentionSet()
+        if let pattern = gazetteer.pattern {
+            try pattern.forEachMatch(in: buffer) { match in
+                let form = buffer.string(match["name"]!)
+                if let entry = gazetteer.entries[form] {
+                    found.add(Candidate(bytes: Self.withPossessive(match, name: form), name: entry.name, type: entry.type, source: .gazetteer))
+                }
+                return true
+            }
+        }
+        let grammar = grammar(for: document.language)
+        if let grammar { try addGeneralPatterns(grammar, in: buffer, to: &found) }
+        try addShortForms(in: buffer, to: &found, grammar: grammar)
+        if let grammar { try addAnaphors(grammar, in: buffer, to: &found) }
+        return found.sorted.map { candidate in
+            EntityMention(span: document.span(ofBytes: candidate.bytes), type: candidate.type, name: candidate.name)
+        }
+    }
+
+    /// People and companies the general patterns find.
+    private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
+        try grammar.names.forEachMatch(in: buffer) { match in
+            if let list = match["list"] {
+                let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
+                for name in names { found.add(person(at: name.range, in: buffer)) }
+            } else if let name = match["role"] ?? match["after"] ?? match["title"] {
+                found.add(person(at: name, in: buffer))
+            } else if let company = match["company"], let suffix = match["suffix"] {
+                let base = buffer.string(company)
+                let entry = gazetteer.entries[base] ?? gazetteer.entries[buffer.string(company.lowerBound..<suffix.upperBound)]
+                found.add(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))
+            }
+            return true
+        }
+    }
+
+    private func person(at range: Range<Int>, in buffer: TextBuffer) -> Candidate {
+        let text = buffer.string(range)
+        if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
+        return Candidate(bytes: range, name: text, type: .person, source: .pattern)
+    }
+
+    /// Names the patterns found, and the surname of each person, found again elsewhere
+    /// in the document without a cue ("Lample", "Zentrix Robotics").
+    private func addShortForms(in buffer: TextBuffer, to found: inout MentionSet, grammar: EntityGrammar?) throws {
+        var forms: [String: Candidate] = [:]
+        for candidate in found.sorted where candidate.source == .pattern {
+            let full = candidate.shortForm ?? buffer.string(candidate.bytes)
+            forms[full] = forms[full] ?? candidate
+            if candidate.type == .person, let surname = full.split(separator: " ").last.map(String.init),
+               surname.count >= 3, !(grammar?.particles.contains(surname.lowercased()) ?? false), gazetteer.entries[surname] == nil {
+                forms[surname] = forms[surname] ?? candidate
+            }
+        }
+        guard !forms.isEmpty else { return }
+        let pattern = try Pattern(EntityGrammar.bounded("(?<name>\(forms.keys.sorted { $0.utf8.count > $1.utf8.count }.map(EntityGrammar.escape).joined(separator: "|")))"))
+        try pattern.forEachMatch(in: buffer) { match in
+            if let source = forms[buffer.string(match["name"]!)] {
+                found.add(Candidate(bytes: Self.withPossessive(match, name: buffer.string(match["name"]!)), name: source.name, type: source.type, source: .shortForm))
+            }
+            return true
+        }
+    }
+
+    /// "the company", "the Paris-based startup": the organisation an apposition described
+    /// with the same noun (and most of the same modifiers), else the organisation the
+    /// document names most often.
+    private func addAnaphors(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
+        guard let anaphor = grammar.anaphor else { return }
+        let organizations = found.sorted.filter { $0.type == .organization }
+        guard !organizations.isEmpty else { return }
+        var descriptions: [(name: String, head: String, modifiers: Set<String>)] = []
+        if let descriptor = grammar.descriptor {
+            for organization in organizations {
+                if let match = try descriptor.anchoredMatch(in: buffer, at: organization.bytes.upperBound), let head = match["head"] {
+                    descriptions.append((organization.name, buffer.string(head).lowercased(), Self.words(match["modifiers"].map(buffer.string) ?? "")))
+                }
+            }
+        }
+        let ranking = EntitySalience.ranking(organizations.map(\.name))
+        try anaphor.forEachMatch(in: buffer) { match in
+            let head = match["head"].map { buffer.string($0).lowercased() } ?? ""
+            let modifiers = Self.words(buffer.string(match.range)).subtracting([head])
+            let described = descriptions.filter { $0.head == head }
+                .max { lhs, rhs in
+                    let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
+                    return left != right ? left < right : (ranking.firstIndex(of: lhs.name) ?? .max) > (ranking.firstIndex(of: rhs.name) ?? .max)
+                }
+            if let name = described?.name ?? ranking.first {
+                found.add(Candidate(bytes: match.range, name: name, type: .organization, source: .anaphor))
+            }
+            return true
+        }
+    }
+
+    private static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init)).subtracting(["the", "a", "an"])
+    }
+
+    /// The match's range, with the possessive only where it belongs ("Mistral's",
+    /// "Reuters'", not "Mistral'").
+    private static func withPossessive(_ match: PatternMatch, name: String) -> Range<Int> {
+        guard let possessive = match["possessive"] else { return match["name"]! }
+        if possessive.count == 1 && !name.hasSuffix("s") { return match["name"]! }
+        return match["name"]!.lowerBound..<possessive.upperBound
+    }
+}
+
+/// A possible entity mention before overlaps are settled.
+struct Candidate: Sendable {
+    /// Where it was found, in order of trust when two overlap with the same extent.
+    enum Source: Int, Sendable { case anaphor, shortForm, pattern, gazetteer }
+
+    var bytes: Range<Int>
+    var name: String
+    var type: EntityType
+    var source: Source
+    /// For a company found by its suffix: the name without it ("Zentrix Robotics").
+    var shortForm: String?
+}
+
+/// Candidates with overlaps settled: the longer span wins, then the more trusted source.
+struct MentionSet {
+    private var byStart: [Int: Candidate] = [:]
+
+    mutating func add(_ candidate: Candidate) {
+        let overlapping = byStart.values.filter { $0.bytes.overlaps(candidate.bytes) }
+        for existing in overlapping {
+            if existing.bytes.count > candidate.bytes.count { return }
+            if existing.bytes.count == candidate.bytes.count && existing.source.rawValue >= candidate.source.rawValue { return }
+        }
+        for existing in overlapping { byStart[existing.bytes.lowerBound] = nil }
+        byStart[candidate.bytes.lowerBound] = candidate
+    }
+
+    var sorted: [Candidate] { byStart.keys.sorted().map { byStart[$0]! } }
 }

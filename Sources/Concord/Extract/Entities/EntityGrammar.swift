@@ -1,0 +1,80 @@
+/// The general entity patterns of one language, built from the word lists of
+/// `Rules/entities/<lang>.yaml`: people after a role, title or list cue ("co-founder and
+/// CEO Arthur Mensch", "founded by A, B, and C") or before a role ("Arthur Mensch, CEO of
+/// ..."), companies before a legal suffix ("Acme Robotics Inc."), anaphors that stand for
+/// an organisation ("the Paris-based startup") and appositions that describe one.
+struct EntityGrammar: Sendable {
+    /// One scan for people and companies; groups: `role`, `after`, `title`, `list`,
+    /// `company`, `suffix`.
+    let names: Pattern
+    /// A capitalised personal name (used to split a list of names).
+    let personName: Pattern
+    /// Phrases that stand for an organisation; group `head` is the noun.
+    let anaphor: Pattern?
+    /// Anchored after an organisation: ", a Paris-based AI startup"; group `head`.
+    let descriptor: Pattern?
+    /// Particles allowed inside names, lower-cased ("von", "der").
+    let particles: Set<String>
+
+    init(file: RuleFile) throws {
+        let root = file.root
+        let origin = RuleOrigin(file: file.path, line: 1)
+        let particleWords = try root.strings("particles")
+        particles = Set(particleWords.map { $0.lowercased() })
+        let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(Self.escape).joined(separator: "|")))\\h+)*"
+        // A name word: "Arthur", "Timothée", "O", "McDonald", "Jean-Luc", "O'Neil"; an initial "F.".
+        let word = "\\p{Lu}(?:[\\p{Ll}\\p{Lu}]*\\p{Ll}[\\p{Ll}\\p{Lu}]*(?:[-']\\p{Lu}\\p{Ll}+)?|\\.|(?![\\p{L}\\p{N}]))"
+        let name = "\(word)(?:\\h+\(particle)\(word)){1,3}(?![\\p{L}\\p{N}])"
+        let joiners = try root.strings("conjunctions").map(Self.escape).joined(separator: "|")
+        let roles = try Self.alternation(root.strings("roles"))
+        let titles = try Self.alternation(root.strings("titles"))
+        let cues = try Self.alternation(root.strings("person_list_cues"))
+        let suffixes = try Self.alternation(root.strings("company_suffixes"))
+        let companyWord = "\\p{Lu}[\\p{L}\\p{N}&'-]*"
+        var branches: [String] = []
+        if let cues, !joiners.isEmpty {
+            branches.append("(?i:\\b(?:\(cues)))\\h+(?<list>\(name)(?:\\h*,\\h*\(name))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(name))?)")
+        }
+        if let roles {
+            let roleChain = "(?i:\\b(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
+            branches.append("\(roleChain)\\h+(?<role>\(name))")
+            branches.append("(?<after>\(name)),\\h+(?:(?i:the|a|an)\\h+)?\(roleChain)\\b")
+        }
+        if let titles { branches.append("(?<![\\p{L}])(?:\(titles))\\h+(?<title>\(name))") }
+        if let suffixes {
+            branches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
+        }
+        guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
+        names = try Pattern(branches.joined(separator: "|"), origin: origin)
+        personName = try Pattern(name, origin: origin)
+        let anaphors = try root.list("anaphors")
+        anaphor = anaphors.isEmpty ? nil : try Pattern(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: anaphors[0].origin)
+        if let heads = try Self.alternation(root.strings("descriptor_heads")) {
+            descriptor = try Pattern(",\\h+(?:an?|the)\\h+(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)(?<head>\(heads))\\b", caseless: true, origin: origin)
+        } else {
+            descriptor = nil
+        }
+    }
+
+    /// `a|b|c` of escaped words, longest first; nil for none.
+    static func alternation(_ words: [String]) -> String? {
+        guard !words.isEmpty else { return nil }
+        return words.sorted { $0.utf8.count > $1.utf8.count }.map(escape).joined(separator: "|")
+    }
+
+    /// `text` with every PCRE2 metacharacter escaped.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}-#/ ".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// `core` as a whole word, not followed by "-<digits>" (a model name such as
+    /// "Mistral-7B"), with an optional possessive in group `possessive`.
+    static func bounded(_ core: String) -> String {
+        "(?<![\\p{L}\\p{N}])\(core)(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}]*[0-9])(?<possessive>'s(?![\\p{L}])|'(?![\\p{L}]))?"
+    }
+}
