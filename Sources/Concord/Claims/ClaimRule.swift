@@ -7,7 +7,7 @@
 /// not captured), `{money}` (a sum with its stated equivalent in brackets), `{equivalent}`
 /// (a sum stated further on as the same: ", equivalent to {equivalent}"), `{percent}`, `{date}`,
 /// `{people}` and `{lead}` (lists of entities), `{words}` (up to four plain words),
-/// `{gap}` (a short stretch with no mention in it). Rules may add `(?<round>...)` or
+/// `{gap}` (a short stretch with no mention in it but dates). Rules may add `(?<round>...)` or
 /// `(?<what>...)` groups of their own.
 struct ClaimRule: Sendable {
     /// How a claim gets its dates when its pattern captured none.
@@ -80,7 +80,7 @@ struct ClaimPlaceholders: Sendable {
             "people": "(?<people>\(list))",
             "lead": "(?<lead>\(list))",
             "words": "(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+\\h+){0,4}?",
-            "gap": "[^\(MaskedSentence.open)\(MaskedSentence.close).;]{0,80}?",
+            "gap": "(?:[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
         ]
         var result = ""
         var rest = Substring(pattern)
