@@ -47,10 +47,11 @@ public struct DateExtractor: Sendable {
             if !match.range.isEmpty { found.append((match.range, parts)) }
             return true
         }
-        // The document's date: the earliest publishing date its text states.
+        // The document's date: the earliest publishing date its text states, written as a
+        // day and month ("yesterday" alone on a line dates nothing).
         let referenceDay = reference.flatMap(CalendarDay.init(iso:))
         var documentDay: (day: CalendarDay, index: Int)?
-        for (index, date) in found.enumerated() {
+        for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
             guard case let .day(day)?? = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay).map(Self.value),
                   try isPublishingDate(date.bytes, in: document, grammar: grammar) else { continue }
             if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
