@@ -15,23 +15,27 @@ public struct ClaimBuilder: Sendable {
 
     public init(rules: RuleSet) throws {
         var pronouns: [String: [String]] = [:]
+        var conjunctions: [String: [String]] = [:]
         var anaphors: [String: Pattern] = [:]
         for file in rules.files(in: "entities") {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
+            conjunctions[language] = try file.root.strings("conjunctions")
             let patterns = try file.root.list("anaphors").map { try $0.string() }
             if !patterns.isEmpty {
                 anaphors[language] = try Pattern(patterns.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
             }
         }
+        let rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
         var byLanguage: [String: [ClaimRule]] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
-            byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: ClaimPlaceholders(pronouns: pronouns[language] ?? [])))
+            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], rounds: rounds.alternation)
+            byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: placeholders))
         }
         self.rules = byLanguage
         self.anaphors = anaphors
-        rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
+        self.rounds = rounds
     }
 
     public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] {
@@ -104,12 +108,19 @@ struct ClaimContext {
         for (index, other) in mentions.money.enumerated() where other.equivalent.map(money.contains) == true { money.append(index) }
         money = Array(Set(money)).sorted()
         let percents = masked.marks(in: match["percent"]).filter { $0.kind == .percent }.map(\.index)
-        let people = (masked.marks(in: match["people"]) + masked.marks(in: match["lead"])).filter { $0.kind == .entity }.map { mentions.entities[$0.index].name }
+        // Founders are people; lead investors may be firms.
+        let people = masked.marks(in: match["people"]).filter { $0.kind == .entity && mentions.entities[$0.index].type == .person }.map { mentions.entities[$0.index].name }
+            + masked.marks(in: match["lead"]).filter { $0.kind == .entity }.map { mentions.entities[$0.index].name }
         var dates = masked.marks(in: match["date"]).filter { $0.kind == .date }.map(\.index)
-        if dates.isEmpty && rule.dating == .event {
-            let (found, dated) = eventDates(sentence: sentence)
-            dates = found
-            if let dated { details["dated"] = dated }
+        if dates.isEmpty {
+            switch rule.dating {
+            case .captured: break
+            case .sentence: dates = self.dates(in: document.sentences[sentence].range)
+            case .event:
+                let (found, dated) = eventDates(sentence: sentence)
+                dates = found
+                if let dated { details["dated"] = dated }
+            }
         }
         let filled: [String: Bool] = ["money": !money.isEmpty, "people": !people.isEmpty, "percent": !percents.isEmpty, "object": !object.isEmpty, "subject": !subject.isEmpty]
         guard rule.requires.allSatisfy({ filled[$0] ?? true }) else { return nil }

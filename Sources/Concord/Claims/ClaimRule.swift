@@ -3,17 +3,21 @@
 /// Patterns are written over a *masked* sentence in which every mention the extractors
 /// found stands as one token, so a rule says "{subject} made a {money} investment in
 /// {object}" and never re-describes money or names. Placeholders:
-/// `{subject}`, `{object}` (an entity, or a pronoun for the subject), `{org}` (an entity,
+/// `{subject}`, `{object}` (an entity of the types `subject_types` / `object_types` allow,
+/// by default ORG and PERSON / ORG; a pronoun may be the subject), `{org}` (an organisation,
 /// not captured), `{money}` (a sum with its stated equivalent in brackets), `{equivalent}`
 /// (a sum stated further on as the same: ", equivalent to {equivalent}"), `{percent}`, `{date}`,
 /// `{people}` and `{lead}` (lists of entities), `{words}` (up to four plain words),
-/// `{gap}` (a short stretch with no mention in it but dates). Rules may add `(?<round>...)` or
-/// `(?<what>...)` groups of their own.
+/// `{gap}` (a short stretch with no mention in it but dates), `{any}` (a stretch of the
+/// same sentence, mentions included), `{round}` (a round name of `Rules/claims/rounds.yaml`).
+/// Rules may add a `(?<what>...)` group of their own.
 struct ClaimRule: Sendable {
     /// How a claim gets its dates when its pattern captured none.
     enum Dating: String, Sendable {
         /// Only dates the pattern captured.
         case captured
+        /// Captured, else the sentence's.
+        case sentence
         /// Captured, else the sentence's, else the previous sentence of the paragraph,
         /// else the document's date (an announcement is dated by the news that reports it).
         case event
@@ -34,13 +38,16 @@ struct ClaimRule: Sendable {
 
     init(file: RuleFile, placeholders: ClaimPlaceholders) throws {
         let root = file.root
+        var placeholders = placeholders
+        placeholders.subjectTypes = try Self.types(root["subject_types"]) ?? [.organization, .person]
+        placeholders.objectTypes = try Self.types(root["object_types"]) ?? [.organization]
         predicate = try root.string("predicate")
         language = try root.string("language")
         requires = Set(try root.strings("requires"))
         symmetric = root["symmetric"]?.scalar == "true"
         let datingName = root["dating"]?.scalar ?? "captured"
         guard let dating = Dating(rawValue: datingName) else {
-            throw RuleError(origin: root["dating"]!.origin, message: "dating must be 'captured' or 'event'")
+            throw RuleError(origin: root["dating"]!.origin, message: "dating must be 'captured', 'sentence' or 'event'")
         }
         self.dating = dating
         objectGroup = root["object_group"]?.scalar
@@ -56,30 +63,48 @@ struct ClaimRule: Sendable {
         }
         guard !patterns.isEmpty else { throw RuleError(origin: root.origin, message: "no patterns") }
     }
+
+    private static func types(_ node: RuleNode?) throws -> [EntityType]? {
+        try node?.list().map { item in
+            guard let type = EntityType(rawValue: try item.string()) else {
+                throw RuleError(origin: item.origin, message: "unknown entity type (ORG, PERSON, PRODUCT, PLACE, EVENT)")
+            }
+            return type
+        }
+    }
 }
 
 /// Expands the placeholders of claim patterns into the pattern text that matches the
 /// masks of ``MaskedSentence``; pronouns come from the language's entity rules.
 struct ClaimPlaceholders: Sendable {
     let pronouns: [String]
+    /// Words that join the items of a list ("and", "et"), from the language's entity rules.
+    let conjunctions: [String]
+    /// The alternation of every round name's pattern.
+    let rounds: String
+    var subjectTypes: [EntityType] = [.organization, .person]
+    var objectTypes: [EntityType] = [.organization]
 
     func expand(_ pattern: String, at origin: RuleOrigin) throws -> String {
-        let entity = "\(MaskedSentence.open)E[0-9]+\(MaskedSentence.close)"
         let mark = { (kind: String) in "\(MaskedSentence.open)\(kind)[0-9]+\(MaskedSentence.close)" }
+        let entity = { (types: [EntityType]) in mark("[\(String(types.map(MaskedSentence.letter(for:))))]") }
         let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(EntityGrammar.escape).joined(separator: "|")))\\b"
-        let list = "\(entity)(?:\\h*,\\h*\(entity))*(?:\\h*,?\\h+(?:and|et|und|y|e|&)\\h+\(entity))?"
+        let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(EntityGrammar.escape).joined(separator: "|")
+        let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
-            "subject": "(?<subject>\(entity)\(pronoun))",
-            "object": "(?<object>\(entity))",
-            "org": "(?:\(entity))",
+            "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
+            "object": "(?<object>\(entity(objectTypes)))",
+            "org": "(?:\(entity([.organization])))",
             "money": "(?<money>\(money))",
             "equivalent": "(?<equivalent>\(mark("M")))",
             "percent": "(?<percent>\(mark("P")))",
             "date": "(?<date>\(mark("D")))",
-            "people": "(?<people>\(list))",
-            "lead": "(?<lead>\(list))",
+            "people": "(?<people>\(list(entity([.person]))))",
+            "lead": "(?<lead>\(list(entity([.organization, .person]))))",
             "words": "(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+\\h+){0,4}?",
+            "any": "[^.;!?]{0,160}?",
+            "round": "(?<round>\(rounds))",
             "gap": "(?:[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
         ]
         var result = ""
@@ -104,14 +129,24 @@ struct ClaimPlaceholders: Sendable {
 /// Round names ("seed round" → "Seed", "série A" → "Series A") from `Rules/claims/rounds.yaml`.
 struct RoundNames: Sendable {
     let names: [(name: String, pattern: Pattern)]
+    /// Every round's pattern as one alternation, for the `{round}` placeholder.
+    let alternation: String
 
     init(file: RuleFile?) throws {
-        names = try (file?.root.list("rounds") ?? []).map { node in
-            (try node.string("name"), try node["pattern"].map { try $0.pattern(caseless: true) } ?? Pattern(""))
+        var names: [(name: String, pattern: Pattern)] = []
+        var sources: [String] = []
+        for node in try file?.root.list("rounds") ?? [] {
+            let source = try node.string("pattern")
+            guard let patternNode = node["pattern"] else { continue }
+            names.append((try node.string("name"), try patternNode.pattern(caseless: true)))
+            sources.append("(?:\(source))")
         }
+        self.names = names
+        alternation = sources.isEmpty ? "(?!)" : sources.joined(separator: "|")
     }
 
+    /// The canonical name of a round as written; the text itself when no rule knows it.
     func canonical(_ text: String) -> String {
-        names.first { (try? $0.pattern.matches(text)) == true }?.name ?? text
+        names.first { (try? $0.pattern.anchoredMatch(in: TextBuffer(text), at: 0)) != nil }?.name ?? text
     }
 }

@@ -1,6 +1,7 @@
 /// A sentence in which each mention stands as one mark (`⟨M0⟩` money, `⟨P1⟩` percent,
-/// `⟨D2⟩` date, `⟨E3⟩` entity), so claim patterns are written over mentions, not over
-/// the many ways to write a sum or a name. A possessive stays as text after its mark
+/// `⟨D2⟩` date, `⟨O3⟩` an entity, its letter saying its type: see ``MaskedSentence/letter(for:)``),
+/// so claim patterns are written over mentions, not over the many ways to write a sum or
+/// a name, and a placeholder only takes entities of the types its rule allows. A possessive stays as text after its mark
 /// ("⟨E3⟩'s"). Where mentions overlap, money wins, then percents, dates, entities.
 struct MaskedSentence {
     static let open = "⟨"
@@ -37,12 +38,24 @@ struct MaskedSentence {
         var position = range.lowerBound
         for (number, span) in spans.enumerated() {
             text += document.buffer.string(position..<span.bytes.lowerBound)
-            text += "\(Self.open)\(span.mark.kind.rawValue)\(number)\(Self.close)"
+            let letter = span.mark.kind == .entity ? Self.letter(for: mentions.entities[span.mark.index].type) : span.mark.kind.rawValue
+            text += "\(Self.open)\(letter)\(number)\(Self.close)"
             position = span.bytes.upperBound
         }
         text += document.buffer.string(position..<range.upperBound)
         buffer = TextBuffer(text)
         marks = spans.map(\.mark)
+    }
+
+    /// The letter of an entity's mark: O organisation, H person, R product, L place, V event.
+    static func letter(for type: EntityType) -> Character {
+        switch type {
+        case .organization: return "O"
+        case .person: return "H"
+        case .product: return "R"
+        case .place: return "L"
+        case .event: return "V"
+        }
     }
 
     /// The marks inside a byte range of the masked text, in order.

@@ -46,21 +46,27 @@ public struct EntityExtractor: Sendable {
         }
     }
 
-    /// People and companies the general patterns find.
+    /// People and companies the general patterns find. A name the document gives a
+    /// company ("Zentrix Robotics Inc.") is never a person elsewhere ("Zentrix Robotics said").
     private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
+        var people: [Candidate] = []
+        var companies: [Candidate] = []
         try grammar.names.forEachMatch(in: buffer) { match in
-            if let list = match["list"] {
+            if let list = match["list"] ?? match["listBefore"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
-                for name in names { found.add(person(at: name.range, in: buffer)) }
+                people += names.map { person(at: $0.range, in: buffer) }
             } else if let name = match["role"] ?? match["after"] ?? match["title"] {
-                found.add(person(at: name, in: buffer))
+                people.append(person(at: name, in: buffer))
             } else if let company = match["company"], let suffix = match["suffix"] {
                 let base = buffer.string(company)
                 let entry = gazetteer.entries[base] ?? gazetteer.entries[buffer.string(company.lowerBound..<suffix.upperBound)]
-                found.add(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))
+                companies.append(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))
             }
             return true
         }
+        let companyNames = Set(companies.compactMap(\.shortForm))
+        companies.forEach { found.add($0) }
+        people.filter { !companyNames.contains(buffer.string($0.bytes)) }.forEach { found.add($0) }
     }
 
     private func person(at range: Range<Int>, in buffer: TextBuffer) -> Candidate {

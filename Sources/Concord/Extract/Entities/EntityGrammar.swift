@@ -5,7 +5,7 @@
 /// an organisation ("the Paris-based startup") and appositions that describe one.
 struct EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `after`, `title`, `list`,
-    /// `company`, `suffix`.
+    /// `listBefore`, `company`, `suffix`.
     let names: Pattern
     /// A capitalised personal name (used to split a list of names).
     let personName: Pattern
@@ -34,6 +34,9 @@ struct EntityGrammar: Sendable {
         var branches: [String] = []
         if let cues, !joiners.isEmpty {
             branches.append("(?i:\\b(?:\(cues)))\\h+(?<list>\(name)(?:\\h*,\\h*\(name))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(name))?)")
+        }
+        if let verbs = try Self.alternation(root.strings("person_list_verbs")), !joiners.isEmpty {
+            branches.append("(?<listBefore>\(name)(?:\\h*,\\h*\(name))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(name))?)\\h+(?i:\(verbs))\\b")
         }
         if let roles {
             let roleChain = "(?i:\\b(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
