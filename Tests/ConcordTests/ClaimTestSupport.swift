@@ -10,8 +10,10 @@ enum ClaimTestSupport {
     static let builder: ClaimBuilder = { try! ClaimBuilder(rules: Fixtures.rules) }()
 
     /// Sums as tests write them: "€15 million", "$16.3 million", "6 million", "US$2bn".
-    private static let money = try! Pattern(#"(?:US\$|[$€£¥])\h?[0-9][0-9.,]*(?:\h?(?:million|billion|bn|m)(?![\p{L}]))?|(?<![\p{L}\p{N}$€£.,])[0-9][0-9.,]*\h(?:million|billion)(?:\h(?:euros|dollars))?"#, caseless: true)
-    private static let percent = try! Pattern(#"[0-9][0-9.]*\h?(?:%|percent|per cent)"#)
+    private static let scales = "million|millions|billion|bn|milliard|milliards|Millionen|Million|Milliarden|Milliarde|millones|millón|milioni|milione|miliardi|miliardo"
+    private static let currencies = "d'euros|de\\h+dollars|euros|dollars|Euro|Dollar|de\\h+euros|de\\h+dólares|di\\h+euro|di\\h+dollari"
+    private static let money = try! Pattern(#"(?:US\$|[$€£¥])\h?[0-9][0-9.,]*(?:\h?(?:million|billion|bn|m)(?![\p{L}]))?|(?<![\p{L}\p{N}$€£.,])[0-9][0-9.,]*\h(?:"# + scales + #")(?![\p{L}])(?:\h(?:"# + currencies + #"))?"#, caseless: true)
+    private static let percent = try! Pattern(#"[0-9][0-9.,]*\h?(?:%|percent|per cent|pour cent|Prozent|por ciento|per cento)"#)
 
     static func mentions(_ tokenized: TokenizedDocument) throws -> DocumentMentions {
         let buffer = tokenized.buffer

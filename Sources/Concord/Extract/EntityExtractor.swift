@@ -57,7 +57,11 @@ public struct EntityExtractor: Sendable {
                 people += names.map { person(at: $0.range, in: buffer) }
             } else if let name = match["role"] ?? match["after"] ?? match["title"] {
                 people.append(person(at: name, in: buffer))
-            } else if let company = match["company"], let suffix = match["suffix"] {
+            } else if var company = match["company"], let suffix = match["suffix"] {
+                // "Die Zentrix Robotik AG": the article is not part of the name.
+                if let space = buffer.string(company).firstIndex(of: " "), grammar.articles.contains(String(buffer.string(company)[..<space])) {
+                    company = (company.lowerBound + buffer.string(company)[..<space].utf8.count + 1)..<company.upperBound
+                }
                 let base = buffer.string(company)
                 let entry = gazetteer.entries[base] ?? gazetteer.entries[buffer.string(company.lowerBound..<suffix.upperBound)]
                 companies.append(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))

@@ -15,12 +15,15 @@ struct EntityGrammar: Sendable {
     let descriptor: Pattern?
     /// Particles allowed inside names, lower-cased ("von", "der").
     let particles: Set<String>
+    /// Capitalised words that never start a company's name ("The", "Die").
+    let articles: Set<String>
 
     init(file: RuleFile) throws {
         let root = file.root
         let origin = RuleOrigin(file: file.path, line: 1)
         let particleWords = try root.strings("particles")
         particles = Set(particleWords.map { $0.lowercased() })
+        articles = Set(try root.strings("articles"))
         let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(Self.escape).joined(separator: "|")))\\h+)*"
         // A name word: "Arthur", "Timothée", "O", "McDonald", "Jean-Luc", "O'Neil"; an initial "F.".
         let word = "\\p{Lu}(?:[\\p{Ll}\\p{Lu}]*\\p{Ll}[\\p{Ll}\\p{Lu}]*(?:[-']\\p{Lu}\\p{Ll}+)?|\\.|(?![\\p{L}\\p{N}]))"
