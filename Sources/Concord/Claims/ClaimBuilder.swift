@@ -10,6 +10,9 @@
 /// their parties; `founded-by` claims about one company become one claim.
 public struct ClaimBuilder: Sendable {
     let rules: [String: [ClaimRule]]
+    /// Per language, every rule's trigger in one pattern: one scan finds the sentences
+    /// worth matching.
+    let triggers: [String: Pattern]
     let anaphors: [String: Pattern]
     let rounds: RoundNames
 
@@ -34,16 +37,26 @@ public struct ClaimBuilder: Sendable {
             byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: placeholders))
         }
         self.rules = byLanguage
+        triggers = try byLanguage.mapValues { rules in
+            try Pattern(rules.map { "(?:\($0.trigger.source))" }.joined(separator: "|"), caseless: true, origin: rules[0].trigger.origin)
+        }
         self.anaphors = anaphors
         self.rounds = rounds
     }
 
     public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] {
         let language = rules[document.language.language] != nil ? document.language.language : "en"
-        guard let ruleList = rules[language] else { return [] }
+        guard let ruleList = rules[language], let trigger = triggers[language] else { return [] }
+        var triggered: [Int] = []
+        try trigger.forEachMatch(in: document.buffer) { match in
+            if let sentence = document.sentenceIndex(containing: match.range.lowerBound), triggered.last != sentence { triggered.append(sentence) }
+            return true
+        }
+        guard !triggered.isEmpty else { return [] }
         let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language])
         var claims: [Claim] = []
-        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+        for sentenceIndex in triggered {
+            let sentence = document.sentences[sentenceIndex]
             var masked: MaskedSentence?
             for rule in ruleList where try rule.trigger.firstMatch(in: document.buffer, from: sentence.range.lowerBound, to: sentence.range.upperBound) != nil {
                 let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, mentions: mentions)

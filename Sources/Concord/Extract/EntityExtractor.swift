@@ -92,13 +92,42 @@ public struct EntityExtractor: Sendable {
             }
         }
         guard !forms.isEmpty else { return }
-        let pattern = try Pattern(EntityGrammar.bounded("(?<name>\(forms.keys.sorted { $0.utf8.count > $1.utf8.count }.map(EntityGrammar.escape).joined(separator: "|")))"))
-        try pattern.forEachMatch(in: buffer) { match in
-            if let source = forms[buffer.string(match["name"]!)] {
-                found.add(Candidate(bytes: Self.withPossessive(match, name: buffer.string(match["name"]!)), name: source.name, type: source.type, source: .shortForm))
+        // A few names per document: a byte search, not a pattern compiled per document.
+        for (form, source) in forms.sorted(by: { $0.key.utf8.count > $1.key.utf8.count }) {
+            for start in Self.occurrences(of: form, in: buffer) {
+                var end = start + form.utf8.count
+                if end + 1 < buffer.byteCount && buffer[byte: end] == UInt8(ascii: "'") && buffer[byte: end + 1] == UInt8(ascii: "s")
+                    && (end + 2 == buffer.byteCount || !Self.isWordByte(buffer[byte: end + 2])) {
+                    end += 2
+                }
+                found.add(Candidate(bytes: start..<end, name: source.name, type: source.type, source: .shortForm))
             }
-            return true
         }
+    }
+
+    /// Byte offsets where `form` stands in `buffer` as a whole word.
+    static func occurrences(of form: String, in buffer: TextBuffer) -> [Int] {
+        let needle = Array(form.utf8)
+        guard let first = needle.first, needle.count <= buffer.byteCount else { return [] }
+        var found: [Int] = []
+        var offset = 0
+        while offset + needle.count <= buffer.byteCount {
+            if buffer[byte: offset] == first
+                && (offset == 0 || !isWordByte(buffer[byte: offset - 1]))
+                && (offset + needle.count == buffer.byteCount || !isWordByte(buffer[byte: offset + needle.count]))
+                && (1..<needle.count).allSatisfy({ buffer[byte: offset + $0] == needle[$0] }) {
+                found.append(offset)
+                offset += needle.count
+            } else {
+                offset += 1
+            }
+        }
+        return found
+    }
+
+    /// Letters, digits and every byte of a multi-byte scalar (accented letters) join words.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 
     /// "the company", "the Paris-based startup": the organisation an apposition described
@@ -159,18 +188,26 @@ struct Candidate: Sendable {
 }
 
 /// Candidates with overlaps settled: the longer span wins, then the more trusted source.
+/// Kept sorted by start, so each addition looks only at its neighbours.
 struct MentionSet {
-    private var byStart: [Int: Candidate] = [:]
+    private var candidates: [Candidate] = []
 
     mutating func add(_ candidate: Candidate) {
-        let overlapping = byStart.values.filter { $0.bytes.overlaps(candidate.bytes) }
-        for existing in overlapping {
+        // The first candidate that ends after this one starts; overlaps follow it.
+        var low = 0, high = candidates.count
+        while low < high {
+            let mid = (low + high) / 2
+            if candidates[mid].bytes.upperBound <= candidate.bytes.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < candidates.count && candidates[end].bytes.overlaps(candidate.bytes) {
+            let existing = candidates[end]
             if existing.bytes.count > candidate.bytes.count { return }
             if existing.bytes.count == candidate.bytes.count && existing.source.rawValue >= candidate.source.rawValue { return }
+            end += 1
         }
-        for existing in overlapping { byStart[existing.bytes.lowerBound] = nil }
-        byStart[candidate.bytes.lowerBound] = candidate
+        candidates.replaceSubrange(low..<end, with: [candidate])
     }
 
-    var sorted: [Candidate] { byStart.keys.sorted().map { byStart[$0]! } }
+    var sorted: [Candidate] { candidates }
 }
