@@ -32,8 +32,11 @@ struct ClaimRule: Sendable {
     let dating: Dating
     /// The claim's object is this captured group's canonical text (e.g. `round`), not an entity.
     let objectGroup: String?
-    /// Caseless; a sentence must contain it before any pattern is tried.
+    /// Caseless, matched at the start of a word; a sentence must contain it before any
+    /// pattern is tried.
     let trigger: Pattern
+    /// The trigger as written, for the per-language scan of every rule's trigger at once.
+    let triggerSource: String
     let patterns: [Pattern]
 
     init(file: RuleFile, placeholders: ClaimPlaceholders) throws {
@@ -52,7 +55,12 @@ struct ClaimRule: Sendable {
         self.dating = dating
         objectGroup = root["object_group"]?.scalar
         guard let triggerNode = root["trigger"] else { throw RuleError(origin: root.origin, message: "missing key 'trigger'") }
-        trigger = try triggerNode.pattern(caseless: true)
+        triggerSource = try triggerNode.string()
+        do {
+            trigger = try Pattern("(?<![\\p{L}\\p{N}])(?:\(triggerSource))", caseless: true, origin: triggerNode.origin)
+        } catch let error as PatternError {
+            throw RuleError(origin: triggerNode.origin, message: error.message)
+        }
         patterns = try root.list("patterns").map { node in
             let source = try placeholders.expand(try node.string(), at: node.origin)
             do {

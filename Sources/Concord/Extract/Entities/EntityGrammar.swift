@@ -28,6 +28,9 @@ struct EntityGrammar: Sendable {
         // A name word: "Arthur", "Timothée", "O", "McDonald", "Jean-Luc", "O'Neil"; an initial "F.".
         let word = "\\p{Lu}(?:[\\p{Ll}\\p{Lu}]*\\p{Ll}[\\p{Ll}\\p{Lu}]*(?:[-']\\p{Lu}\\p{Ll}+)?|\\.|(?![\\p{L}\\p{N}]))"
         let name = "\(word)(?:\\h+\(particle)\(word)){1,3}(?![\\p{L}\\p{N}])"
+        // Atomic: a name once read is never split another way, so lists of names cannot
+        // backtrack without end over a run of capitalised words.
+        let atomicName = "(?>\(name))"
         let joiners = try root.strings("conjunctions").map(Self.escape).joined(separator: "|")
         let roles = try Self.alternation(root.strings("roles"))
         let titles = try Self.alternation(root.strings("titles"))
@@ -36,23 +39,25 @@ struct EntityGrammar: Sendable {
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&'-]*"
         var branches: [String] = []
         if let cues, !joiners.isEmpty {
-            branches.append("(?i:\\b(?:\(cues)))\\h+(?<list>\(name)(?:\\h*,\\h*\(name))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(name))?)")
+            branches.append("(?i:\(cues))\\h+(?<list>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
         }
         if let verbs = try Self.alternation(root.strings("person_list_verbs")), !joiners.isEmpty {
-            branches.append("(?<listBefore>\(name)(?:\\h*,\\h*\(name))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(name))?)\\h+(?i:\(verbs))\\b")
+            branches.append("(?<listBefore>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)\\h+(?i:\(verbs))\\b")
         }
         if let roles {
-            let roleChain = "(?i:\\b(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
-            branches.append("\(roleChain)\\h+(?<role>\(name))")
-            branches.append("(?<after>\(name)),\\h+(?:(?i:the|a|an)\\h+)?\(roleChain)\\b")
+            let roleChain = "(?i:(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
+            branches.append("\(roleChain)\\h+(?<role>\(atomicName))")
+            branches.append("(?<after>\(atomicName)),\\h+(?:(?i:the|a|an)\\h+)?\(roleChain)\\b")
         }
-        if let titles { branches.append("(?<![\\p{L}])(?:\(titles))\\h+(?<title>\(name))") }
+        if let titles { branches.append("(?:\(titles))\\h+(?<title>\(atomicName))") }
         if let suffixes {
             branches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
         }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
-        names = try Pattern(branches.joined(separator: "|"), origin: origin)
-        personName = try Pattern(name, origin: origin)
+        // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
+        // inside words.
+        names = try Pattern("(?<![\\p{L}\\p{N}])(?:\(branches.joined(separator: "|")))", origin: origin)
+        personName = try Pattern(atomicName, origin: origin)
         let anaphors = try root.list("anaphors")
         anaphor = anaphors.isEmpty ? nil : try Pattern(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: anaphors[0].origin)
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
