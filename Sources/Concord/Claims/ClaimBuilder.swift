@@ -56,12 +56,13 @@ public struct ClaimBuilder: Sendable {
         }
         guard !triggered.isEmpty else { return [] }
         let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language])
+        let spans = MentionSpans(mentions)
         var claims: [Claim] = []
         for sentenceIndex in triggered {
             let sentence = document.sentences[sentenceIndex]
             var masked: MaskedSentence?
             for rule in ruleList where try rule.trigger.firstMatch(in: document.buffer, from: sentence.range.lowerBound, to: sentence.range.upperBound) != nil {
-                let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, mentions: mentions)
+                let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, spans: spans)
                 masked = sentenceMask
                 for pattern in rule.patterns {
                     try pattern.forEachMatch(in: sentenceMask.buffer) { match in

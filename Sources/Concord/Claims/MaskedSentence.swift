@@ -19,27 +19,21 @@ struct MaskedSentence {
     let buffer: TextBuffer
     let marks: [Mark]
 
-    init(sentence range: Range<Int>, in document: TokenizedDocument, mentions: DocumentMentions) {
-        var spans: [(bytes: Range<Int>, mark: Mark)] = []
-        func collect(_ kind: Kind, _ ranges: [Range<Int>]) {
-            for (index, bytes) in ranges.enumerated() where bytes.lowerBound >= range.lowerBound && bytes.upperBound <= range.upperBound && !bytes.isEmpty {
-                if !spans.contains(where: { $0.bytes.overlaps(bytes) }) { spans.append((bytes, Mark(kind: kind, index: index))) }
+    init(sentence range: Range<Int>, in document: TokenizedDocument, spans all: MentionSpans) {
+        // Where overlapping mentions meet, the higher kind wins: money, percent, date, entity.
+        var spans: [MentionSpans.Span] = []
+        for span in all.within(range) {
+            if let last = spans.last, last.bytes.overlaps(span.bytes) {
+                if span.rank < last.rank { spans[spans.count - 1] = span }
+                continue
             }
+            spans.append(span)
         }
-        collect(.money, mentions.money.map(\.bytes))
-        collect(.percent, mentions.percents.map(\.bytes))
-        collect(.date, mentions.dates.map(\.bytes))
-        collect(.entity, mentions.entities.map { entity in
-            let possessive = entity.text.hasSuffix("'s") ? 2 : entity.text.hasSuffix("'") ? 1 : 0
-            return entity.bytes.lowerBound..<(entity.bytes.upperBound - possessive)
-        })
-        spans.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         var text = ""
         var position = range.lowerBound
         for (number, span) in spans.enumerated() {
             text += document.buffer.string(position..<span.bytes.lowerBound)
-            let letter = span.mark.kind == .entity ? Self.letter(for: mentions.entities[span.mark.index].type) : span.mark.kind.rawValue
-            text += "\(Self.open)\(letter)\(number)\(Self.close)"
+            text += "\(Self.open)\(span.letter)\(number)\(Self.close)"
             position = span.bytes.upperBound
         }
         text += document.buffer.string(position..<range.upperBound)
@@ -84,4 +78,49 @@ struct MaskedSentence {
 
     /// The plain text of a byte range of the masked text.
     func string(_ range: Range<Int>) -> String { buffer.string(range) }
+}
+
+/// Every mention of a document as a span to mask, sorted by start once per document, so
+/// each sentence takes its own by binary search.
+struct MentionSpans {
+    struct Span {
+        var bytes: Range<Int>
+        var mark: MaskedSentence.Mark
+        /// The mark's letter (an entity's says its type).
+        var letter: Character
+        /// Lower wins an overlap: money 0, percent 1, date 2, entity 3.
+        var rank: Int
+    }
+
+    let spans: [Span]
+
+    init(_ mentions: DocumentMentions) {
+        var spans: [Span] = []
+        func add(_ kind: MaskedSentence.Kind, _ rank: Int, _ ranges: [Range<Int>], letter: (Int) -> Character) {
+            for (index, bytes) in ranges.enumerated() where !bytes.isEmpty {
+                spans.append(Span(bytes: bytes, mark: MaskedSentence.Mark(kind: kind, index: index), letter: letter(index), rank: rank))
+            }
+        }
+        add(.money, 0, mentions.money.map(\.bytes)) { _ in MaskedSentence.Kind.money.rawValue }
+        add(.percent, 1, mentions.percents.map(\.bytes)) { _ in MaskedSentence.Kind.percent.rawValue }
+        add(.date, 2, mentions.dates.map(\.bytes)) { _ in MaskedSentence.Kind.date.rawValue }
+        // A possessive stays as text after the entity's mark.
+        add(.entity, 3, mentions.entities.map { entity in
+            let possessive = entity.text.hasSuffix("'s") ? 2 : entity.text.hasSuffix("'") ? 1 : 0
+            return entity.bytes.lowerBound..<(entity.bytes.upperBound - possessive)
+        }) { MaskedSentence.letter(for: mentions.entities[$0].type) }
+        self.spans = spans.sorted { ($0.bytes.lowerBound, $0.rank) < ($1.bytes.lowerBound, $1.rank) }
+    }
+
+    /// The spans that lie inside `range`, in order.
+    func within(_ range: Range<Int>) -> ArraySlice<Span> {
+        var low = 0, high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].bytes.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < spans.count && spans[end].bytes.lowerBound < range.upperBound { end += 1 }
+        return spans[low..<end].filter { $0.bytes.upperBound <= range.upperBound }[...]
+    }
 }

@@ -117,8 +117,12 @@ struct DateVocabulary: Sendable {
     /// The form's pattern with placeholders expanded and group names prefixed `fN_`.
     func expand(_ form: String, form index: Int, at origin: RuleOrigin) throws -> String {
         let prefix = "f\(index)_"
+        // The first letters in a lookahead class, so a word that starts none of them is
+        // passed over with one test instead of one per word of the list.
         func words(_ map: [String: Int]) -> String {
-            map.keys.sorted { $0.utf8.count > $1.utf8.count }.map { EntityGrammar.escape($0).replacingOccurrences(of: "\\ ", with: "\\h+") }.joined(separator: "|")
+            let firsts = Set(map.keys.compactMap(\.first)).sorted().map { EntityGrammar.escape(String($0)) }.joined()
+            let alternation = map.keys.sorted { $0.utf8.count > $1.utf8.count }.map { EntityGrammar.escape($0).replacingOccurrences(of: "\\ ", with: "\\h+") }.joined(separator: "|")
+            return firsts.isEmpty ? "(?!)" : "(?=[\(firsts)])(?:\(alternation))"
         }
         let numberWords = words(numbers)
         let expansions: [String: String] = [
@@ -129,7 +133,7 @@ struct DateVocabulary: Sendable {
             "ordinal": "(?<\(prefix)ordinal>\(words(ordinals)))",
             "relative": "(?<\(prefix)relative>\(words(relative.mapValues(\.amount))))",
             "unit": "(?<\(prefix)unit>\(words(units.mapValues { _ in 0 })))",
-            "count": "(?<\(prefix)count>[0-9]{1,3}\(numberWords.isEmpty ? "" : "|\(numberWords)"))",
+            "count": "(?<\(prefix)count>[0-9]{1,3}\(numbers.isEmpty ? "" : "|\(numberWords)"))",
         ]
         var result = ""
         var rest = Substring(form)

@@ -25,8 +25,9 @@ struct EntityGrammar: Sendable {
         particles = Set(particleWords.map { $0.lowercased() })
         articles = Set(try root.strings("articles"))
         let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(Self.escape).joined(separator: "|")))\\h+)*"
-        // A name word: "Arthur", "Timothée", "O", "McDonald", "Jean-Luc", "O'Neil"; an initial "F.".
-        let word = "\\p{Lu}(?:[\\p{Ll}\\p{Lu}]*\\p{Ll}[\\p{Ll}\\p{Lu}]*(?:[-']\\p{Lu}\\p{Ll}+)?|\\.|(?![\\p{L}\\p{N}]))"
+        // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
+        // "F."; not an acronym ("AI", "CEO"). Possessive quantifiers: a word is read one way.
+        let word = "(?:\\p{Lu}\\p{Ll}\\p{L}*+(?:-\\p{Lu}\\p{Ll}\\p{L}*+)?|\\p{Lu}'\\p{Lu}\\p{Ll}\\p{L}*+|\\p{Lu}\\.|\\p{Lu}(?![\\p{L}\\p{N}]))"
         let name = "\(word)(?:\\h+\(particle)\(word)){1,3}(?![\\p{L}\\p{N}])"
         // Atomic: a name once read is never split another way, so lists of names cannot
         // backtrack without end over a run of capitalised words.
@@ -36,7 +37,7 @@ struct EntityGrammar: Sendable {
         let titles = try Self.alternation(root.strings("titles"))
         let cues = try Self.alternation(root.strings("person_list_cues"))
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
-        let companyWord = "\\p{Lu}[\\p{L}\\p{N}&'-]*"
+        let companyWord = "\\p{Lu}[\\p{L}\\p{N}&'-]*+"
         var branches: [String] = []
         if let cues, !joiners.isEmpty {
             branches.append("(?i:\(cues))\\h+(?<list>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
