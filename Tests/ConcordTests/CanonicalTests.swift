@@ -44,6 +44,18 @@ import Testing
         #expect(Set(mistral.map(\.name)) == ["Mistral AI"])
         #expect(Set(mistral.map(\.text)) == ["Mistral", "Mistral AI", "Mistral's", "Mistral AI's"])
     }
+
+    @Test func symmetricPartiesStayInNameOrderAfterRenaming() throws {
+        // "Emile Labs" sorts before "Microsoft", its canonical "Émile Labs" after.
+        let partnership = Claim(subject: "Emile Labs", predicate: "partnership", object: "Microsoft", line: 1, sentence: "")
+        let records = [
+            Self.record("a", [("Émile Labs", .organization), ("Microsoft", .organization)]),
+            Self.record("b", [("Emile Labs", .organization)], claims: [partnership]),
+        ]
+        let claim = try #require(try EntityCanonicalizer(rules: Fixtures.rules).canonicalize(records)[1].claims.first)
+        #expect(claim.subject == "Microsoft")
+        #expect(claim.object == "Émile Labs")
+    }
 }
 
 import Foundation

@@ -32,7 +32,7 @@ import Testing
         #expect(found.allSatisfy { $0.value == nil && $0.relative })
     }
 
-    @Test func numericOrderBySettledByRegion() throws {
+    @Test func numericOrderIsSettledByRegion() throws {
         #expect(try Self.analyze("on 03/04/2024", language: "en-GB").mentions.first?.value == "2024-04-03")
         #expect(try Self.analyze("on 03/04/2024", language: "en").mentions.first?.value == "2024-03-04")
         #expect(try Self.analyze("on 31/02/2024").mentions.isEmpty)
@@ -74,3 +74,26 @@ import Testing
         #expect(day.month(adding: -3) == (2023, 11))
     }
 }
+
+/// The record's `published` comes from the text where metadata gives none.
+@Suite struct DatePublishedTests {
+    @Test func recordsOfCorpusArePublishedOnTheDatesTheirTextsGive() throws {
+        let extraction = try Extraction(rules: Fixtures.rules)
+        func published(_ name: String) throws -> String? {
+            let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Corpus/\(name).txt"), encoding: .utf8)
+            return extraction.record(for: Fixtures.document(text, id: name)).published
+        }
+        #expect(try published("000_f04260d33bd6e71a") == "2024-02-28")
+        #expect(try published("004_f27881c4a8e299fc") == "2024-02-27")
+        #expect(try published("003_791e63e7b74a6ca2") == nil)
+    }
+
+    @Test func metadataDateWinsAndAnchorsRelativeDates() throws {
+        let extraction = try Extraction(rules: Fixtures.rules, options: .init(referenceDate: "2020-01-01"))
+        let record = extraction.record(for: Fixtures.document("Yesterday the deal closed.", published: "2024-03-05"))
+        #expect(record.published == "2024-03-05")
+        #expect(record.dates.first?.value == "2024-03-04")
+    }
+}
+
+import Foundation

@@ -12,13 +12,21 @@ import Foundation
 public struct EntityCanonicalizer: Sendable {
     /// Canonical names of the gazetteer: each a distinct entity.
     let known: Set<String>
+    /// Predicates whose parties have no direction (`symmetric: true` in Rules/claims):
+    /// their parties are put back in name order after renaming.
+    let symmetric: Set<String>
 
-    /// A canonicalizer that knows no entity in advance.
-    public init() { known = [] }
+    /// A canonicalizer that knows no entity or predicate in advance.
+    public init() {
+        known = []
+        symmetric = []
+    }
 
-    /// A canonicalizer that keeps the gazetteer's entities apart.
+    /// A canonicalizer that keeps the gazetteer's entities apart and the parties of
+    /// symmetric predicates in order.
     public init(rules: RuleSet) throws {
         known = Set(try Gazetteer(file: rules.file("entities/gazetteer.yaml")).entries.values.map(\.name))
+        symmetric = Set(rules.files(in: "claims").filter { $0.root["symmetric"]?.scalar == "true" }.compactMap { $0.root["predicate"]?.scalar })
     }
 
     /// `records` with canonical names across all of them.
@@ -35,7 +43,7 @@ public struct EntityCanonicalizer: Sendable {
                 var people: [String] = []
                 for person in claim.people.map({ names[$0] ?? $0 }) where !people.contains(person) { people.append(person) }
                 claim.people = people
-                if claim.predicate == "partnership" && claim.object < claim.subject { swap(&claim.subject, &claim.object) }
+                if symmetric.contains(claim.predicate) && claim.object < claim.subject { swap(&claim.subject, &claim.object) }
                 record.claims[index] = claim
             }
             return record
