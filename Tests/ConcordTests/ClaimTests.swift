@@ -71,3 +71,33 @@ struct ClaimExpectation: CustomStringConvertible {
 
     var description: String { "\(fields) \(lists)" }
 }
+
+@Suite struct ClaimRuleErrorTests {
+    static func rules(_ yaml: String) throws -> RuleSet {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-claims-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("claims/investment"), withIntermediateDirectories: true)
+        try yaml.write(to: directory.appendingPathComponent("claims/investment/en.yaml"), atomically: true, encoding: .utf8)
+        return try RuleSet(directory: directory)
+    }
+
+    @Test func unknownPlaceholderNamesFileAndLine() throws {
+        let rules = try Self.rules("predicate: investment\nlanguage: en\ntrigger: 'invest'\npatterns:\n  - '{subject} invested in {objekt}'\n")
+        #expect {
+            _ = try ClaimBuilder(rules: rules)
+        } throws: { error in
+            guard let error = error as? RuleError else { return false }
+            return error.origin.file == "claims/investment/en.yaml" && error.origin.line == 5 && error.message.contains("{objekt}")
+        }
+    }
+
+    @Test func badPatternNamesFileAndLine() throws {
+        let rules = try Self.rules("predicate: investment\nlanguage: en\ntrigger: 'invest'\npatterns:\n  - '{subject} (invested'\n")
+        #expect {
+            _ = try ClaimBuilder(rules: rules)
+        } throws: { error in
+            (error as? RuleError)?.description.hasPrefix("claims/investment/en.yaml:5:") == true
+        }
+    }
+}
+
+import Foundation

@@ -40,7 +40,7 @@ struct DateGrammar: Sendable {
         for (index, node) in formNodes.enumerated() {
             alternatives.append("(?<f\(index)>\(try vocabulary.expand(try node.string(), form: index, at: node.origin)))")
         }
-        let source = "(?<![\\p{L}\\p{N}])(?:\(alternatives.joined(separator: "|")))(?![\\p{L}\\p{N}])"
+        let source = "(?<![\\p{L}\\p{N}])(?:\(alternatives.joined(separator: "|")))(?!\\p{N}|(?!T[0-9])\\p{L})"
         do {
             pattern = try Pattern(source, caseless: true, origin: RuleOrigin(file: file.path, line: root["forms"]?.origin.line ?? 1))
         } catch let error as PatternError {
