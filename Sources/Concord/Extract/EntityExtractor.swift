@@ -38,8 +38,12 @@ public struct EntityExtractor: Sendable {
             }
         }
         let grammar = grammar(for: document.language)
-        if let grammar { try addGeneralPatterns(grammar, in: buffer, to: &found) }
-        try addShortForms(in: buffer, to: &found, grammar: grammar)
+        var acronyms: [String: Candidate] = [:]
+        if let grammar {
+            try addGeneralPatterns(grammar, in: buffer, to: &found)
+            acronyms = try addAcronyms(grammar, in: buffer, to: &found)
+        }
+        try addShortForms(in: buffer, to: &found, grammar: grammar, acronyms: acronyms)
         if let grammar { try addAnaphors(grammar, in: buffer, to: &found) }
         return found.sorted.map { candidate in
             EntityMention(span: document.span(ofBytes: candidate.bytes), type: candidate.type, name: candidate.name)
@@ -81,8 +85,8 @@ public struct EntityExtractor: Sendable {
 
     /// Names the patterns found, and the surname of each person, found again elsewhere
     /// in the document without a cue ("Lample", "Zentrix Robotics").
-    private func addShortForms(in buffer: TextBuffer, to found: inout MentionSet, grammar: EntityGrammar?) throws {
-        var forms: [String: Candidate] = [:]
+    private func addShortForms(in buffer: TextBuffer, to found: inout MentionSet, grammar: EntityGrammar?, acronyms: [String: Candidate]) throws {
+        var forms = acronyms
         for candidate in found.sorted where candidate.source == .pattern {
             let full = candidate.shortForm ?? buffer.string(candidate.bytes)
             forms[full] = forms[full] ?? candidate
@@ -128,6 +132,31 @@ public struct EntityExtractor: Sendable {
     /// Letters, digits and every byte of a multi-byte scalar (accented letters) join words.
     static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    /// "Competition and Markets Authority (CMA)": the long form is an organisation and the
+    /// initials name it wherever they stand alone. Returns initials → the organisation.
+    private func addAcronyms(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws -> [String: Candidate] {
+        guard let pattern = grammar.acronym else { return [:] }
+        var acronyms: [String: Candidate] = [:]
+        try pattern.forEachMatch(in: buffer) { match in
+            guard var long = match["long"], let short = match["short"] else { return true }
+            let shortText = buffer.string(short)
+            var longText = buffer.string(long)
+            // "The Nordic Quantum Alliance (NQA)": drop leading words until the initials fit.
+            while EntityCanonicalizer.initials(longText) != shortText {
+                guard let space = longText.firstIndex(of: " ") else { return true }
+                let dropped = longText[...space].utf8.count
+                long = (long.lowerBound + dropped)..<long.upperBound
+                longText = buffer.string(long)
+            }
+            let entry = gazetteer.entries[longText]
+            let candidate = Candidate(bytes: long, name: entry?.name ?? longText, type: entry?.type ?? .organization, source: entry == nil ? .pattern : .gazetteer, shortForm: longText)
+            found.add(candidate)
+            if gazetteer.entries[shortText] == nil { acronyms[shortText] = candidate }
+            return true
+        }
+        return acronyms
     }
 
     /// "the company", "the Paris-based startup": the organisation an apposition described

@@ -13,6 +13,8 @@ struct EntityGrammar: Sendable {
     let anaphor: Pattern?
     /// Anchored after an organisation: ", a Paris-based AI startup"; group `head`.
     let descriptor: Pattern?
+    /// "<Capitalised Words> (<INITIALS>)"; groups `long` and `short`.
+    let acronym: Pattern?
     /// Particles allowed inside names, lower-cased ("von", "der").
     let particles: Set<String>
     /// Capitalised words that never start a company's name ("The", "Die").
@@ -59,6 +61,9 @@ struct EntityGrammar: Sendable {
         // inside words.
         names = try Pattern("(?<![\\p{L}\\p{N}])(?:\(branches.joined(separator: "|")))", origin: origin)
         personName = try Pattern(atomicName, origin: origin)
+        let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
+        let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"
+        acronym = try Pattern("(?<![\\p{L}\\p{N}])(?<long>\(capitalised)(?:\\h+\(acronymJoiners)\(capitalised)){1,6})\\h+\\((?<short>\\p{Lu}{2,8})\\)", origin: origin)
         let anaphors = try root.list("anaphors")
         anaphor = anaphors.isEmpty ? nil : try Pattern(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: anaphors[0].origin)
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
