@@ -85,13 +85,23 @@ struct ClaimContext {
     let anaphor: Pattern?
     /// Organisations by how much the document is about them (anaphors left out).
     let salience: [String]
+    /// The entity mentions that are anaphors ("the startup"), by index.
+    let anaphoric: Set<Int>
 
     init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?) {
         self.document = document
         self.mentions = mentions
         self.anaphor = anaphor
-        let named = mentions.entities.filter { $0.type == .organization && !Self.isAnaphor($0.text, anaphor) }
-        salience = EntitySalience.ranking(named.map(\.name))
+        // Mentions repeat ("Microsoft" twenty times): each distinct text is tested once.
+        var tested: [String: Bool] = [:]
+        var anaphoric = Set<Int>()
+        for (index, entity) in mentions.entities.enumerated() where entity.type == .organization {
+            let isAnaphor = tested[entity.text] ?? Self.isAnaphor(entity.text, anaphor)
+            tested[entity.text] = isAnaphor
+            if isAnaphor { anaphoric.insert(index) }
+        }
+        self.anaphoric = anaphoric
+        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name })
     }
 
     /// Whether an entity mention is an anaphor ("the startup") rather than a name.
@@ -151,8 +161,7 @@ struct ClaimContext {
     private func party(_ range: Range<Int>?, masked: MaskedSentence) -> (name: String, isReference: Bool)? {
         guard let range else { return nil }
         if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
-            let entity = mentions.entities[mark.index]
-            return (entity.name, Self.isAnaphor(entity.text, anaphor))
+            return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
         }
         return salience.first.map { ($0, true) }  // a pronoun: the organisation the document is about
     }

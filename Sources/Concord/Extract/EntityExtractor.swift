@@ -168,7 +168,7 @@ public struct EntityExtractor: Sendable {
         guard !organizations.isEmpty else { return }
         var descriptions: [(name: String, head: String, modifiers: Set<String>)] = []
         if let descriptor = grammar.descriptor {
-            for organization in organizations {
+            for organization in organizations where organization.bytes.upperBound < buffer.byteCount && buffer[byte: organization.bytes.upperBound] == UInt8(ascii: ",") {
                 if let match = try descriptor.anchoredMatch(in: buffer, at: organization.bytes.upperBound), let head = match["head"] {
                     descriptions.append((organization.name, buffer.string(head).lowercased(), Self.words(match["modifiers"].map(buffer.string) ?? "")))
                 }
