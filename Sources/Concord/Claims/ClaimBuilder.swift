@@ -82,7 +82,6 @@ public struct ClaimBuilder: Sendable {
 struct ClaimContext {
     let document: TokenizedDocument
     let mentions: DocumentMentions
-    let anaphor: Pattern?
     /// Organisations by how much the document is about them (anaphors left out).
     let salience: [String]
     /// The entity mentions that are anaphors ("the startup"), by index.
@@ -91,7 +90,6 @@ struct ClaimContext {
     init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?) {
         self.document = document
         self.mentions = mentions
-        self.anaphor = anaphor
         // Mentions repeat ("Microsoft" twenty times): each distinct text is tested once.
         var tested: [String: Bool] = [:]
         var anaphoric = Set<Int>()

@@ -24,7 +24,6 @@ struct ClaimRule: Sendable {
     }
 
     let predicate: String
-    let language: String
     /// Slots that must be filled for a claim to stand (`money`, `people`, `percent`, `object`).
     let requires: Set<String>
     /// (a, p, b) is the same claim as (b, p, a): subject and object are put in name order.
@@ -45,7 +44,6 @@ struct ClaimRule: Sendable {
         placeholders.subjectTypes = try Self.types(root["subject_types"]) ?? [.organization, .person]
         placeholders.objectTypes = try Self.types(root["object_types"]) ?? [.organization]
         predicate = try root.string("predicate")
-        language = try root.string("language")
         requires = Set(try root.strings("requires"))
         symmetric = root["symmetric"]?.scalar == "true"
         let datingName = root["dating"]?.scalar ?? "captured"
