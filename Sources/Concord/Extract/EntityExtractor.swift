@@ -61,11 +61,18 @@ public struct EntityExtractor: Sendable {
                 people += names.map { person(at: $0.range, in: buffer) }
             } else if let name = match["role"] ?? match["after"] ?? match["title"] {
                 people.append(person(at: name, in: buffer))
-            } else if var company = match["company"], let suffix = match["suffix"] {
-                // "Die Zentrix Robotik AG": the article is not part of the name.
-                if let space = buffer.string(company).firstIndex(of: " "), grammar.articles.contains(String(buffer.string(company)[..<space])) {
-                    company = (company.lowerBound + buffer.string(company)[..<space].utf8.count + 1)..<company.upperBound
+            } else if var organization = match["orgName"] ?? match["orgAfter"] ?? match["orgBefore"] {
+                organization = Self.withoutArticle(organization, in: buffer, articles: grammar.articles)
+                let text = buffer.string(organization)
+                if let entry = gazetteer.entries[text] {
+                    companies.append(Candidate(bytes: organization, name: entry.name, type: entry.type, source: .gazetteer))
+                } else if let first = text.split(separator: " ").first, let entry = gazetteer.entries[String(first)], entry.type != .organization {
+                    // "Azure AI": a product's name, not a company's.
+                } else {
+                    companies.append(Candidate(bytes: organization, name: text, type: .organization, source: .pattern, shortForm: text))
                 }
+            } else if var company = match["company"], let suffix = match["suffix"] {
+                company = Self.withoutArticle(company, in: buffer, articles: grammar.articles)
                 let base = buffer.string(company)
                 let entry = gazetteer.entries[base] ?? gazetteer.entries[buffer.string(company.lowerBound..<suffix.upperBound)]
                 companies.append(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))
@@ -75,6 +82,13 @@ public struct EntityExtractor: Sendable {
         let companyNames = Set(companies.compactMap(\.shortForm))
         companies.forEach { found.add($0) }
         people.filter { !companyNames.contains(buffer.string($0.bytes)) }.forEach { found.add($0) }
+    }
+
+    /// "Die Zentrix Robotik AG", "The Nordic Group": the article is not part of the name.
+    private static func withoutArticle(_ range: Range<Int>, in buffer: TextBuffer, articles: Set<String>) -> Range<Int> {
+        let text = buffer.string(range)
+        guard let space = text.firstIndex(of: " "), articles.contains(String(text[..<space])) else { return range }
+        return (range.lowerBound + text[...space].utf8.count)..<range.upperBound
     }
 
     private func person(at range: Range<Int>, in buffer: TextBuffer) -> Candidate {

@@ -13,7 +13,7 @@ struct EntityGrammar: Sendable {
     let anaphor: Pattern?
     /// Anchored after an organisation: ", a Paris-based AI startup"; group `head`.
     let descriptor: Pattern?
-    /// "<Capitalised Words> (<INITIALS>)"; groups `long` and `short`.
+    /// "<Capitalised Words> <org word> (<INITIALS>)"; groups `long` and `short`.
     let acronym: Pattern?
     /// Particles allowed inside names, lower-cased ("von", "der").
     let particles: Set<String>
@@ -39,7 +39,8 @@ struct EntityGrammar: Sendable {
         let titles = try Self.alternation(root.strings("titles"))
         let cues = try Self.alternation(root.strings("person_list_cues"))
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
-        let companyWord = "\\p{Lu}[\\p{L}\\p{N}&'-]*+"
+        // A word of a company's name: "Zentrix", "AT&T", "O'Reilly"; a possessive is not part of it.
+        let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
         var branches: [String] = []
         if let cues, !joiners.isEmpty {
             branches.append("(?i:\(cues))\\h+(?<list>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
@@ -56,6 +57,19 @@ struct EntityGrammar: Sendable {
         if let suffixes {
             branches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
         }
+        // Organisations the gazetteer does not know: a name ending in a word such as
+        // "Ventures" or "Labs" ("Index Ventures"), a name after a descriptor ("AI startup
+        // Poolside"), a name before an apposition that describes it ("Poolside, a Paris-based
+        // startup").
+        let capitalisedName = "\(companyWord)(?:\\h+\(companyWord)){0,3}"
+        let orgWords = try Self.alternation(root.strings("org_words"))
+        if let orgWords {
+            branches.append("(?<orgName>\(companyWord)(?:\\h+\(companyWord)){0,3}\\h+(?:\(orgWords)))(?![\\p{L}\\p{N}])")
+        }
+        if let heads = try Self.alternation(root.strings("descriptor_heads")) {
+            branches.append("(?i:\(heads))\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:an?|une?|ein|eine|una?|uno)\\h+(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
+        }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
         // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
         // inside words.
@@ -63,7 +77,10 @@ struct EntityGrammar: Sendable {
         personName = try Pattern(atomicName, origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
         let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"
-        acronym = try Pattern("(?<![\\p{L}\\p{N}])(?<long>\(capitalised)(?:\\h+\(acronymJoiners)\(capitalised)){1,6})\\h+\\((?<short>\\p{Lu}{2,8})\\)", origin: origin)
+        // Only names of bodies ("... Commission (FTC)"), not of things ("Large Language Model (LLM)").
+        acronym = try orgWords.map { words in
+            try Pattern("(?<![\\p{L}\\p{N}])(?<long>\(capitalised)(?:\\h+\(acronymJoiners)\(capitalised)){0,5}\\h+\(acronymJoiners)(?:\(words)))\\h+\\((?<short>\\p{Lu}{2,8})\\)", origin: origin)
+        }
         let anaphors = try root.list("anaphors")
         anaphor = anaphors.isEmpty ? nil : try Pattern(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: anaphors[0].origin)
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
