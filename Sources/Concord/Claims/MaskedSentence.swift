@@ -1,11 +1,13 @@
 /// A sentence in which each mention stands as one mark (`⟨M0⟩` money, `⟨P1⟩` percent,
-/// `⟨D2⟩` date, `⟨O3⟩` an entity, its letter saying its type: see ``MaskedSentence/letter(for:)``),
+/// `⟨D2⟩` date, `⟨O3⟩` an entity, its letter saying its type: see ``MaskedSentence/letter(for:)``;
+/// the brackets are the ASCII controls SOH and STX, which cleaned news text never holds, so an
+/// ASCII sentence stays ASCII and its offsets need no table),
 /// so claim patterns are written over mentions, not over the many ways to write a sum or
 /// a name, and a placeholder only takes entities of the types its rule allows. A possessive stays as text after its mark
 /// ("⟨E3⟩'s"). Where mentions overlap, money wins, then percents, dates, entities.
 struct MaskedSentence {
-    static let open = "⟨"
-    static let close = "⟩"
+    static let open = "\u{1}"
+    static let close = "\u{2}"
 
     /// What a mark stands for.
     enum Kind: Character { case money = "M", percent = "P", date = "D", entity = "E" }
@@ -63,7 +65,7 @@ struct MaskedSentence {
                 offset += 1
                 continue
             }
-            // ⟨, the kind letter, then the mark's number.
+            // The opening bracket, the kind letter, then the mark's number.
             var cursor = offset + openBytes.count + 1
             var number = 0
             while cursor < range.upperBound, case let byte = buffer[byte: cursor], byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
