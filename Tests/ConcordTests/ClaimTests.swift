@@ -7,7 +7,13 @@ import Testing
     @Test(arguments: RuleExample.all(in: "claims"))
     func ruleExample(_ example: RuleExample) throws {
         let file = try #require(Fixtures.rules.allFiles.first { $0.path == example.origin.file })
-        let predicate = try file.root.string("predicate")
+        guard let predicate = file.root["predicate"]?.scalar else {
+            // rounds.yaml: a round as written → its canonical name; no_match texts name no round.
+            let rounds = try RoundNames(file: file)
+            let named = rounds.names.first { (try? $0.pattern.anchoredMatch(in: TextBuffer(example.text), at: 0))?.range.upperBound == example.text.utf8.count }?.name
+            #expect(named == example.expect?.scalar, "\(example.origin)")
+            return
+        }
         let (claims, mentions) = try ClaimTestSupport.claims(example.text, language: example.language ?? "en", published: "2024-02-27")
         let ofPredicate = claims.filter { $0.predicate == predicate }
         guard let expect = example.expect else {
