@@ -1,10 +1,214 @@
-/// Builds claims from the mentions of each sentence with the claim patterns in Rules/claims.
+/// Builds claims from the mentions of each sentence with the claim patterns in
+/// `Rules/claims/<predicate>/<lang>.yaml`.
 ///
-/// STUB until the claims work lands.
+/// Only sentences holding a predicate's trigger word are masked (see ``MaskedSentence``)
+/// and matched. Each claim takes the money, percents, dates and people inside its own
+/// captured groups only, so a valuation's sum never joins an investment. Then, per
+/// document: a claim without a subject takes the one the document states for the same
+/// predicate and object; anaphors that would make a party its own counterpart are
+/// resolved to the next organisation the document is about; symmetric predicates order
+/// their parties; `founded-by` claims about one company become one claim.
 public struct ClaimBuilder: Sendable {
-    public init(rules: RuleSet) throws {}
+    let rules: [String: [ClaimRule]]
+    /// Per language, every rule's trigger in one pattern: one scan finds the sentences
+    /// worth matching.
+    let triggers: [String: Pattern]
+    let anaphors: [String: Pattern]
+    let rounds: RoundNames
 
-    public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] { [] }
+    public init(rules: RuleSet) throws {
+        var pronouns: [String: [String]] = [:]
+        var conjunctions: [String: [String]] = [:]
+        var anaphors: [String: Pattern] = [:]
+        for file in rules.files(in: "entities") {
+            guard let language = file.root["language"]?.scalar else { continue }
+            pronouns[language] = try file.root.strings("pronouns")
+            conjunctions[language] = try file.root.strings("conjunctions")
+            let patterns = try file.root.list("anaphors").map { try $0.string() }
+            if !patterns.isEmpty {
+                anaphors[language] = try Pattern(patterns.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
+            }
+        }
+        let rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
+        var byLanguage: [String: [ClaimRule]] = [:]
+        for file in rules.files(in: "claims") where file.root["predicate"] != nil {
+            let language = try file.root.string("language")
+            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], rounds: rounds.alternation)
+            byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: placeholders))
+        }
+        self.rules = byLanguage
+        triggers = try byLanguage.mapValues { rules in
+            // Triggers start words; one lookbehind outside the alternation scans far faster
+            // than a \\b before each word.
+            try Pattern("(?<![\\p{L}\\p{N}])(?:\(rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")))", caseless: true, origin: rules[0].trigger.origin)
+        }
+        self.anaphors = anaphors
+        self.rounds = rounds
+    }
+
+    public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] {
+        let language = rules[document.language.language] != nil ? document.language.language : "en"
+        guard let ruleList = rules[language], let trigger = triggers[language] else { return [] }
+        var triggered: [Int] = []
+        try trigger.forEachMatch(in: document.buffer) { match in
+            if let sentence = document.sentenceIndex(containing: match.range.lowerBound), triggered.last != sentence { triggered.append(sentence) }
+            return true
+        }
+        guard !triggered.isEmpty else { return [] }
+        let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language])
+        let spans = MentionSpans(mentions)
+        var claims: [Claim] = []
+        for sentenceIndex in triggered {
+            let sentence = document.sentences[sentenceIndex]
+            var masked: MaskedSentence?
+            for rule in ruleList where try rule.trigger.firstMatch(in: document.buffer, from: sentence.range.lowerBound, to: sentence.range.upperBound) != nil {
+                let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, spans: spans)
+                masked = sentenceMask
+                for pattern in rule.patterns {
+                    try pattern.forEachMatch(in: sentenceMask.buffer) { match in
+                        if let claim = context.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds) {
+                            claims.append(claim)
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+        return context.settle(claims)
+    }
+}
+
+/// Everything one document's claims are resolved against.
+struct ClaimContext {
+    let document: TokenizedDocument
+    let mentions: DocumentMentions
+    /// Organisations by how much the document is about them (anaphors left out).
+    let salience: [String]
+    /// The entity mentions that are anaphors ("the startup"), by index.
+    let anaphoric: Set<Int>
+
+    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?) {
+        self.document = document
+        self.mentions = mentions
+        // Mentions repeat ("Microsoft" twenty times): each distinct text is tested once.
+        var tested: [String: Bool] = [:]
+        var anaphoric = Set<Int>()
+        for (index, entity) in mentions.entities.enumerated() where entity.type == .organization {
+            let isAnaphor = tested[entity.text] ?? Self.isAnaphor(entity.text, anaphor)
+            tested[entity.text] = isAnaphor
+            if isAnaphor { anaphoric.insert(index) }
+        }
+        self.anaphoric = anaphoric
+        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name })
+    }
+
+    /// Whether an entity mention is an anaphor ("the startup") rather than a name.
+    static func isAnaphor(_ text: String, _ anaphor: Pattern?) -> Bool {
+        guard let anaphor, let match = try? anaphor.anchoredMatch(in: TextBuffer(text), at: 0) else { return false }
+        return match.range.upperBound == text.utf8.count
+    }
+
+    /// The claim one pattern match states, or nil when a required part is missing.
+    func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames) -> Claim? {
+        let subjectParty = party(match["subject"], masked: masked)
+        let objectParty = party(match["object"], masked: masked)
+        var subject = subjectParty?.name ?? ""
+        var object = objectParty?.name ?? ""
+        // An anaphor or pronoun never names the other party of its own claim.
+        if subject == object, !subject.isEmpty {
+            if subjectParty?.isReference == true { subject = salience.first { $0 != object } ?? "" }
+            else if objectParty?.isReference == true { object = salience.first { $0 != subject } ?? "" }
+        }
+        var details: [String: String] = [:]
+        if let round = match["round"] { details["round"] = rounds.canonical(masked.string(round)) }
+        if let what = match["what"] { details["what"] = masked.string(what) }
+        if let group = rule.objectGroup { object = details[group] ?? "" }
+        if rule.symmetric && object < subject { swap(&subject, &object) }
+        var money: [Int] = []
+        for mark in masked.marks(in: match["money"]) + masked.marks(in: match["equivalent"]) where mark.kind == .money {
+            money.append(mark.index)
+            if let equivalent = mentions.money[mark.index].equivalent { money.append(equivalent) }
+        }
+        for (index, other) in mentions.money.enumerated() where other.equivalent.map(money.contains) == true { money.append(index) }
+        money = Array(Set(money)).sorted()
+        let percents = masked.marks(in: match["percent"]).filter { $0.kind == .percent }.map(\.index)
+        // Founders are people; lead investors may be firms.
+        let people = masked.marks(in: match["people"]).filter { $0.kind == .entity && mentions.entities[$0.index].type == .person }.map { mentions.entities[$0.index].name }
+            + masked.marks(in: match["lead"]).filter { $0.kind == .entity }.map { mentions.entities[$0.index].name }
+        var dates = masked.marks(in: match["date"]).filter { $0.kind == .date }.map(\.index)
+        if dates.isEmpty {
+            switch rule.dating {
+            case .captured: break
+            case .sentence: dates = self.dates(in: document.sentences[sentence].range)
+            case .event:
+                let (found, dated) = eventDates(sentence: sentence)
+                dates = found
+                if let dated { details["dated"] = dated }
+            }
+        }
+        let filled: [String: Bool] = ["money": !money.isEmpty, "people": !people.isEmpty, "percent": !percents.isEmpty, "object": !object.isEmpty, "subject": !subject.isEmpty]
+        guard rule.requires.allSatisfy({ filled[$0] ?? true }) else { return nil }
+        let range = document.sentences[sentence].range
+        let span = document.span(ofBytes: range)
+        return Claim(subject: subject, predicate: rule.predicate, object: object, money: money, dates: dates, percents: percents,
+                     people: people, details: details, line: span.line, sentence: span.text, start: span.start, end: span.end)
+    }
+
+    /// The entity a subject or object group names, and whether it is a reference
+    /// (anaphor or pronoun) rather than a name.
+    private func party(_ range: Range<Int>?, masked: MaskedSentence) -> (name: String, isReference: Bool)? {
+        guard let range else { return nil }
+        if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
+            return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
+        }
+        return salience.first.map { ($0, true) }  // a pronoun: the organisation the document is about
+    }
+
+    /// Dates of the sentence, else of the previous sentence of the same paragraph, else the
+    /// document's date; the second value says which ("paragraph", "document").
+    private func eventDates(sentence: Int) -> ([Int], String?) {
+        let own = dates(in: document.sentences[sentence].range)
+        if !own.isEmpty { return (own, nil) }
+        if sentence > 0 {
+            let previous = document.sentences[sentence - 1].range
+            let between = document.buffer.string(previous.upperBound..<document.sentences[sentence].range.lowerBound)
+            let newlines = between.filter { $0 == "\n" }.count
+            let earlier = dates(in: previous)
+            if newlines < 2 && !earlier.isEmpty { return (earlier, "paragraph") }
+        }
+        if let index = mentions.documentDate { return ([index], "document") }
+        return ([], nil)
+    }
+
+    private func dates(in range: Range<Int>) -> [Int] {
+        mentions.dates.indices.filter { range.contains(mentions.dates[$0].bytes.lowerBound) && mentions.dates[$0].value != nil }
+    }
+
+    /// The document-wide passes: duplicates, missing subjects, one founders claim per company.
+    func settle(_ found: [Claim]) -> [Claim] {
+        // Two patterns may read the same statement: keep the fuller reading.
+        var claims = found.indices.filter { index in
+            !found.indices.contains { other in
+                other != index && found[index].isSubsumed(by: found[other]) && (!found[other].isSubsumed(by: found[index]) || other < index)
+            }
+        }.map { found[$0] }
+        for index in claims.indices where claims[index].subject.isEmpty {
+            let stated = claims.filter { $0.predicate == claims[index].predicate && $0.object == claims[index].object && !$0.subject.isEmpty }.map(\.subject)
+            if let subject = EntitySalience.ranking(stated).first {
+                claims[index].subject = subject
+                claims[index].details["subject"] = "inferred"
+            }
+        }
+        var merged: [Claim] = []
+        for claim in claims {
+            if claim.predicate == "founded-by", let earlier = merged.firstIndex(where: { $0.predicate == "founded-by" && $0.subject == claim.subject }) {
+                for person in claim.people where !merged[earlier].people.contains(person) { merged[earlier].people.append(person) }
+                continue
+            }
+            merged.append(claim)
+        }
+        return merged
+    }
 }
 
 /// Everything the extractors found in one document, the input of ``ClaimBuilder``.
@@ -13,11 +217,24 @@ public struct DocumentMentions: Sendable {
     public var dates: [DateMention]
     public var percents: [PercentMention]
     public var entities: [EntityMention]
+    /// Index into `dates` of the mention that gives the document's date, if one does.
+    public var documentDate: Int?
 
-    public init(money: [MoneyMention], dates: [DateMention], percents: [PercentMention], entities: [EntityMention]) {
+    public init(money: [MoneyMention], dates: [DateMention], percents: [PercentMention], entities: [EntityMention], documentDate: Int? = nil) {
         self.money = money
         self.dates = dates
         self.percents = percents
         self.entities = entities
+        self.documentDate = documentDate
+    }
+}
+
+extension Claim {
+    /// Whether `other` states everything this claim states, from the same sentence.
+    func isSubsumed(by other: Claim) -> Bool {
+        predicate == other.predicate && start == other.start && line == other.line && object == other.object
+            && (subject.isEmpty || subject == other.subject)
+            && Set(money).isSubset(of: other.money) && Set(people).isSubset(of: other.people)
+            && Set(percents).isSubset(of: other.percents) && Set(dates).isSubset(of: other.dates)
     }
 }

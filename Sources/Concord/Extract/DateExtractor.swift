@@ -1,8 +1,103 @@
-/// Finds dates and resolves them against the document's date.
+/// Finds dates in the forms of `Rules/dates/<lang>.yaml` (one compiled pattern per
+/// language), finds the document's own date, and resolves relative dates against it.
 ///
-/// STUB until the dates work lands.
+/// The document's date is the earliest day that the text gives as its publishing date:
+/// on a line with a cue before it ("Last Updated : 28 Feb, 2024", "(Update: ... (Feb. 27,
+/// 2024))", "Published"), in a dateline ("NEW YORK, March 3 -"), or alone on a line of the
+/// header. Dates of events the article reports are never taken for it.
 public struct DateExtractor: Sendable {
-    public init(rules: RuleSet) throws {}
+    /// The dates of one document and the document's own date.
+    public struct Analysis: Sendable {
+        public var mentions: [DateMention]
+        /// `YYYY-MM-DD` the document was published, as its text states it.
+        public var documentDate: String?
+        /// Index into `mentions` of the mention that gave `documentDate`.
+        public var documentDateIndex: Int?
+    }
 
-    public func mentions(in document: TokenizedDocument, reference: String?) throws -> [DateMention] { [] }
+    /// How many lines from the top count as the header, where a date alone on its line
+    /// is the publishing date.
+    static let headerLines = 12
+
+    let grammars: [String: DateGrammar]
+
+    public init(rules: RuleSet) throws {
+        let common = rules.file("dates/common.yaml")
+        var grammars: [String: DateGrammar] = [:]
+        for file in rules.files(in: "dates") where file.path != "dates/common.yaml" {
+            grammars[try file.root.string("language")] = try DateGrammar(file: file, common: common)
+        }
+        self.grammars = grammars
+    }
+
+    /// Every date of `document`; relative ones resolved against `published` (metadata),
+    /// else the date the text gives itself, else `reference`.
+    public func analyze(_ document: TokenizedDocument, published: String?, reference: String?) throws -> Analysis {
+        guard let grammar = grammars[document.language.language] ?? grammars["en"] else {
+            return Analysis(mentions: [], documentDate: nil, documentDateIndex: nil)
+        }
+        let buffer = document.buffer
+        let resolver = DateResolver(vocabulary: grammar.vocabulary)
+        let dayFirst = grammar.readsDayFirst(document.language)
+        var found: [(bytes: Range<Int>, parts: [DateGrammar.Field: String])] = []
+        try grammar.pattern.forEachMatch(in: buffer) { match in
+            guard let form = grammar.forms.first(where: { match[$0.group] != nil }) else { return true }
+            var parts: [DateGrammar.Field: String] = [:]
+            for (field, group) in form.fields { if let range = match[group] { parts[field] = buffer.string(range) } }
+            if !match.range.isEmpty { found.append((match.range, parts)) }
+            return true
+        }
+        // The document's date: the earliest publishing date its text states, written as a
+        // day and month ("yesterday" alone on a line dates nothing).
+        let referenceDay = reference.flatMap(CalendarDay.init(iso:))
+        var documentDay: (day: CalendarDay, index: Int)?
+        for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
+            guard case let .day(day)?? = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay).map(Self.value),
+                  try isPublishingDate(date.bytes, in: document, grammar: grammar) else { continue }
+            if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
+        }
+        let anchor = published.flatMap(CalendarDay.init(iso:)) ?? documentDay?.day ?? referenceDay
+        var mentions: [DateMention] = []
+        var documentDateIndex: Int?
+        for (index, date) in found.enumerated() {
+            guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: anchor) else { continue }
+            if index == documentDay?.index { documentDateIndex = mentions.count }
+            switch resolution {
+            case let .absolute(value): mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value.iso, relative: false))
+            case let .relative(value): mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value?.iso, relative: true))
+            }
+        }
+        return Analysis(mentions: mentions, documentDate: documentDay?.day.iso, documentDateIndex: documentDateIndex)
+    }
+
+    private static func value(_ resolution: DateResolver.Resolution) -> DateValue? {
+        switch resolution {
+        case let .absolute(value): return value
+        case let .relative(value): return value
+        }
+    }
+
+    /// Whether the date at `bytes` is given as the document's: a cue before it on its line,
+    /// a dateline, or a header line holding nothing else.
+    private func isPublishingDate(_ bytes: Range<Int>, in document: TokenizedDocument, grammar: DateGrammar) throws -> Bool {
+        let buffer = document.buffer
+        var lineStart = bytes.lowerBound
+        while lineStart > 0 && buffer[byte: lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        let before = TextBuffer(buffer.string(lineStart..<bytes.lowerBound))
+        if let cue = grammar.documentDateCue, try cue.firstMatch(in: before) != nil { return true }
+        if let dateline = grammar.dateline, !before.text.isEmpty, try dateline.firstMatch(in: before) != nil { return true }
+        var lineEnd = bytes.upperBound
+        while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        let alone = (before.text + buffer.string(bytes.upperBound..<lineEnd)).allSatisfy { $0.isWhitespace || $0.isPunctuation }
+        return alone && document.span(ofBytes: bytes).line <= Self.headerLines
+    }
+
+    public func mentions(in document: TokenizedDocument, reference: String?) throws -> [DateMention] {
+        try analyze(document, published: document.document.published, reference: reference).mentions
+    }
+
+    /// The date the document's text gives as its own, if any.
+    public func documentDate(in document: TokenizedDocument, reference: String? = nil) throws -> String? {
+        try analyze(document, published: nil, reference: reference).documentDate
+    }
 }

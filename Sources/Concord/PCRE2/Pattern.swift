@@ -94,7 +94,9 @@ public final class Pattern: @unchecked Sendable {
         let subjectLength = min(end ?? buffer.byteCount, buffer.byteCount)
         var position = from
         var last: PatternMatch?
-        let options: UInt32 = anchored ? UInt32(PCRE2_ANCHORED) : 0
+        // A TextBuffer holds a Swift string, always valid UTF-8: without NO_UTF_CHECK PCRE2
+        // would validate the whole subject again on every call, once per match.
+        let options: UInt32 = (anchored ? UInt32(PCRE2_ANCHORED) : 0) | UInt32(PCRE2_NO_UTF_CHECK)
         try buffer.withBytes { base in
             while position <= subjectLength {
                 // PCRE2 rejects a null subject even when it is empty.

@@ -52,15 +52,23 @@ public struct Extraction: Sendable {
                 return []
             }
         }
+        // The document's own date (metadata, else what its text says) anchors relative dates.
+        var dated = DateExtractor.Analysis(mentions: [], documentDate: nil, documentDateIndex: nil)
+        do {
+            dated = try dates.analyze(tokenized, published: document.published, reference: options.referenceDate)
+        } catch {
+            warnings.append(DocumentWarning(code: "pattern-limit", message: "dates: \(error)"))
+        }
         let found = DocumentMentions(
             money: run("money") { try money.mentions(in: tokenized) },
-            dates: run("dates") { try dates.mentions(in: tokenized, reference: document.published ?? options.referenceDate) },
+            dates: dated.mentions,
             percents: run("percents") { try percents.mentions(in: tokenized) },
-            entities: run("entities") { try entities.mentions(in: tokenized) })
+            entities: run("entities") { try entities.mentions(in: tokenized) },
+            documentDate: dated.documentDateIndex)
         let claimList = run("claims") { try claims.claims(in: tokenized, mentions: found) }
         return DocumentRecord(
             id: document.id, source: document.source, format: document.format,
-            title: document.title, published: document.published,
+            title: document.title, published: document.published ?? dated.documentDate,
             language: tokenized.language.description,
             money: found.money, dates: found.dates, percents: found.percents,
             entities: found.entities, claims: claimList, warnings: warnings)

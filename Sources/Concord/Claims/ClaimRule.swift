@@ -1,0 +1,158 @@
+/// The claim patterns of one predicate in one language (`Rules/claims/<predicate>/<lang>.yaml`).
+///
+/// Patterns are written over a *masked* sentence in which every mention the extractors
+/// found stands as one token, so a rule says "{subject} made a {money} investment in
+/// {object}" and never re-describes money or names. Placeholders:
+/// `{subject}`, `{object}` (an entity of the types `subject_types` / `object_types` allow,
+/// by default ORG and PERSON / ORG; a pronoun may be the subject), `{org}` (an organisation,
+/// not captured), `{money}` (a sum with its stated equivalent in brackets), `{equivalent}`
+/// (a sum stated further on as the same: ", equivalent to {equivalent}"), `{percent}`, `{date}`,
+/// `{people}` and `{lead}` (lists of entities), `{words}` (up to four plain words),
+/// `{gap}` (a short stretch with no mention in it but dates), `{any}` (a stretch of the
+/// same sentence, mentions included), `{round}` (a round name of `Rules/claims/rounds.yaml`).
+/// Rules may add a `(?<what>...)` group of their own.
+struct ClaimRule: Sendable {
+    /// How a claim gets its dates when its pattern captured none.
+    enum Dating: String, Sendable {
+        /// Only dates the pattern captured.
+        case captured
+        /// Captured, else the sentence's.
+        case sentence
+        /// Captured, else the sentence's, else the previous sentence of the paragraph,
+        /// else the document's date (an announcement is dated by the news that reports it).
+        case event
+    }
+
+    let predicate: String
+    /// Slots that must be filled for a claim to stand (`money`, `people`, `percent`, `object`).
+    let requires: Set<String>
+    /// (a, p, b) is the same claim as (b, p, a): subject and object are put in name order.
+    let symmetric: Bool
+    let dating: Dating
+    /// The claim's object is this captured group's canonical text (e.g. `round`), not an entity.
+    let objectGroup: String?
+    /// Caseless, matched at the start of a word; a sentence must contain it before any
+    /// pattern is tried.
+    let trigger: Pattern
+    /// The trigger as written, for the per-language scan of every rule's trigger at once.
+    let triggerSource: String
+    let patterns: [Pattern]
+
+    init(file: RuleFile, placeholders: ClaimPlaceholders) throws {
+        let root = file.root
+        var placeholders = placeholders
+        placeholders.subjectTypes = try Self.types(root["subject_types"]) ?? [.organization, .person]
+        placeholders.objectTypes = try Self.types(root["object_types"]) ?? [.organization]
+        predicate = try root.string("predicate")
+        requires = Set(try root.strings("requires"))
+        symmetric = root["symmetric"]?.scalar == "true"
+        let datingName = root["dating"]?.scalar ?? "captured"
+        guard let dating = Dating(rawValue: datingName) else {
+            throw RuleError(origin: root["dating"]!.origin, message: "dating must be 'captured', 'sentence' or 'event'")
+        }
+        self.dating = dating
+        objectGroup = root["object_group"]?.scalar
+        guard let triggerNode = root["trigger"] else { throw RuleError(origin: root.origin, message: "missing key 'trigger'") }
+        triggerSource = try triggerNode.string()
+        do {
+            trigger = try Pattern("(?<![\\p{L}\\p{N}])(?:\(triggerSource))", caseless: true, origin: triggerNode.origin)
+        } catch let error as PatternError {
+            throw RuleError(origin: triggerNode.origin, message: error.message)
+        }
+        patterns = try root.list("patterns").map { node in
+            let source = try placeholders.expand(try node.string(), at: node.origin)
+            do {
+                return try Pattern(source, caseless: true, origin: node.origin)
+            } catch let error as PatternError {
+                throw RuleError(origin: node.origin, message: error.message)
+            }
+        }
+        guard !patterns.isEmpty else { throw RuleError(origin: root.origin, message: "no patterns") }
+    }
+
+    private static func types(_ node: RuleNode?) throws -> [EntityType]? {
+        try node?.list().map { item in
+            guard let type = EntityType(rawValue: try item.string()) else {
+                throw RuleError(origin: item.origin, message: "unknown entity type (ORG, PERSON, PRODUCT, PLACE, EVENT)")
+            }
+            return type
+        }
+    }
+}
+
+/// Expands the placeholders of claim patterns into the pattern text that matches the
+/// masks of ``MaskedSentence``; pronouns come from the language's entity rules.
+struct ClaimPlaceholders: Sendable {
+    let pronouns: [String]
+    /// Words that join the items of a list ("and", "et"), from the language's entity rules.
+    let conjunctions: [String]
+    /// The alternation of every round name's pattern.
+    let rounds: String
+    var subjectTypes: [EntityType] = [.organization, .person]
+    var objectTypes: [EntityType] = [.organization]
+
+    func expand(_ pattern: String, at origin: RuleOrigin) throws -> String {
+        let mark = { (kind: String) in "\(MaskedSentence.open)\(kind)[0-9]+\(MaskedSentence.close)" }
+        let entity = { (types: [EntityType]) in mark("[\(String(types.map(MaskedSentence.letter(for:))))]") }
+        let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(EntityGrammar.escape).joined(separator: "|")))\\b"
+        let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(EntityGrammar.escape).joined(separator: "|")
+        let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
+        let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
+        let expansions: [String: String] = [
+            "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
+            "object": "(?<object>\(entity(objectTypes)))",
+            "org": "(?:\(entity([.organization])))",
+            "money": "(?<money>\(money))",
+            "equivalent": "(?<equivalent>\(mark("M")))",
+            "percent": "(?<percent>\(mark("P")))",
+            "date": "(?<date>\(mark("D")))",
+            "people": "(?<people>\(list(entity([.person]))))",
+            "lead": "(?<lead>\(list(entity([.organization, .person]))))",
+            "words": "(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+\\h+){0,4}?",
+            "any": "[^.;!?]{0,160}?",
+            "round": "(?<round>\(rounds))",
+            "gap": "(?:[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
+        ]
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { result += rest[open...]; return result }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let expansion = expansions[name] {
+                result += expansion
+            } else if !name.isEmpty && name.allSatisfy({ $0.isLowercase }) {
+                throw RuleError(origin: origin, message: "unknown placeholder {\(name)}")
+            } else {
+                result += rest[open...close]  // a quantifier {0,3} or a property \p{L}
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}
+
+/// Round names ("seed round" → "Seed", "série A" → "Series A") from `Rules/claims/rounds.yaml`.
+struct RoundNames: Sendable {
+    let names: [(name: String, pattern: Pattern)]
+    /// Every round's pattern as one alternation, for the `{round}` placeholder.
+    let alternation: String
+
+    init(file: RuleFile?) throws {
+        var names: [(name: String, pattern: Pattern)] = []
+        var sources: [String] = []
+        for node in try file?.root.list("rounds") ?? [] {
+            let source = try node.string("pattern")
+            guard let patternNode = node["pattern"] else { continue }
+            names.append((try node.string("name"), try patternNode.pattern(caseless: true)))
+            sources.append("(?:\(source))")
+        }
+        self.names = names
+        alternation = sources.isEmpty ? "(?!)" : sources.joined(separator: "|")
+    }
+
+    /// The canonical name of a round as written; the text itself when no rule knows it.
+    func canonical(_ text: String) -> String {
+        names.first { (try? $0.pattern.anchoredMatch(in: TextBuffer(text), at: 0)) != nil }?.name ?? text
+    }
+}

@@ -1,0 +1,170 @@
+/// The date forms of one language (`Rules/dates/<lang>.yaml`, then `Rules/dates/common.yaml`)
+/// compiled into ONE pattern: each form is an alternative `(?<fN>...)` whose fields are
+/// groups `fN_day`, `fN_month`, ... so a single scan finds every date and says which
+/// form and which parts matched.
+struct DateGrammar: Sendable {
+    /// The parts a form can capture.
+    enum Field: String, CaseIterable, Sendable {
+        case day, month, year, a, b, quarter, half, weekday, relative, count, unit, ordinal
+    }
+
+    /// One form: its group number and the group number of each field it has.
+    struct Form: Sendable {
+        let group: Int
+        let fields: [(field: Field, group: Int)]
+    }
+
+    let pattern: Pattern
+    let forms: [Form]
+    let vocabulary: DateVocabulary
+    /// Day-month order of "03/04/2024" for this language and its regions.
+    let dayFirst: Bool
+    let dayFirstRegions: Set<String>
+    /// A cue before a date on its line that makes it a publishing date ("Last Updated").
+    let documentDateCue: Pattern?
+    /// What may stand before a date at the start of a line in a dateline ("PARIS (Reuters) -").
+    let dateline: Pattern?
+
+    init(file: RuleFile, common: RuleFile?) throws {
+        let root = file.root
+        vocabulary = try DateVocabulary(root)
+        let order = root["numeric_order"]?.scalar ?? "dmy"
+        guard order == "dmy" || order == "mdy" else { throw RuleError(origin: root["numeric_order"]!.origin, message: "numeric_order must be dmy or mdy") }
+        dayFirst = order == "dmy"
+        dayFirstRegions = Set(try root.strings("dmy_regions"))
+        documentDateCue = try root["document_date_cues"]?.pattern(caseless: true)
+        dateline = try common?.root["dateline"]?.pattern()
+        let formNodes = try root.list("forms") + (try common?.root.list("forms") ?? [])
+        guard !formNodes.isEmpty else { throw RuleError(origin: root.origin, message: "no date forms") }
+        var alternatives: [String] = []
+        for (index, node) in formNodes.enumerated() {
+            alternatives.append("(?<f\(index)>\(try vocabulary.expand(try node.string(), form: index, at: node.origin)))")
+        }
+        let source = "(?<![\\p{L}\\p{N}])(?:\(alternatives.joined(separator: "|")))(?!\\p{N}|(?!T[0-9])\\p{L})"
+        do {
+            pattern = try Pattern(source, caseless: true, origin: RuleOrigin(file: file.path, line: root["forms"]?.origin.line ?? 1))
+        } catch let error as PatternError {
+            throw RuleError(origin: RuleOrigin(file: file.path, line: root["forms"]?.origin.line ?? 1), message: error.message)
+        }
+        let compiled = pattern
+        forms = formNodes.indices.map { index in
+            Form(group: compiled.groupNumber("f\(index)")!, fields: Field.allCases.compactMap { field in
+                compiled.groupNumber("f\(index)_\(field.rawValue)").map { (field, $0) }
+            })
+        }
+    }
+
+    /// Whether numeric dates read day first for `language`'s region.
+    func readsDayFirst(_ language: LanguageTag) -> Bool {
+        language.region.map(dayFirstRegions.contains) == true ? true : dayFirst
+    }
+}
+
+/// The words of a language's dates: months, weekdays, ordinals, number words, units and
+/// relative phrases, each with its value.
+struct DateVocabulary: Sendable {
+    /// What a relative phrase means: `shift` units away from the anchor.
+    struct Shift: Sendable, Equatable {
+        var unit: DateUnit
+        var amount: Int
+    }
+
+    let months: [String: Int]
+    let weekdays: [String: Int]
+    let ordinals: [String: Int]
+    let numbers: [String: Int]
+    let units: [String: DateUnit]
+    let relative: [String: Shift]
+    let daySuffix: String
+
+    init(_ root: RuleNode) throws {
+        func numbers(_ key: String) throws -> [String: Int] {
+            var map: [String: Int] = [:]
+            for (word, value) in try root.pairs(key) {
+                guard let number = Int(try value.string()) else { throw RuleError(origin: value.origin, message: "expected a number") }
+                map[Self.key(word)] = number
+            }
+            return map
+        }
+        months = try numbers("months")
+        weekdays = try numbers("weekdays")
+        ordinals = try numbers("ordinals")
+        self.numbers = try numbers("numbers")
+        var units: [String: DateUnit] = [:]
+        for (word, value) in try root.pairs("units") {
+            guard let unit = DateUnit(rawValue: try value.string()) else { throw RuleError(origin: value.origin, message: "unit must be day, week, month or year") }
+            units[Self.key(word)] = unit
+        }
+        self.units = units
+        var relative: [String: Shift] = [:]
+        for (phrase, value) in try root.pairs("relative") {
+            guard let unit = DateUnit(rawValue: try value.string("unit")), let amount = Int(try value.string("shift")) else {
+                throw RuleError(origin: value.origin, message: "expected {unit: day|week|month|year, shift: N}")
+            }
+            relative[Self.key(phrase)] = Shift(unit: unit, amount: amount)
+        }
+        self.relative = relative
+        daySuffix = root["day_suffix"]?.scalar ?? ""
+    }
+
+    /// How a word is looked up: lower case, single spaces, no final period.
+    static func key(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if words.hasSuffix(".") { words.removeLast() }
+        return words
+    }
+
+    /// The form's pattern with placeholders expanded and group names prefixed `fN_`.
+    func expand(_ form: String, form index: Int, at origin: RuleOrigin) throws -> String {
+        let prefix = "f\(index)_"
+        // The first letters in a lookahead class, so a word that starts none of them is
+        // passed over with one test instead of one per word of the list.
+        func words(_ map: [String: Int]) -> String {
+            let firsts = Set(map.keys.compactMap(\.first)).sorted().map { EntityGrammar.escape(String($0)) }.joined()
+            let alternation = map.keys.sorted { $0.utf8.count > $1.utf8.count }.map { EntityGrammar.escape($0).replacingOccurrences(of: "\\ ", with: "\\h+") }.joined(separator: "|")
+            return firsts.isEmpty ? "(?!)" : "(?=[\(firsts)])(?:\(alternation))"
+        }
+        let numberWords = words(numbers)
+        let expansions: [String: String] = [
+            "day": "(?<\(prefix)day>[0-3]?[0-9])\(daySuffix.isEmpty ? "" : "(?:\(daySuffix))?")",
+            "month": "(?<\(prefix)month>\(words(months)))",
+            "year": "(?<\(prefix)year>(?:1[89]|20)[0-9]{2})",
+            "weekday": "(?<\(prefix)weekday>\(words(weekdays)))",
+            "ordinal": "(?<\(prefix)ordinal>\(words(ordinals)))",
+            "relative": "(?<\(prefix)relative>\(words(relative.mapValues(\.amount))))",
+            "unit": "(?<\(prefix)unit>\(words(units.mapValues { _ in 0 })))",
+            "count": "(?<\(prefix)count>[0-9]{1,3}\(numbers.isEmpty ? "" : "|\(numberWords)"))",
+        ]
+        var result = ""
+        var rest = Substring(form)
+        while let open = rest.firstIndex(where: { $0 == "{" || $0 == "(" }) {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if rest[open] == "(" {
+                // A named group of the form itself: (?<name> becomes (?<fN_name>.
+                if rest[afterOpen...].hasPrefix("?<"), let letter = rest[afterOpen...].dropFirst(2).first, letter.isLetter {
+                    result += "(?<\(prefix)"
+                    rest = rest[rest.index(afterOpen, offsetBy: 2)...]
+                } else {
+                    result += "("
+                    rest = rest[afterOpen...]
+                }
+                continue
+            }
+            guard let close = rest[open...].firstIndex(of: "}") else { result += rest[open...]; return result }
+            let name = String(rest[afterOpen..<close])
+            if let expansion = expansions[name] {
+                result += expansion
+            } else if !name.isEmpty && name.allSatisfy({ $0.isLowercase }) {
+                throw RuleError(origin: origin, message: "unknown placeholder {\(name)}")
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}
+
+/// The unit of a relative date.
+enum DateUnit: String, Sendable { case day, week, month, year }

@@ -1,0 +1,42 @@
+/// The known entities of `Rules/entities/gazetteer.yaml`, compiled into ONE PCRE2
+/// alternation (longest surface form first), so a document is scanned once whatever the
+/// number of names; each hit is looked up by its surface form.
+struct Gazetteer: Sendable {
+    /// What a surface form names.
+    struct Entry: Sendable, Equatable {
+        var name: String
+        var type: EntityType
+    }
+
+    /// Surface form → entity.
+    let entries: [String: Entry]
+    /// `(?<name>form|form|...)` followed by an optional possessive; nil when empty.
+    let pattern: Pattern?
+
+    init(file: RuleFile?) throws {
+        var entries: [String: Entry] = [:]
+        for node in try file?.root.list("entities") ?? [] {
+            let name = try node.string("name")
+            let typeName = try node.string("type")
+            guard let type = EntityType(rawValue: typeName) else {
+                throw RuleError(origin: node.origin, message: "unknown entity type '\(typeName)' (ORG, PERSON, PRODUCT, PLACE, EVENT)")
+            }
+            for form in [name] + (try node.strings("aliases")) {
+                if let existing = entries[form], existing.name != name {
+                    throw RuleError(origin: node.origin, message: "'\(form)' already names '\(existing.name)'")
+                }
+                entries[form] = Entry(name: name, type: type)
+            }
+        }
+        self.entries = entries
+        guard !entries.isEmpty, let file else {
+            pattern = nil
+            return
+        }
+        let forms = entries.keys.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+        let alternation = forms.map(EntityGrammar.escape).joined(separator: "|")
+        pattern = try Pattern(
+            EntityGrammar.bounded("(?<name>\(alternation))"),
+            origin: RuleOrigin(file: file.path, line: file.root["entities"]?.origin.line ?? 1))
+    }
+}

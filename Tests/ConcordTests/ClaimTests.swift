@@ -1,0 +1,109 @@
+import Testing
+@testable import Concord
+
+@Suite struct ClaimTests {
+    /// Every example of every claim rule file: `match` sentences yield a claim of the file's
+    /// predicate with the expected parties and sums; `no_match` sentences yield none.
+    @Test(arguments: RuleExample.all(in: "claims"))
+    func ruleExample(_ example: RuleExample) throws {
+        let file = try #require(Fixtures.rules.allFiles.first { $0.path == example.origin.file })
+        guard let predicate = file.root["predicate"]?.scalar else {
+            // rounds.yaml: a round as written → its canonical name; no_match texts name no round.
+            let rounds = try RoundNames(file: file)
+            let named = rounds.names.first { (try? $0.pattern.anchoredMatch(in: TextBuffer(example.text), at: 0))?.range.upperBound == example.text.utf8.count }?.name
+            #expect(named == example.expect?.scalar, "\(example.origin)")
+            return
+        }
+        let (claims, mentions) = try ClaimTestSupport.claims(example.text, language: example.language ?? "en", published: "2024-02-27")
+        let ofPredicate = claims.filter { $0.predicate == predicate }
+        guard let expect = example.expect else {
+            #expect(ofPredicate.isEmpty, "\(example.origin): \(ofPredicate)")
+            return
+        }
+        let wanted = ClaimExpectation(expect)
+        #expect(ofPredicate.contains { wanted.accepts($0, mentions: mentions) }, "\(example.origin): want \(wanted), got \(ofPredicate)")
+    }
+
+    @Test func moneyOfAValuationIsNotAnInvestment() throws {
+        let text = "Microsoft made a €15 million investment in Mistral AI. Mistral AI was valued at $2 billion."
+        let (claims, mentions) = try ClaimTestSupport.claims(text.replacingOccurrences(of: ". ", with: ".\n"))
+        let investment = try #require(claims.first { $0.predicate == "investment" })
+        #expect(investment.money.map { mentions.money[$0].text } == ["€15 million"])
+    }
+
+    @Test func missingInvestorIsTheOneTheDocumentStates() throws {
+        let text = "Microsoft has committed a €15 million investment in Mistral AI.\n6 million investment in Mistral AI signals a pivotal moment."
+        let (claims, mentions) = try ClaimTestSupport.claims(text)
+        let investments = claims.filter { $0.predicate == "investment" }
+        #expect(investments.count == 2)
+        let inferred = try #require(investments.first { $0.line == 2 })
+        #expect(inferred.subject == "Microsoft")
+        #expect(inferred.object == "Mistral AI")
+        #expect(inferred.money.map { mentions.money[$0].text } == ["6 million"])
+    }
+
+    @Test func theCompanyIsNeverItsOwnInvestor() throws {
+        // Microsoft is named most often, yet "the company" cannot be the investor itself.
+        let text = "Microsoft and Microsoft's cloud met Mistral AI.\nMicrosoft made a €15 million investment in the company."
+        let (claims, _) = try ClaimTestSupport.claims(text)
+        let investment = try #require(claims.first { $0.predicate == "investment" })
+        #expect(investment.subject == "Microsoft")
+        #expect(investment.object == "Mistral AI")
+    }
+}
+
+/// The `expect:` of a claim example: `subject`, `object`, `money` (texts), `people`,
+/// `percents` (texts), `dates` (values), `round`.
+struct ClaimExpectation: CustomStringConvertible {
+    var fields: [String: String] = [:]
+    var lists: [String: [String]] = [:]
+
+    init(_ node: RuleNode) {
+        for (key, value) in (try? node.pairs()) ?? [] {
+            if let scalar = value.scalar { fields[key] = scalar } else { lists[key] = ((try? value.list()) ?? []).compactMap(\.scalar) }
+        }
+    }
+
+    func accepts(_ claim: Claim, mentions: DocumentMentions) -> Bool {
+        if let subject = fields["subject"], subject != claim.subject { return false }
+        if let object = fields["object"], object != claim.object { return false }
+        if let round = fields["round"], round != claim.details["round"] { return false }
+        if let money = lists["money"], money != claim.money.map({ mentions.money[$0].text }) { return false }
+        if let people = lists["people"], people != claim.people { return false }
+        if let percents = lists["percents"], percents != claim.percents.map({ mentions.percents[$0].text }) { return false }
+        if let dates = lists["dates"], dates != claim.dates.map({ mentions.dates[$0].value ?? "null" }) { return false }
+        return true
+    }
+
+    var description: String { "\(fields) \(lists)" }
+}
+
+@Suite struct ClaimRuleErrorTests {
+    static func rules(_ yaml: String) throws -> RuleSet {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-claims-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("claims/investment"), withIntermediateDirectories: true)
+        try yaml.write(to: directory.appendingPathComponent("claims/investment/en.yaml"), atomically: true, encoding: .utf8)
+        return try RuleSet(directory: directory)
+    }
+
+    @Test func unknownPlaceholderNamesFileAndLine() throws {
+        let rules = try Self.rules("predicate: investment\nlanguage: en\ntrigger: 'invest'\npatterns:\n  - '{subject} invested in {objekt}'\n")
+        #expect {
+            _ = try ClaimBuilder(rules: rules)
+        } throws: { error in
+            guard let error = error as? RuleError else { return false }
+            return error.origin.file == "claims/investment/en.yaml" && error.origin.line == 5 && error.message.contains("{objekt}")
+        }
+    }
+
+    @Test func badPatternNamesFileAndLine() throws {
+        let rules = try Self.rules("predicate: investment\nlanguage: en\ntrigger: 'invest'\npatterns:\n  - '{subject} (invested'\n")
+        #expect {
+            _ = try ClaimBuilder(rules: rules)
+        } throws: { error in
+            (error as? RuleError)?.description.hasPrefix("claims/investment/en.yaml:5:") == true
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,99 @@
+import Testing
+@testable import Concord
+
+@Suite struct DateTests {
+    static let extractor: DateExtractor = { try! DateExtractor(rules: Fixtures.rules) }()
+    /// The reference date of every example: Tuesday, February 27, 2024.
+    static let reference = "2024-02-27"
+
+    static func analyze(_ text: String, language: String = "en", reference: String? = reference) throws -> DateExtractor.Analysis {
+        try extractor.analyze(try Fixtures.tokenized(text, language: language), published: nil, reference: reference)
+    }
+
+    /// Every example of the date rule files, read with the reference date: a `match`
+    /// text holds a mention with the expected text, value and relativity; a `no_match`
+    /// text holds no date.
+    @Test(arguments: RuleExample.all(in: "dates"))
+    func ruleExample(_ example: RuleExample) throws {
+        let found = try Self.analyze(example.text, language: example.language ?? "en").mentions
+        guard let expect = example.expect else {
+            #expect(found.isEmpty, "\(example.origin): \(found.map(\.text))")
+            return
+        }
+        let text = try expect.string("text"), value = try expect.string("value")
+        let relative = expect["relative"]?.scalar == "true"
+        #expect(found.contains { $0.text == text && $0.value == value && $0.relative == relative },
+                "\(example.origin): want \(text) = \(value), got \(found.map { "\($0.text) = \($0.value ?? "null")\($0.relative ? " (relative)" : "")" })")
+    }
+
+    @Test func relativeDatesWithoutAnchorHaveNoValue() throws {
+        let found = try Self.analyze("Shares fell yesterday and rose on Jan. 25.", reference: nil).mentions
+        #expect(found.map(\.text) == ["yesterday", "Jan. 25"])
+        #expect(found.allSatisfy { $0.value == nil && $0.relative })
+    }
+
+    @Test func numericOrderIsSettledByRegion() throws {
+        #expect(try Self.analyze("on 03/04/2024", language: "en-GB").mentions.first?.value == "2024-04-03")
+        #expect(try Self.analyze("on 03/04/2024", language: "en").mentions.first?.value == "2024-03-04")
+        #expect(try Self.analyze("on 31/02/2024").mentions.isEmpty)
+    }
+
+    @Test func documentDateFromUpdatedLine() throws {
+        let analysis = try Self.analyze("Microsoft's deal\n\nLast Updated : 28 Feb, 2024\nannounced at Microsoft Ignite in November 2023.", reference: nil)
+        #expect(analysis.documentDate == "2024-02-28")
+        #expect(analysis.documentDateIndex == 0)
+    }
+
+    @Test func documentDateFromUpdateNoteIsTheEarliestAndAnchorsRelativeDates() throws {
+        let text = """
+            The FTC on Jan. 25 opened an inquiry.
+            Update: This article was updated with financial details. (Feb. 27, 2024)
+            Update: corrected a name. (Feb. 29, 2024)
+            """
+        let analysis = try Self.analyze(text, reference: "2020-01-01")
+        #expect(analysis.documentDate == "2024-02-27")
+        #expect(analysis.mentions.first?.value == "2024-01-25")
+    }
+
+    @Test func datelineGivesTheDocumentDate() throws {
+        let analysis = try Self.analyze("NEW YORK, March 3, 2024 - Stocks rose after the March 1, 2024 report.", reference: nil)
+        #expect(analysis.documentDate == "2024-03-03")
+    }
+
+    @Test func eventDatesAreNotTheDocumentDate() throws {
+        let analysis = try Self.analyze("The company was founded on April 28, 2023 in Paris.", reference: nil)
+        #expect(analysis.documentDate == nil)
+    }
+
+    @Test func calendarArithmetic() {
+        let day = CalendarDay(year: 2024, month: 2, day: 27)!
+        #expect(day.weekday == 2)
+        #expect(day.adding(days: 3).iso == "2024-03-01")
+        #expect(CalendarDay(dayNumber: day.dayNumber) == day)
+        #expect(CalendarDay(year: 2023, month: 2, day: 29) == nil)
+        #expect(day.month(adding: -3) == (2023, 11))
+    }
+}
+
+/// The record's `published` comes from the text where metadata gives none.
+@Suite struct DatePublishedTests {
+    @Test func recordsOfCorpusArePublishedOnTheDatesTheirTextsGive() throws {
+        let extraction = try Extraction(rules: Fixtures.rules)
+        func published(_ name: String) throws -> String? {
+            let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Corpus/\(name).txt"), encoding: .utf8)
+            return extraction.record(for: Fixtures.document(text, id: name)).published
+        }
+        #expect(try published("000_f04260d33bd6e71a") == "2024-02-28")
+        #expect(try published("004_f27881c4a8e299fc") == "2024-02-27")
+        #expect(try published("003_791e63e7b74a6ca2") == nil)
+    }
+
+    @Test func metadataDateWinsAndAnchorsRelativeDates() throws {
+        let extraction = try Extraction(rules: Fixtures.rules, options: .init(referenceDate: "2020-01-01"))
+        let record = extraction.record(for: Fixtures.document("Yesterday the deal closed.", published: "2024-03-05"))
+        #expect(record.published == "2024-03-05")
+        #expect(record.dates.first?.value == "2024-03-04")
+    }
+}
+
+import Foundation
