@@ -26,7 +26,7 @@ struct ConflictsCommand: ParsableCommand {
         let summary = Batch(extraction: extraction, jobs: common.jobs).run(
             inputs, emit: { records.append($0) }, fail: { Diagnostics.error($0.description) })
         let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: common.rules))
-        let report = try Reconciler(rules: ruleSet).report(for: records)
+        let report = try Reconciler(rules: ruleSet, options: .init(referenceDate: common.referenceDate)).report(for: records)
         let sink = try OutputSink(path: output)
         sink.write(try ReportRenderer().render(report, as: format.value))
         Diagnostics.line(summary.line)

@@ -1,0 +1,355 @@
+/// Compares the values of one fact and says, one plain sentence per finding, which agree
+/// and which cannot be the same: amounts (money, percents) within the precision their texts
+/// show and across currencies, dates within their precision, lists of names.
+struct ValueComparison: Sendable {
+    let settings: ReconcileSettings
+
+    func fact(for gathered: GatheredFact) -> Fact {
+        let observations = gathered.observations
+        func indexes(_ kind: Observation.Kind) -> [Int] { observations.indices.filter { observations[$0].kind == kind } }
+        var findings = amountFindings(groups(of: indexes(.money), in: observations))
+        findings += amountFindings(groups(of: indexes(.percent), in: observations, currency: "%"))
+        findings += dateFindings(indexes(.date), in: observations)
+        findings += nameFindings(indexes(.names), in: observations)
+        let status: Fact.Status = findings.contains { $0.kind.isConflict } ? .conflict : .consistent
+        return Fact(subject: gathered.subject, predicate: gathered.predicate, object: gathered.object, details: gathered.details,
+                    status: status, values: observations.map(\.value), findings: findings)
+    }
+
+    // MARK: Amounts
+
+    /// Values that state the same amount in the same currency, compared as one.
+    struct AmountGroup {
+        var currency: String?
+        var amount: ExactDecimal
+        var members: [Int]
+        /// The coarsest unit any member's text shows.
+        var unit: ExactDecimal
+        var approximate: Bool
+        var usd: ExactDecimal?
+        var conversion: Conversion?
+        var text: String
+        var sources: [String]
+        var documents: Set<String>
+
+        var digits: Int { (amount.leadingExponent ?? 0) - (unit.leadingExponent ?? 0) + 1 }
+        var quoted: String { "“\(text)”" }
+
+        /// How far off the text may be: half a unit of its last digit, more when approximate.
+        func tolerance(_ settings: ReconcileSettings) -> ExactDecimal {
+            approximate ? unit * settings.approximateUnits : unit.divided(by: 2, scale: 20)
+        }
+
+        /// The group read in another currency (a value that names none).
+        func read(as currency: String?) -> AmountGroup {
+            var copy = self
+            copy.currency = currency
+            return copy
+        }
+    }
+
+    private func groups(of indexes: [Int], in observations: [Observation], currency fixed: String? = nil) -> [AmountGroup] {
+        var groups: [AmountGroup] = []
+        for index in indexes {
+            let observation = observations[index]
+            let value = observation.value
+            guard let amount = value.amount ?? value.percent else { continue }
+            let currency = fixed ?? value.currency
+            if let existing = groups.firstIndex(where: { $0.currency == currency && $0.amount == amount }) {
+                groups[existing].members.append(index)
+                groups[existing].unit = max(groups[existing].unit, observation.unit)
+                groups[existing].approximate = groups[existing].approximate || value.approximate == true
+                groups[existing].sources.append("\(value.source):\(value.line)")
+                groups[existing].documents.insert(value.document ?? value.source)
+                if groups[existing].usd == nil, let usd = value.usd {
+                    groups[existing].usd = usd
+                    groups[existing].conversion = observation.conversion
+                }
+            } else {
+                groups.append(AmountGroup(currency: currency, amount: amount, members: [index], unit: observation.unit,
+                                          approximate: value.approximate == true, usd: value.usd, conversion: observation.conversion,
+                                          text: value.text, sources: ["\(value.source):\(value.line)"], documents: [value.document ?? value.source]))
+            }
+        }
+        return groups
+    }
+
+    /// An agreement between two groups: its kind, the rate it relied on, why.
+    struct Agreement {
+        var kind: Finding.Kind
+        var rate: Rate?
+        var explanation: String
+    }
+
+    private func amountFindings(_ groups: [AmountGroup]) -> [Finding] {
+        guard let first = groups.first else { return [] }
+        if groups.count == 1 {
+            guard first.documents.count > 1 else { return [] }
+            return [Finding(kind: .consistent, values: first.members,
+                            explanation: "\(first.documents.count) articles state \(first.quoted) (\(first.sources.joined(separator: ", "))).")]
+        }
+        let hasCurrency = groups.contains { $0.currency != nil }
+        let ranked = groups.indices.sorted { lhs, rhs in
+            let (a, b) = (groups[lhs], groups[rhs])
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            if a.digits != b.digits { return a.digits > b.digits }
+            return lhs < rhs
+        }
+        let stated = ranked.filter { !hasCurrency || groups[$0].currency != nil }
+        let unnamed = ranked.filter { hasCurrency && groups[$0].currency == nil }
+        var findings: [Finding] = []
+        var placed = [stated[0]]
+        var pending: [Int] = []
+        for candidate in stated.dropFirst() {
+            let partners = placed.filter { groups[$0].currency == groups[candidate].currency } + placed.filter { groups[$0].currency != groups[candidate].currency }
+            let match = partners.lazy.compactMap { partner in self.agreement(groups[candidate], groups[partner]).map { (partner, $0) } }.first
+            if let (partner, agreement) = match {
+                findings.append(finding(agreement, groups[candidate], groups[partner]))
+                placed.append(candidate)
+            } else {
+                pending.append(candidate)
+            }
+        }
+        for candidate in pending {
+            let partner = placed.first { groups[$0].currency == groups[candidate].currency } ?? stated[0]
+            if let discrepancy = discrepancy(groups[candidate], groups[partner], among: stated.map { groups[$0] }) {
+                findings.append(discrepancy)
+            }
+        }
+        for candidate in unnamed {
+            findings.append(unnamedFinding(groups[candidate], among: stated.map { groups[$0] }))
+        }
+        return findings
+    }
+
+    private func finding(_ agreement: Agreement, _ lhs: AmountGroup, _ rhs: AmountGroup) -> Finding {
+        Finding(kind: agreement.kind, values: (lhs.members + rhs.members).sorted(), rate: agreement.rate, explanation: agreement.explanation)
+    }
+
+    /// How `candidate` agrees with `partner`, if it does: the same amount, one rounded from
+    /// the other, within the texts' precision, or the same sum once converted.
+    func agreement(_ candidate: AmountGroup, _ partner: AmountGroup) -> Agreement? {
+        if candidate.currency == partner.currency { return sameCurrencyAgreement(candidate, partner) }
+        return conversionAgreement(candidate, partner)
+    }
+
+    private func sameCurrencyAgreement(_ a: AmountGroup, _ b: AmountGroup) -> Agreement? {
+        if a.amount == b.amount {
+            return Agreement(kind: .consistent, explanation: "\(a.quoted) and \(b.quoted) state the same amount.")
+        }
+        for (coarse, fine) in [(a, b), (b, a)] where coarse.unit > fine.unit && fine.amount.rounded(to: coarse.unit) == coarse.amount {
+            return Agreement(kind: .rounding, explanation: "\(coarse.quoted) is \(fine.quoted) rounded to \(AmountWording.nearest(coarse.unit)), the digits it shows.")
+        }
+        let difference = (a.amount - b.amount).magnitude
+        // Strictly less: "$15 million" and "$16 million" only meet at the edge of their halves.
+        guard difference < a.tolerance(settings) + b.tolerance(settings) else { return nil }
+        let allowance = a.approximate || b.approximate ? "what “about” and the digits shown allow" : "the precision the texts show"
+        return Agreement(kind: .consistent, explanation: "\(a.quoted) and \(b.quoted) differ by \(AmountWording.phrase(difference, currency: a.currency)), within \(allowance).")
+    }
+
+    /// Both groups in US dollars, with the slack their precision and rates allow.
+    private func dollars(_ group: AmountGroup) -> (usd: ExactDecimal, slack: ExactDecimal)? {
+        let tolerance = group.tolerance(settings)
+        if group.currency == CurrencyConverter.usd { return (group.amount, tolerance) }
+        guard let usd = group.usd, let conversion = group.conversion else { return nil }
+        return (usd, conversion.apply(tolerance) + usd * conversion.spread)
+    }
+
+    private func conversionAgreement(_ a: AmountGroup, _ b: AmountGroup) -> Agreement? {
+        guard a.currency != "%", let left = dollars(a), let right = dollars(b) else { return nil }
+        guard (left.usd - right.usd).magnitude <= left.slack + right.slack else { return nil }
+        let conversion = a.conversion ?? b.conversion
+        let (converted, target) = a.conversion != nil ? (a, b) : (b, a)
+        let clause = conversion.map(Self.rateClause) ?? "in US dollars"
+        let explanation: String
+        if target.currency == CurrencyConverter.usd, let usd = converted.usd, usd == target.amount {
+            explanation = "\(converted.quoted) is \(target.quoted) \(clause)."
+        } else if target.currency == CurrencyConverter.usd, let usd = converted.usd {
+            explanation = "\(converted.quoted) is \(AmountWording.phrase(usd, currency: CurrencyConverter.usd, digits: 4)) \(clause), which agrees with \(target.quoted) within the texts' precision and the rate's day-to-day spread."
+        } else {
+            explanation = "\(a.quoted) and \(b.quoted) are the same sum in US dollars (\(AmountWording.phrase(left.usd, currency: CurrencyConverter.usd, digits: 4)) and \(AmountWording.phrase(right.usd, currency: CurrencyConverter.usd, digits: 4))), converted \(clause), within the texts' precision and the rates' spread."
+        }
+        return Agreement(kind: .consistentAfterConversion, rate: conversion?.rate, explanation: explanation)
+    }
+
+    /// "at the rate the article states (1 EUR = 1.0867 USD, Corpus/004.txt:20)".
+    static func rateClause(_ conversion: Conversion) -> String {
+        let rate = conversion.rate
+        let quoted = "1 \(rate.from) = \(rate.value) \(rate.to)"
+        switch conversion.origin {
+        case .sameArticle: return "at the rate the article states (\(quoted), \(rate.source))"
+        case .corpus: return "at the rate another article states for that date (\(quoted), \(rate.source))"
+        case .table: return "at the \(rate.source) (\(quoted))"
+        case .reference: return "at the \(rate.source), as the document states no date (\(quoted))"
+        }
+    }
+
+    private func discrepancy(_ candidate: AmountGroup, _ partner: AmountGroup, among groups: [AmountGroup]) -> Finding? {
+        var rate: Rate?
+        var explanation: String
+        if candidate.currency == partner.currency {
+            let difference = (candidate.amount - partner.amount).magnitude
+            explanation = "\(candidate.quoted) and \(partner.quoted) differ by \(AmountWording.phrase(difference, currency: candidate.currency)), more than the digits they show allow"
+        } else if let left = dollars(candidate), let right = dollars(partner) {
+            let conversion = candidate.conversion ?? partner.conversion
+            rate = conversion?.rate
+            let clause = conversion.map(Self.rateClause) ?? "in US dollars"
+            explanation = "\(candidate.quoted) cannot be \(partner.quoted): \(clause) they are \(AmountWording.phrase(left.usd, currency: CurrencyConverter.usd, digits: 4)) and \(AmountWording.phrase(right.usd, currency: CurrencyConverter.usd, digits: 4)), further apart than the texts' precision and the rate's spread allow"
+        } else {
+            return nil
+        }
+        let sameCurrency = groups.filter { $0.currency == candidate.currency && $0.amount != candidate.amount }
+        let hint = hint(for: candidate, among: sameCurrency)
+        let members = (candidate.members + partner.members + (hint?.group.members ?? [])).uniqueSorted()
+        return Finding(kind: .discrepancy, values: members, rate: rate, explanation: explanation + (hint.map { "; " + $0.text } ?? "") + ".")
+    }
+
+    /// A value that names no currency, read in every currency the fact holds: a finding
+    /// for the first reading that fits, else a discrepancy with a hint where one explains it.
+    private func unnamedFinding(_ candidate: AmountGroup, among groups: [AmountGroup]) -> Finding {
+        var currencies: [String] = []
+        for group in groups { if let currency = group.currency, !currencies.contains(currency) { currencies.append(currency) } }
+        // The same amount in some currency first, then any agreement.
+        for exactly in [true, false] {
+            for currency in currencies {
+                let reading = candidate.read(as: currency)
+                for group in groups where group.currency == currency && (!exactly || group.amount == candidate.amount) {
+                    guard let agreement = sameCurrencyAgreement(reading, group) else { continue }
+                    return Finding(kind: agreement.kind, values: (candidate.members + group.members).sorted(),
+                                   explanation: "\(candidate.quoted) names no currency; read as \(currency): " + agreement.explanation)
+                }
+            }
+        }
+        let readings = currencies.map { currency in
+            "as \(currency) it would be \(AmountWording.phrase(candidate.amount, currency: currency)), against "
+                + groups.filter { $0.currency == currency }.map(\.quoted).joined(separator: ", ")
+        }
+        let hint = hint(for: candidate, among: groups)
+        let members = (candidate.members + (hint?.group.members ?? groups.first?.members ?? [])).uniqueSorted()
+        return Finding(kind: .discrepancy, values: members,
+                       explanation: "\(candidate.quoted) names no currency and fits none of the sums stated (\(readings.joined(separator: "; ")))"
+                           + (hint.map { "; " + $0.text } ?? "") + ".")
+    }
+
+    /// What would explain `candidate` as a slip for one of `groups`: a dropped leading digit
+    /// ("6 million" for "16 million") or a scale slip (thousand for million).
+    private func hint(for candidate: AmountGroup, among groups: [AmountGroup]) -> (text: String, group: AmountGroup)? {
+        guard candidate.amount > 0, let exponent = candidate.amount.leadingExponent else { return nil }
+        func fits(_ amount: ExactDecimal, unit: ExactDecimal, _ group: AmountGroup, exactly: Bool) -> Bool {
+            if amount == group.amount { return true }
+            return !exactly && (group.amount.rounded(to: unit) == amount || amount.rounded(to: group.unit) == group.amount)
+        }
+        let leading = ExactDecimal.power(ofTen: exponent + 1)
+        for exactly in [true, false] {
+            for digit in 1...9 {
+                let restored = candidate.amount + ExactDecimal(digit) * leading
+                if let group = groups.first(where: { fits(restored, unit: candidate.unit, $0, exactly: exactly) }) {
+                    return ("a dropped leading “\(digit)” would make it \(AmountWording.phrase(restored, currency: nil)), which matches \(group.quoted) (\(group.sources[0]))", group)
+                }
+            }
+        }
+        for exactly in [true, false] {
+            for factor in settings.scaleFactors {
+                for (restored, unit) in [(candidate.amount * factor, candidate.unit * factor), (candidate.amount.divided(by: factor, scale: 20), candidate.unit.divided(by: factor, scale: 20))] {
+                    if let group = groups.first(where: { fits(restored, unit: unit, $0, exactly: exactly) }) {
+                        return ("a scale slip by a factor of \(AmountWording.grouped(factor)) would make it \(AmountWording.phrase(restored, currency: nil)), which matches \(group.quoted) (\(group.sources[0]))", group)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Dates
+
+    private func dateFindings(_ indexes: [Int], in observations: [Observation]) -> [Finding] {
+        var groups: [(date: String, members: [Int])] = []
+        for index in indexes {
+            guard let date = observations[index].value.date else { continue }
+            if let existing = groups.firstIndex(where: { $0.date == date }) { groups[existing].members.append(index) } else { groups.append((date, [index])) }
+        }
+        guard !groups.isEmpty else { return [] }
+        func describe(_ group: (date: String, members: [Int])) -> String {
+            let value = observations[group.members[0]].value
+            return "“\(value.text)” (\(value.source):\(value.line))"
+        }
+        if groups.count == 1 {
+            let documents = Set(groups[0].members.map { observations[$0].value.document ?? observations[$0].value.source })
+            guard documents.count > 1 else { return [] }
+            return [Finding(kind: .consistent, values: groups[0].members, explanation: "\(documents.count) articles give the same date, \(groups[0].date).")]
+        }
+        let ranked = groups.indices.sorted { lhs, rhs in
+            let (a, b) = (groups[lhs], groups[rhs])
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            if a.date.count != b.date.count { return a.date.count > b.date.count }
+            return lhs < rhs
+        }
+        func isRelative(_ group: (date: String, members: [Int])) -> Bool { group.members.contains { observations[$0].value.relative == true } }
+        var findings: [Finding] = []
+        var placed = [ranked[0]]
+        for candidate in ranked.dropFirst() {
+            let group = groups[candidate]
+            var matched = false
+            for partner in placed {
+                let other = groups[partner]
+                let members = (group.members + other.members).sorted()
+                if group.date.hasPrefix(other.date) || other.date.hasPrefix(group.date) {
+                    let (coarse, fine) = group.date.count < other.date.count ? (group, other) : (other, group)
+                    findings.append(Finding(kind: .consistent, values: members, explanation: "\(describe(coarse)) gives \(coarse.date), less precise than \(fine.date) from \(describe(fine)), and agrees with it."))
+                } else if let day = CalendarDay.number(of: group.date), let otherDay = CalendarDay.number(of: other.date),
+                          isRelative(group) || isRelative(other), abs(day - otherDay) <= settings.relativeDateDays {
+                    findings.append(Finding(kind: .consistent, values: members, explanation: "\(describe(group)) gives \(group.date) and \(describe(other)) \(other.date); a relative date can be off by \(settings.relativeDateDays) day(s), so they agree."))
+                } else {
+                    continue
+                }
+                matched = true
+                placed.append(candidate)
+                break
+            }
+            if !matched {
+                let reference = groups[ranked[0]]
+                findings.append(Finding(kind: .dateDiscrepancy, values: (group.members + reference.members).sorted(),
+                                        explanation: "\(describe(group)) dates it \(group.date) but \(describe(reference)) dates it \(reference.date): they differ beyond the precision either text states."))
+            }
+        }
+        return findings
+    }
+
+    // MARK: Lists of names
+
+    private func nameFindings(_ indexes: [Int], in observations: [Observation]) -> [Finding] {
+        let named = indexes.filter { observations[$0].value.names?.isEmpty == false }
+        guard !named.isEmpty else { return [] }
+        var everyone: [String] = []
+        for index in named { for name in observations[index].value.names ?? [] where !everyone.contains(name) { everyone.append(name) } }
+        let lists = named.filter { (observations[$0].value.names?.count ?? 0) > 1 }
+        var findings: [Finding] = []
+        for list in lists {
+            let value = observations[list].value
+            let missing = everyone.filter { !(value.names ?? []).contains($0) }
+            guard !missing.isEmpty else { continue }
+            let naming = named.filter { index in index != list && (observations[index].value.names ?? []).contains { missing.contains($0) } }
+            let whereNamed = naming.map { "\(observations[$0].value.source):\(observations[$0].value.line)" }
+            findings.append(Finding(kind: .listMismatch, values: ([list] + naming).sorted(),
+                                    explanation: "\(value.source):\(value.line) names \(Self.series(value.names ?? [])) but not \(Self.series(missing)), whom \(Self.series(whereNamed)) also names."))
+        }
+        if findings.isEmpty, lists.count > 1 {
+            let documents = Set(lists.map { observations[$0].value.document ?? observations[$0].value.source })
+            if documents.count > 1 {
+                findings.append(Finding(kind: .consistent, values: lists, explanation: "\(documents.count) articles name the same people: \(Self.series(everyone))."))
+            }
+        }
+        return findings
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func series(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+}
+
+extension Array where Element == Int {
+    /// The indexes once each, in order.
+    func uniqueSorted() -> [Int] { Array(Set(self)).sorted() }
+}
