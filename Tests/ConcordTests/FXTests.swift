@@ -62,16 +62,16 @@ import Testing
     @Test func tableAtTheDocumentsDate() throws {
         let value = try euroValue(published: "2024-06-15")
         #expect(value.usd == ExactDecimal(32_277_000))
-        #expect(value.rate == Rate(from: "EUR", to: "USD", value: ExactDecimal("1.0759")!, source: "ECB monthly mean 2024-06 (Rules/fx/ecb-monthly.csv)"))
+        #expect(value.rate == Rate(from: "EUR", to: "USD", value: ExactDecimal("1.0759")!, source: "Rules/fx/ecb-monthly.csv (ECB monthly mean 2024-06)"))
     }
 
     @Test func tableAtTheReferenceDate() throws {
         let latest = try euroValue(published: nil)
         #expect(latest.usd == ExactDecimal(33_604_800))
-        #expect(latest.rate?.source == "ECB monthly mean 2026-10 (Rules/fx/ecb-monthly.csv), the run's reference date")
+        #expect(latest.rate?.source == "Rules/fx/ecb-monthly.csv (ECB monthly mean 2026-10, the run's reference date)")
         let given = try euroValue(published: nil, referenceDate: "2016-07-20")
         #expect(given.usd == ExactDecimal(33_205_500))
-        #expect(given.rate?.source.hasPrefix("ECB monthly mean 2016-07") == true)
+        #expect(given.rate?.source == "Rules/fx/ecb-monthly.csv (ECB monthly mean 2016-07, the run's reference date)")
     }
 
     @Test func rateStatedInTheSameArticleComesFirst() throws {

@@ -131,3 +131,42 @@ import Testing
         #expect(reading.explanation.hasPrefix("“15 million” names no currency; read as EUR"))
     }
 }
+
+/// Ranges and open bounds against the amounts of their fact.
+@Suite struct ReconcileRangeTests {
+    func fact(range text: String, min: String?, max: String?, currency: String) throws -> Fact {
+        var record = HandMadeRecords.record004
+        var mention = HandMadeRecords.money(text, line: 30, start: 4000, amount: nil, currency: currency)
+        mention.range = AmountRange(min: min.flatMap(ExactDecimal.init), max: max.flatMap(ExactDecimal.init))
+        record.money.append(mention)
+        record.claims.append(HandMadeRecords.investment(money: [record.money.count - 1], line: 30, sentence: "Microsoft invested \(text) in Mistral AI."))
+        return try #require(try HandMadeRecords.reconciler().report(for: [record]).facts.first { $0.predicate == "investment" })
+    }
+
+    func rangeFinding(_ fact: Fact) throws -> Finding {
+        let index = try #require(fact.values.firstIndex { $0.range != nil })
+        return try #require(fact.findings.first { $0.values.contains(index) && $0.kind != .consistentAfterConversion })
+    }
+
+    @Test func amountInsideARangeIsConsistent() throws {
+        let fact = try fact(range: "between $10 million and $20 million", min: "10000000", max: "20000000", currency: "USD")
+        let finding = try rangeFinding(fact)
+        #expect(finding.kind == .consistent && fact.status == .consistent)
+        #expect(finding.explanation == "“between $10 million and $20 million” includes “$16.3 million”.")
+    }
+
+    @Test func amountOutsideAnOpenBoundIsADiscrepancy() throws {
+        let fact = try fact(range: "more than $20 million", min: "20000000", max: nil, currency: "USD")
+        let finding = try rangeFinding(fact)
+        #expect(finding.kind == .discrepancy && fact.status == .conflict)
+        #expect(fact.values.last?.usd == nil && fact.values.last?.range?.min == ExactDecimal(20_000_000))
+    }
+
+    @Test func rangeInAnotherCurrencyIsConverted() throws {
+        let fact = try fact(range: "up to £14 million", min: nil, max: "14000000", currency: "GBP")
+        let finding = try rangeFinding(fact)
+        // £14 million at Feb. 2024's mean (1.07947 / 0.854662 ≈ 1.2630 USD per GBP) is about $17.7 million ≥ $16.3 million.
+        #expect(finding.kind == .consistent)
+        #expect(finding.rate?.from == "GBP" && finding.rate?.value == ExactDecimal("1.263"))
+    }
+}

@@ -52,6 +52,9 @@ public struct FactValue: Codable, Sendable, Equatable {
     public var text: String
     /// Money: exact amount in major units.
     public var amount: ExactDecimal?
+    /// Money: a range or open bound ("$10-15 million", "more than $10 million"), where the
+    /// text states one instead of an amount.
+    public var range: AmountRange?
     /// Money: ISO code, or nil where the text names none.
     public var currency: String?
     /// Money: the amount in US dollars, at the rate `rate` names.
@@ -73,7 +76,7 @@ public struct FactValue: Codable, Sendable, Equatable {
     /// The sentence that states the value, as evidence (the HTML report quotes it).
     public var sentence: String?
 
-    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil, relative: Bool? = nil, sentence: String? = nil) {
+    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil, relative: Bool? = nil, sentence: String? = nil, range: AmountRange? = nil) {
         self.source = source
         self.line = line
         self.text = text
@@ -88,6 +91,7 @@ public struct FactValue: Codable, Sendable, Equatable {
         self.approximate = approximate
         self.relative = relative
         self.sentence = sentence
+        self.range = range
     }
 }
 

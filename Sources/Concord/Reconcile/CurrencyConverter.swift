@@ -1,3 +1,5 @@
+import Foundation
+
 /// Converts amounts to US dollars with the best rate the run knows, in this order: a rate
 /// the same article states (a stated equivalent such as "€15 million (about $16.3 million)"),
 /// a rate another article states for a date near the document's, the table at the
@@ -82,7 +84,7 @@ struct CurrencyConverter: Sendable {
         }
         guard var atReference = table.conversion(from: currency, to: Self.usd, at: referenceMonth) else { return nil }
         atReference.origin = .reference
-        atReference.source += ", the run's reference date"
+        atReference.source = atReference.source.replacingOccurrences(of: ")", with: ", the run's reference date)")
         return atReference
     }
 }

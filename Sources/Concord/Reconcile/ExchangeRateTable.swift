@@ -95,7 +95,7 @@ public struct ExchangeRateTable: Sendable {
         return Conversion(
             from: from, to: to, numerator: target.mean, denominator: source.mean,
             spread: Self.halfRange(source) + Self.halfRange(target),
-            source: "ECB monthly mean \(month) (Rules/\(path))", origin: .table)
+            source: "Rules/\(path) (ECB monthly mean \(month))", origin: .table, period: month)
     }
 
     /// The table's month nearest to `date`: the month itself when the table holds it.
@@ -136,6 +136,19 @@ public struct Conversion: Sendable, Equatable {
     /// `path:line` of a stated rate, or the table and month.
     public var source: String
     public var origin: Origin
+    /// The table's month, for a rate from the table.
+    public var period: String?
+
+    public init(from: String, to: String, numerator: ExactDecimal, denominator: ExactDecimal, spread: ExactDecimal, source: String, origin: Origin, period: String? = nil) {
+        self.from = from
+        self.to = to
+        self.numerator = numerator
+        self.denominator = denominator
+        self.spread = spread
+        self.source = source
+        self.origin = origin
+        self.period = period
+    }
 
     /// `amount` in `to`, rounded to hundredths.
     public func apply(_ amount: ExactDecimal) -> ExactDecimal {
@@ -144,7 +157,7 @@ public struct Conversion: Sendable, Equatable {
 
     /// The same rate the other way round.
     public var inverse: Conversion {
-        Conversion(from: to, to: from, numerator: denominator, denominator: numerator, spread: spread, source: source, origin: origin)
+        Conversion(from: to, to: from, numerator: denominator, denominator: numerator, spread: spread, source: source, origin: origin, period: period)
     }
 
     /// The rate as reports show it: five significant digits.

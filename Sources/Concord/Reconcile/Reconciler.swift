@@ -126,14 +126,15 @@ struct FactGatherer {
         }
         for index in moneyIndexes {
             let mention = record.money[index]
-            guard let amount = mention.amount else { continue }
-            var value = FactValue(source: record.source, line: mention.line, text: mention.text, amount: amount, currency: mention.currency,
-                                  document: record.id, approximate: mention.approximate, sentence: claim.sentence)
+            guard let amount = mention.amount ?? mention.range?.min ?? mention.range?.max else { continue }
+            var value = FactValue(source: record.source, line: mention.line, text: mention.text, amount: mention.amount, currency: mention.currency,
+                                  document: record.id, approximate: mention.approximate, sentence: claim.sentence,
+                                  range: mention.amount == nil ? mention.range : nil)
             let conversion = mention.currency.flatMap { converter.toUSD(from: $0, documentIndex: documentIndex, mentionIndex: index) }
             if mention.currency == CurrencyConverter.usd {
-                value.usd = amount
+                value.usd = mention.amount
             } else if let conversion {
-                value.usd = conversion.apply(amount)
+                value.usd = mention.amount.map(conversion.apply)
                 value.rate = conversion.rate
             }
             result.append(Observation(kind: .money, value: value, order: [documentIndex, 0, mention.start, index],

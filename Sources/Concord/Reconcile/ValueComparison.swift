@@ -7,7 +7,9 @@ struct ValueComparison: Sendable {
     func fact(for gathered: GatheredFact) -> Fact {
         let observations = gathered.observations
         func indexes(_ kind: Observation.Kind) -> [Int] { observations.indices.filter { observations[$0].kind == kind } }
-        var findings = amountFindings(groups(of: indexes(.money), in: observations))
+        let moneyGroups = groups(of: indexes(.money), in: observations)
+        var findings = amountFindings(moneyGroups)
+        findings += rangeFindings(indexes(.money).filter { observations[$0].value.range != nil }, against: moneyGroups, in: observations)
         findings += amountFindings(groups(of: indexes(.percent), in: observations, currency: "%"))
         findings += dateFindings(indexes(.date), in: observations)
         findings += nameFindings(indexes(.names), in: observations)
@@ -89,12 +91,7 @@ struct ValueComparison: Sendable {
                             explanation: "\(first.documents.count) articles state \(first.quoted) (\(first.sources.joined(separator: ", "))).")]
         }
         let hasCurrency = groups.contains { $0.currency != nil }
-        let ranked = groups.indices.sorted { lhs, rhs in
-            let (a, b) = (groups[lhs], groups[rhs])
-            if a.members.count != b.members.count { return a.members.count > b.members.count }
-            if a.digits != b.digits { return a.digits > b.digits }
-            return lhs < rhs
-        }
+        let ranked = Self.ranked(groups)
         let stated = ranked.filter { !hasCurrency || groups[$0].currency != nil }
         let unnamed = ranked.filter { hasCurrency && groups[$0].currency == nil }
         var findings: [Finding] = []
@@ -120,6 +117,47 @@ struct ValueComparison: Sendable {
             findings.append(unnamedFinding(groups[candidate], among: stated.map { groups[$0] }))
         }
         return findings
+    }
+
+    /// Group indexes, the best-supported first: most values, then most digits shown, then
+    /// first stated. The first is the reference the others are compared with.
+    static func ranked(_ groups: [AmountGroup]) -> [Int] {
+        groups.indices.sorted { lhs, rhs in
+            let (a, b) = (groups[lhs], groups[rhs])
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            if a.digits != b.digits { return a.digits > b.digits }
+            return lhs < rhs
+        }
+    }
+
+    /// A range or open bound ("$10-15 million", "more than $10 million") against the
+    /// best-supported amount: consistent when the amount lies inside, within the texts'
+    /// precision (after conversion where the currencies differ), else a discrepancy.
+    private func rangeFindings(_ indexes: [Int], against groups: [AmountGroup], in observations: [Observation]) -> [Finding] {
+        let ranked = Self.ranked(groups).map { groups[$0] }
+        return indexes.compactMap { index -> Finding? in
+            let observation = observations[index]
+            let value = observation.value
+            guard let range = value.range else { return nil }
+            let slack = value.approximate == true ? observation.unit * settings.approximateUnits : observation.unit.divided(by: 2, scale: 20)
+            let quoted = "“\(value.text)”"
+            func inside(_ amount: ExactDecimal, tolerance: ExactDecimal, bounds: (min: ExactDecimal?, max: ExactDecimal?)) -> Bool {
+                (bounds.min.map { amount + tolerance >= $0 } ?? true) && (bounds.max.map { amount - tolerance <= $0 } ?? true)
+            }
+            if let partner = ranked.first(where: { value.currency == nil || $0.currency == value.currency }) {
+                let fits = inside(partner.amount, tolerance: partner.tolerance(settings) + slack, bounds: (range.min, range.max))
+                return Finding(kind: fits ? .consistent : .discrepancy, values: ([index] + partner.members).sorted(),
+                               explanation: fits ? "\(quoted) includes \(partner.quoted)." : "\(quoted) cannot include \(partner.quoted): it lies outside, beyond what the texts' precision allows.")
+            }
+            guard let conversion = observation.conversion,
+                  let partner = ranked.first(where: { dollars($0) != nil }), let target = dollars(partner) else { return nil }
+            let bounds = (range.min.map(conversion.apply), range.max.map(conversion.apply))
+            let rangeSlack = conversion.apply(slack) + (bounds.0 ?? bounds.1 ?? 0) * conversion.spread
+            let fits = inside(target.usd, tolerance: target.slack + rangeSlack, bounds: bounds)
+            let clause = Self.rateClause(conversion)
+            return Finding(kind: fits ? .consistent : .discrepancy, values: ([index] + partner.members).sorted(), rate: conversion.rate,
+                           explanation: fits ? "\(quoted) includes \(partner.quoted) \(clause)." : "\(quoted) cannot include \(partner.quoted) \(clause): it lies outside, beyond what the texts' precision and the rate's spread allow.")
+        }
     }
 
     private func finding(_ agreement: Agreement, _ lhs: AmountGroup, _ rhs: AmountGroup) -> Finding {
@@ -179,8 +217,8 @@ struct ValueComparison: Sendable {
         switch conversion.origin {
         case .sameArticle: return "at the rate the article states (\(quoted), \(rate.source))"
         case .corpus: return "at the rate another article states for that date (\(quoted), \(rate.source))"
-        case .table: return "at the \(rate.source) (\(quoted))"
-        case .reference: return "at the \(rate.source), as the document states no date (\(quoted))"
+        case .table: return "at the ECB's mean rate for \(conversion.period ?? "") (\(quoted), from the dated rate table)"
+        case .reference: return "at the ECB's mean rate for \(conversion.period ?? ""), the run's reference date, as the document states no usable date (\(quoted))"
         }
     }
 

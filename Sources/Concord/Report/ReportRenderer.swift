@@ -34,9 +34,19 @@ enum ReportWording {
         return parts.joined(separator: " · ") + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
     }
 
-    /// The value's normalized form: "EUR 15,000,000", "no currency 6,000,000", "2023-11", "49%".
+    /// The value's normalized form: "EUR 15,000,000", "no currency 6,000,000", "USD ≥ 10,000,000",
+    /// "2023-11", "49%".
     static func normalized(_ value: FactValue) -> String {
-        if let amount = value.amount { return "\(value.currency ?? "no currency") \(AmountWording.grouped(amount))" }
+        let currency = value.currency ?? "no currency"
+        if let amount = value.amount { return "\(currency) \(AmountWording.grouped(amount))" }
+        if let range = value.range {
+            switch (range.min, range.max) {
+            case let (min?, max?): return "\(currency) \(AmountWording.grouped(min))–\(AmountWording.grouped(max))"
+            case let (min?, nil): return "\(currency) ≥ \(AmountWording.grouped(min))"
+            case let (nil, max?): return "\(currency) ≤ \(AmountWording.grouped(max))"
+            case (nil, nil): return currency
+            }
+        }
         if let percent = value.percent { return "\(percent)%" }
         if let date = value.date { return date + (value.relative == true ? " (relative)" : "") }
         if let names = value.names { return names.joined(separator: ", ") }
