@@ -122,12 +122,10 @@ struct ValueComparison: Sendable {
     /// Group indexes, the best-supported first: most values, then most digits shown, then
     /// first stated. The first is the reference the others are compared with.
     static func ranked(_ groups: [AmountGroup]) -> [Int] {
-        groups.indices.sorted { lhs, rhs in
-            let (a, b) = (groups[lhs], groups[rhs])
-            if a.members.count != b.members.count { return a.members.count > b.members.count }
-            if a.digits != b.digits { return a.digits > b.digits }
-            return lhs < rhs
-        }
+        groups.enumerated()
+            .map { (index: $0.offset, key: [-$0.element.members.count, -$0.element.digits, $0.offset]) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.index)
     }
 
     /// A range or open bound ("$10-15 million", "more than $10 million") against the

@@ -16,7 +16,19 @@ public enum RecordCoding {
     /// CONTRACT.md does not name (a claim's `details`, `percents`, offsets; a percent's
     /// `points`) may be absent and take their defaults. Throws ``RecordError`` saying what is wrong.
     public static func record(from line: String) throws -> DocumentRecord {
-        guard var object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+        let data = Data(line.utf8)
+        do {
+            return try JSONDecoder().decode(DocumentRecord.self, from: data)
+        } catch DecodingError.keyNotFound, DecodingError.valueNotFound {
+            // A record that leaves out keys with defaults: fill them in and decode again.
+            return try decodeWithDefaults(data)
+        } catch let error as DecodingError {
+            throw RecordError(reason: describe(error))
+        }
+    }
+
+    private static func decodeWithDefaults(_ data: Data) throws -> DocumentRecord {
+        guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw RecordError(reason: "not a JSON object")
         }
         for key in ["money", "dates", "percents", "entities", "claims", "warnings"] where object[key] == nil || object[key] is NSNull {
@@ -27,8 +39,7 @@ public enum RecordCoding {
         object["money"] = (object["money"] as? [Any])?.map { withDefaults($0, ["approximate": false]) }
         object["dates"] = (object["dates"] as? [Any])?.map { withDefaults($0, ["relative": false]) }
         do {
-            let data = try JSONSerialization.data(withJSONObject: object)
-            return try JSONDecoder().decode(DocumentRecord.self, from: data)
+            return try JSONDecoder().decode(DocumentRecord.self, from: try JSONSerialization.data(withJSONObject: object))
         } catch let error as DecodingError {
             throw RecordError(reason: describe(error))
         }
@@ -37,9 +48,17 @@ public enum RecordCoding {
     /// Whether `data` is a file of records (as `extract` writes) rather than of documents:
     /// its first non-empty line is an object with `source`, `money` and `claims`.
     public static func holdsRecords(_ data: Data) -> Bool {
-        guard let firstLine = data.split(separator: UInt8(ascii: "\n")).first(where: { !$0.allSatisfy { $0 == 32 || $0 == 13 } }),
-              let object = (try? JSONSerialization.jsonObject(with: Data(firstLine))) as? [String: Any] else { return false }
-        return object["source"] is String && object["money"] is [Any] && object["claims"] is [Any]
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+            let line = data[start..<end]
+            if !line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) {
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else { return false }
+                return object["source"] is String && object["money"] is [Any] && object["claims"] is [Any]
+            }
+            start = end + 1
+        }
+        return false
     }
 
     /// A record file among the inputs: its path and its bytes.
