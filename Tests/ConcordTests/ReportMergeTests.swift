@@ -57,12 +57,13 @@ import Testing
 
     @Test func badLinesAreNamedAndGoodOnesKept() throws {
         let good = try RecordCoding.line(for: HandMadeRecords.record003)
-        let data = Data((good + "\n{\"source\": \"x\", \"money\": [], \"claims\": []}\nnot json\n").utf8)
+        let data = Data((good + "\n{\"source\": \"x\", \"money\": [], \"claims\": []}\nnot json\n{\"id\": \"b\", \"source\": \"b.txt\", \"format\": \"text\", \"money\": [{\"text\": \"$1\", \"start\": 0, \"end\": 2, \"line\": 1, \"amount\": \"1e6\", \"currency\": \"USD\"}]}\n").utf8)
         let decoded = RecordCoding.records(in: data, path: "batch.jsonl")
         #expect(decoded.records.count == 1)
-        #expect(decoded.failures.map(\.path) == ["batch.jsonl:2", "batch.jsonl:3"])
+        #expect(decoded.failures.map(\.path) == ["batch.jsonl:2", "batch.jsonl:3", "batch.jsonl:4"])
         #expect(decoded.failures[0].reason == "not a record: missing key 'id'")
-        #expect(decoded.failures[1].reason == "not a record: not a JSON object")
+        #expect(decoded.failures[1].reason == "not a record: not valid JSON")
+        #expect(decoded.failures[2].reason.hasPrefix("not a record: bad value at .money[0].amount: not a plain decimal: 1e6"))
     }
 
     @Test func contractShapedRecordDecodes() throws {

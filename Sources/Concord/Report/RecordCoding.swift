@@ -29,7 +29,7 @@ public enum RecordCoding {
 
     private static func decodeWithDefaults(_ data: Data) throws -> DocumentRecord {
         guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw RecordError(reason: "not a JSON object")
+            throw RecordError(reason: "not valid JSON")
         }
         for key in ["money", "dates", "percents", "entities", "claims", "warnings"] where object[key] == nil || object[key] is NSNull {
             object[key] = [Any]()
@@ -119,6 +119,7 @@ public enum RecordCoding {
         switch error {
         case let .keyNotFound(key, context): return "missing key '\(key.stringValue)'\(at(context.codingPath))"
         case let .typeMismatch(_, context), let .valueNotFound(_, context): return "wrong type\(at(context.codingPath)): \(context.debugDescription)"
+        case let .dataCorrupted(context) where context.codingPath.isEmpty: return "not valid JSON"
         case let .dataCorrupted(context): return "bad value\(at(context.codingPath)): \(context.debugDescription)"
         @unknown default: return "\(error)"
         }
