@@ -170,3 +170,32 @@ import Testing
         #expect(finding.rate?.from == "GBP" && finding.rate?.value == ExactDecimal("1.263"))
     }
 }
+
+/// Percentages of a stake compared within the digits they show.
+@Suite struct ReconcilePercentTests {
+    func findings(_ first: (String, String), _ second: (String, String)) throws -> [Finding] {
+        func record(_ id: String, _ percent: (String, String)) -> DocumentRecord {
+            let mention = PercentMention(span: HandMadeRecords.span(percent.0, line: 2), value: ExactDecimal(percent.1)!)
+            return DocumentRecord(id: id, source: "\(id).txt", format: .text, percents: [mention],
+                                  claims: [Claim(subject: "Microsoft", predicate: "stake", object: "OpenAI", percents: [0], line: 2, sentence: "Microsoft holds \(percent.0) of OpenAI.")])
+        }
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record("a", first), record("b", second)]).facts.first)
+        return fact.findings
+    }
+
+    @Test func samePercentInTwoArticles() throws {
+        #expect(try findings(("49%", "49"), ("49 percent", "49")).map(\.kind) == [.consistent])
+    }
+
+    @Test func roundedPercent() throws {
+        let found = try findings(("49%", "49"), ("49.2%", "49.2"))
+        #expect(found.map(\.kind) == [.rounding])
+        #expect(found.first?.explanation == "“49%” is “49.2%” rounded to a whole number, the digits it shows.")
+    }
+
+    @Test func differentPercents() throws {
+        let found = try findings(("49%", "49"), ("51%", "51"))
+        #expect(found.map(\.kind) == [.discrepancy])
+        #expect(found.first?.explanation == "“51%” and “49%” differ by 2%, more than the digits they show allow.")
+    }
+}

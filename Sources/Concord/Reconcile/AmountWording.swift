@@ -38,11 +38,13 @@ public enum AmountWording {
         return sign + String(integer.reversed()) + fraction
     }
 
-    /// "the nearest million", "the nearest 100,000" for a power of ten.
+    /// What rounding to a power of ten keeps: "the nearest million", "the nearest 100,000",
+    /// "a whole number", "1 decimal place".
     static func nearest(_ unit: ExactDecimal) -> String {
         for scale in scales where unit == ExactDecimal.power(ofTen: scale.exponent) {
             return "the nearest \(scale.word)"
         }
-        return "the nearest \(scaled(unit))"
+        guard let exponent = unit.leadingExponent, exponent <= 0 else { return "the nearest \(scaled(unit))" }
+        return exponent == 0 ? "a whole number" : "\(-exponent) decimal place\(exponent == -1 ? "" : "s")"
     }
 }

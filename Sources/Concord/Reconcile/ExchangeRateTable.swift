@@ -114,7 +114,7 @@ public struct ExchangeRateTable: Sendable {
 /// rate came from.
 public struct Conversion: Sendable, Equatable {
     /// Where a rate came from, in the order Concord prefers them.
-    public enum Origin: Int, Sendable, Comparable {
+    public enum Origin: Sendable {
         /// The same article states the converted sum (an equivalent) or the rate.
         case sameArticle
         /// Another article of the corpus, dated near this one, states it.
@@ -123,8 +123,6 @@ public struct Conversion: Sendable, Equatable {
         case table
         /// The table at the run's reference date (the document states no usable date).
         case reference
-
-        public static func < (lhs: Origin, rhs: Origin) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     public var from: String
