@@ -199,3 +199,15 @@ import Testing
         #expect(found.first?.explanation == "“51%” and “49%” differ by 2%, more than the digits they show allow.")
     }
 }
+
+@Suite struct ReconcileRecordOrderTests {
+    @Test func distinctRecordsSharingSourceAndIdAreAllKept() throws {
+        var first = HandMadeRecords.record004
+        var second = HandMadeRecords.record003
+        (first.source, first.id, second.source, second.id) = ("-", "stdin", "-", "stdin")
+        let reconciler = try HandMadeRecords.reconciler()
+        let report = reconciler.report(for: [first, second, first])
+        #expect(report.documents == 2)
+        #expect(report == reconciler.report(for: [second, first]))
+    }
+}

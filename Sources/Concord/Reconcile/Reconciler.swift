@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups the claims of many records into facts and compares their values: the
 /// Reconcile stage. A fact is every value documents state for one (subject, predicate,
 /// object) after canonical names, told apart further by a funding round's name; its
@@ -28,10 +30,7 @@ public struct Reconciler: Sendable {
     /// record given twice counts once, so the report is the same however the records were
     /// split across files or ordered.
     public func report(for records: [DocumentRecord]) -> ConflictReport {
-        var seen = Set<String>()
-        let ordered = records
-            .sorted { ($0.source, $0.id) < ($1.source, $1.id) }
-            .filter { seen.insert($0.source + "\u{0}" + $0.id).inserted }
+        let ordered = Self.canonicalOrder(records)
         let converter = CurrencyConverter(records: ordered, table: table, corpusRateDays: table.corpusRateDays, referenceDate: options.referenceDate)
         let comparison = ValueComparison(settings: settings)
         var facts = FactGatherer(records: ordered, converter: converter).facts().map(comparison.fact(for:))
@@ -40,6 +39,22 @@ public struct Reconciler: Sendable {
             return (lhs.subject, lhs.predicate, lhs.object, lhs.details?["round"] ?? "") < (rhs.subject, rhs.predicate, rhs.object, rhs.details?["round"] ?? "")
         }
         return ConflictReport(documents: ordered.count, facts: facts)
+    }
+
+    /// The records in (source, id) order, each distinct record once. Records that share a
+    /// source and id but differ (two stdin documents extracted on different machines) are
+    /// all kept, ordered by their encoded form so the order does not depend on the input's.
+    static func canonicalOrder(_ records: [DocumentRecord]) -> [DocumentRecord] {
+        let byKey = Dictionary(grouping: records) { [$0.source, $0.id] }
+        return byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { key -> [DocumentRecord] in
+            let sharing = byKey[key]!
+            guard sharing.count > 1 else { return sharing }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var distinct: [Data: DocumentRecord] = [:]
+            for record in sharing { distinct[(try? encoder.encode(record)) ?? Data()] = record }
+            return distinct.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { distinct[$0]! }
+        }
     }
 }
 
