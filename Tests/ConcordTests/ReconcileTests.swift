@@ -44,7 +44,7 @@ import Testing
         #expect(conversion.values == [2, 3, 4, 5])
         #expect(conversion.rate?.value == ExactDecimal("1.0867"))
         #expect(conversion.rate?.source == "\(HandMadeRecords.source003):17")
-        #expect(conversion.explanation.contains("at the rate the article states"))
+        #expect(conversion.explanation == "“€15 million” is “$16.3 million” at the rate the articles state (1 EUR = 1.0867 USD, \(HandMadeRecords.source003):17 and \(HandMadeRecords.source004):20).")
         #expect(findings[1].values == [0, 3, 5])
         #expect(findings[1].explanation == "“$16 Million” is “$16.3 million” rounded to the nearest million, the digits it shows.")
         let discrepancy = findings[2]

@@ -30,6 +30,8 @@ struct ValueComparison: Sendable {
         var approximate: Bool
         var usd: ExactDecimal?
         var conversion: Conversion?
+        /// Every article that states the same rate for this group's values (its own).
+        var statedBy: [String] = []
         var text: String
         var sources: [String]
         var documents: Set<String>
@@ -67,9 +69,14 @@ struct ValueComparison: Sendable {
                     groups[existing].usd = usd
                     groups[existing].conversion = observation.conversion
                 }
+                if let conversion = observation.conversion, conversion.origin == .sameArticle,
+                   conversion.rate.value == groups[existing].conversion?.rate.value, !groups[existing].statedBy.contains(conversion.source) {
+                    groups[existing].statedBy.append(conversion.source)
+                }
             } else {
                 groups.append(AmountGroup(currency: currency, amount: amount, members: [index], unit: observation.unit,
                                           approximate: value.approximate == true, usd: value.usd, conversion: observation.conversion,
+                                          statedBy: observation.conversion.map { $0.origin == .sameArticle ? [$0.source] : [] } ?? [],
                                           text: value.text, sources: ["\(value.source):\(value.line)"], documents: [value.document ?? value.source]))
             }
         }
@@ -196,7 +203,7 @@ struct ValueComparison: Sendable {
         guard (left.usd - right.usd).magnitude <= left.slack + right.slack else { return nil }
         let conversion = a.conversion ?? b.conversion
         let (converted, target) = a.conversion != nil ? (a, b) : (b, a)
-        let clause = conversion.map(Self.rateClause) ?? "in US dollars"
+        let clause = conversion.map { Self.rateClause($0, statedBy: converted.statedBy) } ?? "in US dollars"
         let explanation: String
         if target.currency == CurrencyConverter.usd, let usd = converted.usd, usd == target.amount {
             explanation = "\(converted.quoted) is \(target.quoted) \(clause)."
@@ -208,11 +215,13 @@ struct ValueComparison: Sendable {
         return Agreement(kind: .consistentAfterConversion, rate: conversion?.rate, explanation: explanation)
     }
 
-    /// "at the rate the article states (1 EUR = 1.0867 USD, Corpus/004.txt:20)".
-    static func rateClause(_ conversion: Conversion) -> String {
+    /// "at the rate the article states (1 EUR = 1.0867 USD, Corpus/004.txt:20)"; "the
+    /// articles state" with each place where several state the same rate.
+    static func rateClause(_ conversion: Conversion, statedBy: [String] = []) -> String {
         let rate = conversion.rate
         let quoted = "1 \(rate.from) = \(rate.value) \(rate.to)"
         switch conversion.origin {
+        case .sameArticle where statedBy.count > 1: return "at the rate the articles state (\(quoted), \(statedBy.joined(separator: " and ")))"
         case .sameArticle: return "at the rate the article states (\(quoted), \(rate.source))"
         case .corpus: return "at the rate another article states for that date (\(quoted), \(rate.source))"
         case .table: return "at the ECB's mean rate for \(conversion.period ?? "") (\(quoted), from the dated rate table)"
@@ -229,7 +238,7 @@ struct ValueComparison: Sendable {
         } else if let left = dollars(candidate), let right = dollars(partner) {
             let conversion = candidate.conversion ?? partner.conversion
             rate = conversion?.rate
-            let clause = conversion.map(Self.rateClause) ?? "in US dollars"
+            let clause = conversion.map { Self.rateClause($0) } ?? "in US dollars"
             explanation = "\(candidate.quoted) cannot be \(partner.quoted): \(clause) they are \(AmountWording.phrase(left.usd, currency: CurrencyConverter.usd, digits: 4)) and \(AmountWording.phrase(right.usd, currency: CurrencyConverter.usd, digits: 4)), further apart than the texts' precision and the rate's spread allow"
         } else {
             return nil
