@@ -9,7 +9,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 binary="${1:?usage: browser-check.sh CONCORD_BINARY [INPUT...]}"
 shift
-if [ $# -eq 0 ]; then set -- "$root/Corpus"; fi
+if [ $# -eq 0 ]; then
+    # From the repository root, so the report names sources as Corpus/NAME.txt.
+    cd "$root"
+    set -- Corpus
+fi
 
 skip() {
     {
