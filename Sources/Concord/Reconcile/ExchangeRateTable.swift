@@ -125,10 +125,12 @@ public struct Conversion: Sendable, Equatable {
         case reference
     }
 
-    public var from: String
-    public var to: String
-    public var numerator: ExactDecimal
-    public var denominator: ExactDecimal
+    public let from: String
+    public let to: String
+    public let numerator: ExactDecimal
+    public let denominator: ExactDecimal
+    /// `numerator / denominator` to five significant digits, as reports show it.
+    public let shownRate: ExactDecimal
     /// Relative day-to-day spread of the rate (0 for a rate an article states).
     public var spread: ExactDecimal
     /// `path:line` of a stated rate, or the table and month.
@@ -142,6 +144,7 @@ public struct Conversion: Sendable, Equatable {
         self.to = to
         self.numerator = numerator
         self.denominator = denominator
+        shownRate = numerator.divided(by: denominator, scale: 16).roundedToSignificantDigits(5)
         self.spread = spread
         self.source = source
         self.origin = origin
@@ -160,7 +163,7 @@ public struct Conversion: Sendable, Equatable {
 
     /// The rate as reports show it: five significant digits.
     public var rate: Rate {
-        Rate(from: from, to: to, value: numerator.divided(by: denominator, scale: 16).roundedToSignificantDigits(5), source: source)
+        Rate(from: from, to: to, value: shownRate, source: source)
     }
 }
 
@@ -168,11 +171,14 @@ extension ExactDecimal {
     /// The power of ten of the leading digit: 2 for 163, -3 for 0.0015; nil for zero.
     var leadingExponent: Int? {
         guard !isZero else { return nil }
-        let digits = magnitude.description
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        if parts[0] != "0" { return parts[0].count - 1 }
-        let fraction = parts.count > 1 ? parts[1] : ""
-        return -(fraction.prefix { $0 == "0" }.count + 1)
+        // One pass over the plain digits: "16300000" → 7, "0.0015" → -3.
+        var integerDigits = 0, leadingFractionZeros = 0, seenPoint = false
+        for byte in magnitude.description.utf8 {
+            if byte == UInt8(ascii: ".") { seenPoint = true; continue }
+            if !seenPoint { integerDigits += 1 } else if byte == UInt8(ascii: "0") { leadingFractionZeros += 1 } else { break }
+        }
+        let integerIsZero = integerDigits == 1 && magnitude < 1
+        return integerIsZero ? -(leadingFractionZeros + 1) : integerDigits - 1
     }
 
     /// Rounded to `digits` significant digits.

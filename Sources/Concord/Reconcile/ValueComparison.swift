@@ -280,24 +280,28 @@ struct ValueComparison: Sendable {
     /// ("6 million" for "16 million") or a scale slip (thousand for million).
     private func hint(for candidate: AmountGroup, among groups: [AmountGroup]) -> (text: String, group: AmountGroup)? {
         guard candidate.amount > 0, let exponent = candidate.amount.leadingExponent else { return nil }
-        func fits(_ amount: ExactDecimal, unit: ExactDecimal, _ group: AmountGroup, exactly: Bool) -> Bool {
-            if amount == group.amount { return true }
-            return !exactly && (group.amount.rounded(to: unit) == amount || amount.rounded(to: group.unit) == group.amount)
-        }
-        let leading = ExactDecimal.power(ofTen: exponent + 1)
-        for exactly in [true, false] {
-            for digit in 1...9 {
-                let restored = candidate.amount + ExactDecimal(digit) * leading
-                if let group = groups.first(where: { fits(restored, unit: candidate.unit, $0, exactly: exactly) }) {
-                    return ("a dropped leading “\(digit)” would make it \(AmountWording.phrase(restored, currency: nil)), which matches \(group.quoted) (\(group.sources[0]))", group)
-                }
+        let byAmount = Dictionary(groups.map { ($0.amount, $0) }, uniquingKeysWith: { first, _ in first })
+        /// The first group `restored` matches: the same amount, else one rounded from the other.
+        func match(_ restored: ExactDecimal, unit: ExactDecimal, exactly: Bool) -> AmountGroup? {
+            if exactly { return byAmount[restored] }
+            return groups.first { group in
+                (restored - group.amount).magnitude < max(unit, group.unit)
+                    && (group.amount.rounded(to: unit) == restored || restored.rounded(to: group.unit) == group.amount)
             }
         }
-        for exactly in [true, false] {
-            for factor in settings.scaleFactors {
-                for (restored, unit) in [(candidate.amount * factor, candidate.unit * factor), (candidate.amount.divided(by: factor, scale: 20), candidate.unit.divided(by: factor, scale: 20))] {
-                    if let group = groups.first(where: { fits(restored, unit: unit, $0, exactly: exactly) }) {
-                        return ("a scale slip by a factor of \(AmountWording.grouped(factor)) would make it \(AmountWording.phrase(restored, currency: nil)), which matches \(group.quoted) (\(group.sources[0]))", group)
+        let leading = ExactDecimal.power(ofTen: exponent + 1)
+        let droppedDigits = (1...9).map { digit in
+            (amount: candidate.amount + ExactDecimal(digit) * leading, unit: candidate.unit, slip: "a dropped leading “\(digit)”")
+        }
+        let scaleSlips = settings.scaleFactors.flatMap { factor in
+            [(amount: candidate.amount * factor, unit: candidate.unit * factor, slip: "a scale slip by a factor of \(AmountWording.grouped(factor))"),
+             (amount: candidate.amount.divided(by: factor, scale: 20), unit: candidate.unit.divided(by: factor, scale: 20), slip: "a scale slip by a factor of \(AmountWording.grouped(factor))")]
+        }
+        for family in [droppedDigits, scaleSlips] {
+            for exactly in [true, false] {
+                for restored in family {
+                    if let group = match(restored.amount, unit: restored.unit, exactly: exactly) {
+                        return ("\(restored.slip) would make it \(AmountWording.phrase(restored.amount, currency: nil)), which matches \(group.quoted) (\(group.sources[0]))", group)
                     }
                 }
             }

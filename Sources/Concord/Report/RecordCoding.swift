@@ -16,7 +16,11 @@ public enum RecordCoding {
     /// CONTRACT.md does not name (a claim's `details`, `percents`, offsets; a percent's
     /// `points`) may be absent and take their defaults. Throws ``RecordError`` saying what is wrong.
     public static func record(from line: String) throws -> DocumentRecord {
-        let data = Data(line.utf8)
+        try record(from: Data(line.utf8))
+    }
+
+    /// ``record(from:)`` over the line's UTF-8 bytes.
+    public static func record(from data: Data) throws -> DocumentRecord {
         do {
             return try JSONDecoder().decode(DocumentRecord.self, from: data)
         } catch DecodingError.keyNotFound, DecodingError.valueNotFound {
@@ -89,17 +93,22 @@ public enum RecordCoding {
     public static func records(in data: Data, path: String) -> (records: [DocumentRecord], failures: [InputFailure]) {
         var records: [DocumentRecord] = []
         var failures: [InputFailure] = []
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard String(validating: data, as: UTF8.self) != nil else {
             return ([], [InputFailure(path: path, reason: "a record file must be UTF-8")])
         }
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
+        var start = data.startIndex, number = 0
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+            let line = data[start..<end]
+            number += 1
+            start = end + 1
+            guard line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { continue }
             do {
-                records.append(try record(from: String(line)))
+                records.append(try record(from: Data(line)))
             } catch let error as RecordError {
-                failures.append(InputFailure(path: "\(path):\(number + 1)", reason: "not a record: \(error.reason)"))
+                failures.append(InputFailure(path: "\(path):\(number)", reason: "not a record: \(error.reason)"))
             } catch {
-                failures.append(InputFailure(path: "\(path):\(number + 1)", reason: "not a record: \(error)"))
+                failures.append(InputFailure(path: "\(path):\(number)", reason: "not a record: \(error)"))
             }
         }
         return (records, failures)
