@@ -1,7 +1,9 @@
 import ArgumentParser
 import Concord
 
-/// `concord conflicts`: the conflict report over every document (or record file) given.
+/// `concord conflicts`: the conflict report over every document and record file given.
+/// Documents are extracted here; record files (`.jsonl` written by `extract`, perhaps on
+/// other machines) are decoded; both are merged into one report.
 struct ConflictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
@@ -21,12 +23,27 @@ struct ConflictsCommand: ParsableCommand {
 
     func run() throws {
         let batch = try common.batch()
-        let inputs = try common.inputs()
+        let reconciler: Reconciler
+        do {
+            let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: common.rules))
+            reconciler = try Reconciler(rules: ruleSet, options: .init(referenceDate: common.referenceDate))
+        } catch let error as RuleError {
+            Diagnostics.error("invalid rules: \(error)")
+            throw ExitCode(2)
+        }
+        let (documents, recordFiles) = RecordCoding.partition(try common.inputs())
         var records: [DocumentRecord] = []
-        let summary = batch.run(
-            inputs, emit: { records.append($0) }, fail: { Diagnostics.error($0.description) })
-        let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: common.rules))
-        let report = try Reconciler(rules: ruleSet).report(for: records)
+        var summary = batch.run(
+            documents, emit: { records.append($0) }, fail: { Diagnostics.error($0.description) })
+        for file in recordFiles {
+            let decoded = RecordCoding.records(in: file.data, path: file.path)
+            records += decoded.records
+            summary.documents += decoded.records.count
+            summary.warnings += decoded.records.reduce(0) { $0 + $1.warnings.count }
+            summary.failed += decoded.failures.count
+            decoded.failures.forEach { Diagnostics.error($0.description) }
+        }
+        let report = reconciler.report(for: records)
         let sink = try OutputSink(path: output)
         sink.write(try ReportRenderer().render(report, as: format.value))
         Diagnostics.line(summary.line)

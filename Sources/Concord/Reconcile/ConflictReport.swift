@@ -22,6 +22,9 @@ public struct Fact: Codable, Sendable, Equatable {
     public var subject: String
     public var predicate: String
     public var object: String
+    /// What else tells this fact apart from others with the same triple, such as a funding
+    /// round's name (`round: Series A`): a seed round and a Series A are two facts.
+    public var details: [String: String]?
     /// `consistent` or `conflict`.
     public var status: Status
     public var values: [FactValue]
@@ -31,10 +34,11 @@ public struct Fact: Codable, Sendable, Equatable {
         case consistent, conflict
     }
 
-    public init(subject: String, predicate: String, object: String, status: Status, values: [FactValue], findings: [Finding]) {
+    public init(subject: String, predicate: String, object: String, details: [String: String]? = nil, status: Status, values: [FactValue], findings: [Finding]) {
         self.subject = subject
         self.predicate = predicate
         self.object = object
+        self.details = details
         self.status = status
         self.values = values
         self.findings = findings
@@ -48,6 +52,9 @@ public struct FactValue: Codable, Sendable, Equatable {
     public var text: String
     /// Money: exact amount in major units.
     public var amount: ExactDecimal?
+    /// Money: a range or open bound ("$10-15 million", "more than $10 million"), where the
+    /// text states one instead of an amount.
+    public var range: AmountRange?
     /// Money: ISO code, or nil where the text names none.
     public var currency: String?
     /// Money: the amount in US dollars, at the rate `rate` names.
@@ -64,8 +71,12 @@ public struct FactValue: Codable, Sendable, Equatable {
     public var document: String?
     /// Stated as approximate.
     public var approximate: Bool?
+    /// Dates: resolved from a relative expression ("yesterday") against the document's date.
+    public var relative: Bool?
+    /// The sentence that states the value, as evidence (the HTML report quotes it).
+    public var sentence: String?
 
-    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil) {
+    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil, relative: Bool? = nil, sentence: String? = nil, range: AmountRange? = nil) {
         self.source = source
         self.line = line
         self.text = text
@@ -78,6 +89,9 @@ public struct FactValue: Codable, Sendable, Equatable {
         self.names = names
         self.document = document
         self.approximate = approximate
+        self.relative = relative
+        self.sentence = sentence
+        self.range = range
     }
 }
 

@@ -1,10 +1,177 @@
-/// Groups the claims of many records into facts and compares their values.
-///
-/// STUB until the reconcile work lands.
-public struct Reconciler: Sendable {
-    public init(rules: RuleSet) throws {}
+import Foundation
 
+/// Groups the claims of many records into facts and compares their values: the
+/// Reconcile stage. A fact is every value documents state for one (subject, predicate,
+/// object) after canonical names, told apart further by a funding round's name; its
+/// findings say, in one plain sentence each, which values agree (the same, converted,
+/// rounded) and which cannot be the same.
+public struct Reconciler: Sendable {
+    /// Settings for one run.
+    public struct Options: Sendable {
+        /// The run's reference date (`YYYY-MM-DD`): the last resort for a conversion when a
+        /// document states no date. Without one, the rate table's latest month is used.
+        public var referenceDate: String?
+
+        public init(referenceDate: String? = nil) { self.referenceDate = referenceDate }
+    }
+
+    public let options: Options
+    public let settings: ReconcileSettings
+    public let table: ExchangeRateTable
+
+    /// Reads `reconcile/common.yaml` and the rate table of `fx/`; errors name the file and line.
+    public init(rules: RuleSet, options: Options = Options()) throws {
+        self.options = options
+        settings = try ReconcileSettings(rules: rules)
+        table = try ExchangeRateTable(rules: rules)
+    }
+
+    /// The conflict report over `records`. Records are taken in (source, id) order and a
+    /// record given twice counts once, so the report is the same however the records were
+    /// split across files or ordered.
     public func report(for records: [DocumentRecord]) -> ConflictReport {
-        ConflictReport(documents: records.count, facts: [])
+        let ordered = Self.canonicalOrder(records)
+        let converter = CurrencyConverter(records: ordered, table: table, corpusRateDays: table.corpusRateDays, referenceDate: options.referenceDate)
+        let comparison = ValueComparison(settings: settings)
+        var facts = FactGatherer(records: ordered, converter: converter).facts().map(comparison.fact(for:))
+        facts.sort { lhs, rhs in
+            if (lhs.status == .conflict) != (rhs.status == .conflict) { return lhs.status == .conflict }
+            return (lhs.subject, lhs.predicate, lhs.object, lhs.details?["round"] ?? "") < (rhs.subject, rhs.predicate, rhs.object, rhs.details?["round"] ?? "")
+        }
+        return ConflictReport(documents: ordered.count, facts: facts)
+    }
+
+    /// The records in (source, id) order, each distinct record once. Records that share a
+    /// source and id but differ (two stdin documents extracted on different machines) are
+    /// all kept, ordered by their encoded form so the order does not depend on the input's.
+    static func canonicalOrder(_ records: [DocumentRecord]) -> [DocumentRecord] {
+        let byKey = Dictionary(grouping: records) { [$0.source, $0.id] }
+        return byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { key -> [DocumentRecord] in
+            let sharing = byKey[key]!
+            guard sharing.count > 1 else { return sharing }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var distinct: [Data: DocumentRecord] = [:]
+            for record in sharing { distinct[(try? encoder.encode(record)) ?? Data()] = record }
+            return distinct.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { distinct[$0]! }
+        }
+    }
+}
+
+/// One value of a fact before comparison, with what comparing it needs.
+struct Observation: Sendable {
+    enum Kind: Int, Sendable {
+        case money, percent, date, names
+    }
+
+    var kind: Kind
+    var value: FactValue
+    /// Position of the document in the run, then of the value in it: the order values are listed in.
+    var order: [Int]
+    /// The unit of the last digit the text shows (money, percents).
+    var unit: ExactDecimal = 1
+    /// How the value reached US dollars, where it needed converting.
+    var conversion: Conversion?
+}
+
+/// The values of one fact, gathered from every claim that states it.
+struct GatheredFact: Sendable {
+    var subject: String
+    var predicate: String
+    var object: String
+    var details: [String: String]?
+    var observations: [Observation]
+}
+
+/// Walks every claim of every record and files its values under the fact it states.
+struct FactGatherer {
+    let records: [DocumentRecord]
+    let converter: CurrencyConverter
+
+    /// The detail keys that make two claims of the same triple different facts.
+    static let distinguishingDetails = ["round"]
+
+    func facts() -> [GatheredFact] {
+        var order: [String] = []
+        var positions: [String: Int] = [:]
+        var facts: [String: GatheredFact] = [:]
+        var taken = Set<[Int]>()
+        for (documentIndex, record) in records.enumerated() {
+            for claim in record.claims {
+                let details = Self.details(of: claim)
+                let key = [claim.subject, claim.predicate, claim.object, details.map { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.normalized($0.value))" }.joined(separator: ";") } ?? ""].joined(separator: "\u{0}")
+                if facts[key] == nil {
+                    positions[key] = order.count
+                    order.append(key)
+                    facts[key] = GatheredFact(subject: claim.subject, predicate: claim.predicate, object: claim.object, details: details, observations: [])
+                }
+                let factIndex = positions[key]!
+                for observation in observations(of: claim, in: record, documentIndex: documentIndex)
+                where taken.insert([factIndex] + observation.order).inserted {
+                    facts[key]!.observations.append(observation)
+                }
+            }
+        }
+        return order.map { key in
+            var fact = facts[key]!
+            fact.observations.sort { ([$0.kind.rawValue] + $0.order).lexicographicallyPrecedes([$1.kind.rawValue] + $1.order) }
+            return fact
+        }
+    }
+
+    private static func details(of claim: Claim) -> [String: String]? {
+        let kept = claim.details.filter { distinguishingDetails.contains($0.key) && !$0.value.isEmpty }
+        return kept.isEmpty ? nil : kept
+    }
+
+    private static func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The values a claim states, each once: its money (with the equivalents they state),
+    /// percents, dates, and the list of people it names.
+    private func observations(of claim: Claim, in record: DocumentRecord, documentIndex: Int) -> [Observation] {
+        var result: [Observation] = []
+        var moneyIndexes: [Int] = []
+        for index in claim.money where record.money.indices.contains(index) {
+            moneyIndexes.append(index)
+            if let equivalent = record.money[index].equivalent, record.money.indices.contains(equivalent) {
+                moneyIndexes.append(equivalent)
+            }
+        }
+        for index in moneyIndexes {
+            let mention = record.money[index]
+            guard let amount = mention.amount ?? mention.range?.min ?? mention.range?.max else { continue }
+            var value = FactValue(source: record.source, line: mention.line, text: mention.text, amount: mention.amount, currency: mention.currency,
+                                  document: record.id, approximate: mention.approximate, sentence: claim.sentence,
+                                  range: mention.amount == nil ? mention.range : nil)
+            let conversion = mention.currency.flatMap { converter.toUSD(from: $0, documentIndex: documentIndex, mentionIndex: index) }
+            if mention.currency == CurrencyConverter.usd {
+                value.usd = mention.amount
+            } else if let conversion {
+                value.usd = mention.amount.map(conversion.apply)
+                value.rate = conversion.rate
+            }
+            result.append(Observation(kind: .money, value: value, order: [documentIndex, 0, mention.start, index],
+                                      unit: StatedPrecision.unit(of: amount, text: mention.text), conversion: conversion))
+        }
+        for index in claim.percents where record.percents.indices.contains(index) {
+            let mention = record.percents[index]
+            let value = FactValue(source: record.source, line: mention.line, text: mention.text, percent: mention.value, document: record.id, sentence: claim.sentence)
+            result.append(Observation(kind: .percent, value: value, order: [documentIndex, 1, mention.start, index],
+                                      unit: StatedPrecision.unit(of: mention.value, text: mention.text)))
+        }
+        for index in claim.dates where record.dates.indices.contains(index) {
+            let mention = record.dates[index]
+            guard let date = mention.value else { continue }
+            let value = FactValue(source: record.source, line: mention.line, text: mention.text, date: date, document: record.id,
+                                  relative: mention.relative, sentence: claim.sentence)
+            result.append(Observation(kind: .date, value: value, order: [documentIndex, 2, mention.start, index]))
+        }
+        if !claim.people.isEmpty {
+            let value = FactValue(source: record.source, line: claim.line, text: claim.sentence, names: claim.people, document: record.id, sentence: claim.sentence)
+            result.append(Observation(kind: .names, value: value, order: [documentIndex, 3, claim.start, claim.line]))
+        }
+        return result
     }
 }

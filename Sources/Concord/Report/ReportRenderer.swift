@@ -5,9 +5,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case md, json, html
 }
 
-/// Renders a ``ConflictReport`` for people (Markdown, HTML) or programs (JSON).
-///
-/// STUB for Markdown and HTML until the report work lands.
+/// Renders a ``ConflictReport`` for people (Markdown for the terminal, one self-contained
+/// HTML page for the browser) or programs (JSON exactly as CONTRACT.md, keys sorted so the
+/// output is byte-identical across runs).
 public struct ReportRenderer: Sendable {
     public init() {}
 
@@ -17,8 +17,98 @@ public struct ReportRenderer: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
-        case .md, .html:
-            return "# Concord conflict report\n\n\(report.documents) documents, \(report.facts.count) facts\n"
+        case .md:
+            return MarkdownReport(report: report).text
+        case .html:
+            return HTMLReport(report: report).text
         }
+    }
+}
+
+/// What the human-readable reports say about facts and values, shared by Markdown and HTML.
+enum ReportWording {
+    /// "Microsoft · investment · Mistral AI (round: Series A)".
+    static func title(of fact: Fact) -> String {
+        let parts = [fact.subject, fact.predicate, fact.object].filter { !$0.isEmpty }
+        let details = (fact.details ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        return parts.joined(separator: " · ") + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+    }
+
+    /// The value's normalized form: "EUR 15,000,000", "no currency 6,000,000", "USD ≥ 10,000,000",
+    /// "2023-11", "49%".
+    static func normalized(_ value: FactValue) -> String {
+        let currency = value.currency ?? "no currency"
+        if let amount = value.amount { return "\(currency) \(AmountWording.grouped(amount))" }
+        if let range = value.range {
+            switch (range.min, range.max) {
+            case let (min?, max?): return "\(currency) \(AmountWording.grouped(min))–\(AmountWording.grouped(max))"
+            case let (min?, nil): return "\(currency) ≥ \(AmountWording.grouped(min))"
+            case let (nil, max?): return "\(currency) ≤ \(AmountWording.grouped(max))"
+            case (nil, nil): return currency
+            }
+        }
+        if let percent = value.percent { return "\(percent)%" }
+        if let date = value.date { return date + (value.relative == true ? " (relative)" : "") }
+        if let names = value.names { return names.joined(separator: ", ") }
+        return ""
+    }
+
+    /// The value in US dollars and the rate used: "16,300,000 (1 EUR = 1.0867 USD, Corpus/004.txt:20)".
+    static func dollars(_ value: FactValue) -> String {
+        guard let usd = value.usd else { return "" }
+        guard let rate = value.rate else { return AmountWording.grouped(usd) }
+        return "\(AmountWording.grouped(usd)) (1 \(rate.from) = \(rate.value) \(rate.to), \(rate.source))"
+    }
+
+    /// "Consistent after conversion", "Date discrepancy".
+    static func label(of kind: Finding.Kind) -> String {
+        let words = kind.rawValue.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+/// The Markdown report: a summary table, then conflicts first; for each fact its values in
+/// a table (source:line, quoted text, normalized value, US dollars) and each finding in one
+/// plain sentence.
+struct MarkdownReport {
+    let report: ConflictReport
+
+    var text: String {
+        let conflicts = report.facts.filter { $0.status == .conflict }
+        var lines = [
+            "# Concord conflict report", "",
+            "| Facts | Conflicts | Documents |", "| ---: | ---: | ---: |",
+            "| \(report.facts.count) | \(conflicts.count) | \(report.documents) |", "",
+        ]
+        if report.facts.isEmpty {
+            lines += ["No claims to compare: the documents state no facts Concord recognizes.", ""]
+        }
+        for (heading, facts) in [("Conflicts", conflicts), ("Consistent facts", report.facts.filter { $0.status == .consistent })] where !facts.isEmpty {
+            lines += ["## \(heading)", ""]
+            for fact in facts { lines += section(for: fact) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func section(for fact: Fact) -> [String] {
+        var lines = ["### \(ReportWording.title(of: fact)): \(fact.status.rawValue)", ""]
+        lines += ["| # | Source:line | Text | Value | USD |", "| ---: | --- | --- | --- | --- |"]
+        for (index, value) in fact.values.enumerated() {
+            let cells = ["\(index)", "\(value.source):\(value.line)", "“\(value.text)”", ReportWording.normalized(value), ReportWording.dollars(value)]
+            lines.append("| " + cells.map(Self.cell).joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        if fact.findings.isEmpty {
+            lines += ["Nothing to compare: one source states it.", ""]
+        } else {
+            lines += fact.findings.map { "- **\(ReportWording.label(of: $0.kind))** (values \($0.values.map(String.init).joined(separator: ", "))): \($0.explanation)" }
+            lines.append("")
+        }
+        return lines
+    }
+
+    /// A table cell: one line, pipes escaped.
+    private static func cell(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
     }
 }

@@ -1,0 +1,213 @@
+import Testing
+@testable import Concord
+
+/// The Reconcile stage on hand-made records mirroring Corpus/ (issue 2's decisive case,
+/// issue 5's dates and founders).
+@Suite struct ReconcileTests {
+    let report: ConflictReport
+
+    init() throws {
+        report = try HandMadeRecords.reconciler().report(for: HandMadeRecords.corpus)
+    }
+
+    func fact(_ predicate: String, round: String? = nil) throws -> Fact {
+        try #require(report.facts.first { $0.predicate == predicate && $0.details?["round"] == round })
+    }
+
+    @Test func investmentIsOneFactWithEveryValue() throws {
+        let investments = report.facts.filter { $0.predicate == "investment" }
+        #expect(investments.count == 1)
+        let fact = try fact("investment")
+        #expect(fact.subject == "Microsoft" && fact.object == "Mistral AI")
+        #expect(fact.status == .conflict)
+        #expect(fact.values.map(\.text) == ["$16 Million", "6 million", "€15 million", "$16.3 million", "€15 million", "$16.3 million"])
+        #expect(fact.values.map(\.source) == [HandMadeRecords.source003, HandMadeRecords.source003, HandMadeRecords.source003, HandMadeRecords.source003, HandMadeRecords.source004, HandMadeRecords.source004])
+        #expect(fact.values.map(\.line) == [1, 9, 17, 17, 20, 20])
+        #expect(fact.values.map(\.currency) == ["USD", nil, "EUR", "USD", "EUR", "USD"])
+    }
+
+    @Test func euroValuesUseTheRateTheirArticleStates() throws {
+        let fact = try fact("investment")
+        for (index, source) in [(2, "\(HandMadeRecords.source003):17"), (4, "\(HandMadeRecords.source004):20")] {
+            let value = fact.values[index]
+            #expect(value.usd == ExactDecimal(16_300_000))
+            #expect(value.rate == Rate(from: "EUR", to: "USD", value: ExactDecimal("1.0867")!, source: source))
+        }
+        #expect(fact.values[0].usd == ExactDecimal(16_000_000) && fact.values[0].rate == nil)
+        #expect(fact.values[1].usd == nil)
+    }
+
+    @Test func decisiveFindings() throws {
+        let findings = try fact("investment").findings
+        #expect(findings.map(\.kind) == [.consistentAfterConversion, .rounding, .discrepancy])
+        let conversion = findings[0]
+        #expect(conversion.values == [2, 3, 4, 5])
+        #expect(conversion.rate?.value == ExactDecimal("1.0867"))
+        #expect(conversion.rate?.source == "\(HandMadeRecords.source003):17")
+        #expect(conversion.explanation == "“€15 million” is “$16.3 million” at the rate the articles state (1 EUR = 1.0867 USD, \(HandMadeRecords.source003):17 and \(HandMadeRecords.source004):20).")
+        #expect(findings[1].values == [0, 3, 5])
+        #expect(findings[1].explanation == "“$16 Million” is “$16.3 million” rounded to the nearest million, the digits it shows.")
+        let discrepancy = findings[2]
+        #expect(discrepancy.values == [0, 1])
+        #expect(discrepancy.explanation.hasPrefix("“6 million” names no currency and fits none of the sums stated"))
+        #expect(discrepancy.explanation.contains("as USD it would be $6 million") && discrepancy.explanation.contains("as EUR it would be €6 million"))
+        #expect(discrepancy.explanation.contains("a dropped leading “1” would make it 16 million, which matches “$16 Million”"))
+    }
+
+    @Test func roundsWithDifferentNamesAreTwoFacts() throws {
+        let seriesA = try fact("funding-round", round: "Series A")
+        let seed = try fact("funding-round", round: "seed")
+        #expect(seriesA.values.map(\.text) == ["$415 million"] && seed.values.map(\.text) == ["$113 million"])
+        #expect(seriesA.status == .consistent && seed.status == .consistent)
+        #expect(seriesA.details == ["round": "Series A"])
+    }
+
+    @Test func valuationIsNeverComparedWithInvestment() throws {
+        let valuation = try fact("valuation")
+        #expect(valuation.values.map(\.text) == ["$2 billion"])
+        #expect(valuation.findings.isEmpty)
+    }
+
+    @Test func partnershipDatesDisagree() throws {
+        let partnership = try fact("partnership")
+        #expect(partnership.status == .conflict)
+        #expect(partnership.values.map(\.date) == ["2023-11", "2024-02-27"])
+        #expect(partnership.findings.map(\.kind) == [.dateDiscrepancy])
+        #expect(partnership.findings[0].values == [0, 1])
+        #expect(partnership.findings[0].explanation.contains("dates it 2023-11") && partnership.findings[0].explanation.contains("dates it 2024-02-27"))
+    }
+
+    @Test func foundersListSaysWhoIsMissingFromWhich() throws {
+        let founders = try fact("founded-by")
+        #expect(founders.status == .conflict)
+        let finding = try #require(founders.findings.first)
+        #expect(finding.kind == .listMismatch)
+        #expect(finding.explanation == "\(HandMadeRecords.source000):75 names Arthur Mensch, Timothée Lacroix and Guillaume Lample but not Cedric O, whom \(HandMadeRecords.source004):34 also names.")
+    }
+
+    @Test func conflictsComeFirstAndCountDocuments() {
+        #expect(report.documents == 3)
+        let statuses = report.facts.map(\.status)
+        #expect(statuses == statuses.sorted { $0 == .conflict && $1 == .consistent })
+        #expect(report.hasConflict)
+    }
+
+    @Test func reportIsTheSameWhateverTheRecordOrder() throws {
+        let reversed = try HandMadeRecords.reconciler().report(for: HandMadeRecords.corpus.reversed() + [HandMadeRecords.record003])
+        #expect(reversed == report)
+    }
+
+    @Test func datesWithinTheirPrecisionAgree() throws {
+        var early = HandMadeRecords.record000
+        early.dates = [HandMadeRecords.date("February 2024", line: 43, value: "2024-02")]
+        let partnership = try #require(try HandMadeRecords.reconciler().report(for: [early, HandMadeRecords.record004]).facts.first { $0.predicate == "partnership" })
+        #expect(partnership.status == .consistent)
+        #expect(partnership.findings.map(\.kind) == [.consistent])
+    }
+
+    @Test func relativeDateMayBeOffByADay() throws {
+        var yesterday = HandMadeRecords.record000
+        yesterday.dates = [HandMadeRecords.date("Yesterday", line: 4, value: "2024-02-26", relative: true)]
+        let partnership = try #require(try HandMadeRecords.reconciler().report(for: [yesterday, HandMadeRecords.record004]).facts.first { $0.predicate == "partnership" })
+        #expect(partnership.findings.map(\.kind) == [.consistent])
+    }
+
+    @Test func scaleSlipHint() throws {
+        var record = HandMadeRecords.record003
+        record.money[1] = HandMadeRecords.money("16 thousand", line: 9, amount: "16000", currency: nil)
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record]).facts.first { $0.predicate == "investment" })
+        let discrepancy = try #require(fact.findings.first { $0.kind == .discrepancy })
+        #expect(discrepancy.explanation.contains("a scale slip by a factor of 1,000 would make it 16 million, which matches “$16 Million”"))
+    }
+
+    @Test func currencylessValueThatFitsIsNoConflict() throws {
+        var record = HandMadeRecords.record003
+        record.money[1] = HandMadeRecords.money("15 million", line: 9, start: 300, amount: "15000000", currency: nil)
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record]).facts.first { $0.predicate == "investment" })
+        #expect(fact.status == .consistent)
+        let unnamed = try #require(fact.values.firstIndex { $0.text == "15 million" })
+        let reading = try #require(fact.findings.first { $0.values.contains(unnamed) })
+        #expect(reading.kind == .consistent)
+        #expect(reading.explanation.hasPrefix("“15 million” names no currency; read as EUR"))
+    }
+}
+
+/// Ranges and open bounds against the amounts of their fact.
+@Suite struct ReconcileRangeTests {
+    func fact(range text: String, min: String?, max: String?, currency: String) throws -> Fact {
+        var record = HandMadeRecords.record004
+        var mention = HandMadeRecords.money(text, line: 30, start: 4000, amount: nil, currency: currency)
+        mention.range = AmountRange(min: min.flatMap(ExactDecimal.init), max: max.flatMap(ExactDecimal.init))
+        record.money.append(mention)
+        record.claims.append(HandMadeRecords.investment(money: [record.money.count - 1], line: 30, sentence: "Microsoft invested \(text) in Mistral AI."))
+        return try #require(try HandMadeRecords.reconciler().report(for: [record]).facts.first { $0.predicate == "investment" })
+    }
+
+    func rangeFinding(_ fact: Fact) throws -> Finding {
+        let index = try #require(fact.values.firstIndex { $0.range != nil })
+        return try #require(fact.findings.first { $0.values.contains(index) && $0.kind != .consistentAfterConversion })
+    }
+
+    @Test func amountInsideARangeIsConsistent() throws {
+        let fact = try fact(range: "between $10 million and $20 million", min: "10000000", max: "20000000", currency: "USD")
+        let finding = try rangeFinding(fact)
+        #expect(finding.kind == .consistent && fact.status == .consistent)
+        #expect(finding.explanation == "“between $10 million and $20 million” includes “$16.3 million”.")
+    }
+
+    @Test func amountOutsideAnOpenBoundIsADiscrepancy() throws {
+        let fact = try fact(range: "more than $20 million", min: "20000000", max: nil, currency: "USD")
+        let finding = try rangeFinding(fact)
+        #expect(finding.kind == .discrepancy && fact.status == .conflict)
+        #expect(fact.values.last?.usd == nil && fact.values.last?.range?.min == ExactDecimal(20_000_000))
+    }
+
+    @Test func rangeInAnotherCurrencyIsConverted() throws {
+        let fact = try fact(range: "up to £14 million", min: nil, max: "14000000", currency: "GBP")
+        let finding = try rangeFinding(fact)
+        // £14 million at Feb. 2024's mean (1.07947 / 0.854662 ≈ 1.2630 USD per GBP) is about $17.7 million ≥ $16.3 million.
+        #expect(finding.kind == .consistent)
+        #expect(finding.rate?.from == "GBP" && finding.rate?.value == ExactDecimal("1.263"))
+    }
+}
+
+/// Percentages of a stake compared within the digits they show.
+@Suite struct ReconcilePercentTests {
+    func findings(_ first: (String, String), _ second: (String, String)) throws -> [Finding] {
+        func record(_ id: String, _ percent: (String, String)) -> DocumentRecord {
+            let mention = PercentMention(span: HandMadeRecords.span(percent.0, line: 2), value: ExactDecimal(percent.1)!)
+            return DocumentRecord(id: id, source: "\(id).txt", format: .text, percents: [mention],
+                                  claims: [Claim(subject: "Microsoft", predicate: "stake", object: "OpenAI", percents: [0], line: 2, sentence: "Microsoft holds \(percent.0) of OpenAI.")])
+        }
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record("a", first), record("b", second)]).facts.first)
+        return fact.findings
+    }
+
+    @Test func samePercentInTwoArticles() throws {
+        #expect(try findings(("49%", "49"), ("49 percent", "49")).map(\.kind) == [.consistent])
+    }
+
+    @Test func roundedPercent() throws {
+        let found = try findings(("49%", "49"), ("49.2%", "49.2"))
+        #expect(found.map(\.kind) == [.rounding])
+        #expect(found.first?.explanation == "“49%” is “49.2%” rounded to a whole number, the digits it shows.")
+    }
+
+    @Test func differentPercents() throws {
+        let found = try findings(("49%", "49"), ("51%", "51"))
+        #expect(found.map(\.kind) == [.discrepancy])
+        #expect(found.first?.explanation == "“51%” and “49%” differ by 2%, more than the digits they show allow.")
+    }
+}
+
+@Suite struct ReconcileRecordOrderTests {
+    @Test func distinctRecordsSharingSourceAndIdAreAllKept() throws {
+        var first = HandMadeRecords.record004
+        var second = HandMadeRecords.record003
+        (first.source, first.id, second.source, second.id) = ("-", "stdin", "-", "stdin")
+        let reconciler = try HandMadeRecords.reconciler()
+        let report = reconciler.report(for: [first, second, first])
+        #expect(report.documents == 2)
+        #expect(report == reconciler.report(for: [second, first]))
+    }
+}
