@@ -46,6 +46,7 @@ struct ConflictsCommand: ParsableCommand {
         let report = reconciler.report(for: records)
         let sink = try OutputSink(path: output)
         sink.write(try ReportRenderer().render(report, as: format.value))
+        sink.flush()
         Diagnostics.line(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
         if failOnConflict && report.hasConflict { throw ExitCode(3) }

@@ -106,9 +106,11 @@ struct MentionSpans {
         add(.money, 0, mentions.money.map(\.bytes)) { _ in MaskedSentence.Kind.money.rawValue }
         add(.percent, 1, mentions.percents.map(\.bytes)) { _ in MaskedSentence.Kind.percent.rawValue }
         add(.date, 2, mentions.dates.map(\.bytes)) { _ in MaskedSentence.Kind.date.rawValue }
-        // A possessive stays as text after the entity's mark.
+        // A possessive stays as text after the entity's mark. The mention's text quotes the
+        // original (a curly apostrophe); the cleaned bytes hold a one-byte ASCII one.
         add(.entity, 3, mentions.entities.map { entity in
-            let possessive = entity.text.hasSuffix("'s") ? 2 : entity.text.hasSuffix("'") ? 1 : 0
+            let text = entity.text.replacingOccurrences(of: "\u{2019}", with: "'")
+            let possessive = text.hasSuffix("'s") ? 2 : text.hasSuffix("'") ? 1 : 0
             return entity.bytes.lowerBound..<(entity.bytes.upperBound - possessive)
         }) { MaskedSentence.letter(for: mentions.entities[$0].type) }
         self.spans = spans.sorted { ($0.bytes.lowerBound, $0.rank) < ($1.bytes.lowerBound, $1.rank) }
