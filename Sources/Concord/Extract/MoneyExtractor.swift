@@ -39,7 +39,8 @@ private struct MoneyReading {
     let document: TokenizedDocument
     let grammar: MoneyGrammar
     var buffer: TextBuffer { document.buffer }
-    var region: String? { document.language.region }
+    /// The region of the document's language tag.
+    var taggedRegion: String? { document.language.region }
 
     /// A sum as found, before qualifiers and the context check.
     struct Found {
@@ -50,7 +51,7 @@ private struct MoneyReading {
 
     func mentions() throws -> [MoneyMention] {
         var found: [Found] = []
-        let scan = region == nil ? grammar.scan : grammar.regionalScan
+        let scan = taggedRegion == nil ? grammar.scan : grammar.regionalScan
         try ChunkedScan.forEachMatch(scan, in: buffer) { match in
             let previousEnd = found.last?.bytes.upperBound ?? 0
             guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
@@ -59,11 +60,13 @@ private struct MoneyReading {
         found = try joinMinorUnits(found)
         found = try addCents(found)
         found = try joinRanges(found)
-        var mentions: [MoneyMention] = []
+        var sums: [Found] = []
         for sum in found where document.isInBody(byte: sum.bytes.lowerBound) {
             if sum.value.unit == nil, try !isAboutMoney(sum.bytes) { continue }
-            mentions.append(try mention(for: sum))
+            sums.append(sum)
         }
+        let region = try documentRegion(sums)
+        var mentions = try sums.map { try mention(for: $0, region: region) }
         try linkEquivalents(&mentions)
         return mentions
     }
@@ -244,7 +247,20 @@ private struct MoneyReading {
         return Found(bytes: spanStart..<high.bytes.upperBound, value: value, range: (bounds.low, bounds.high))
     }
 
-    private func mention(for sum: Found) throws -> MoneyMention {
+    /// The region that settles generic units: the tag's, else what the text says
+    /// (`region_evidence` in Rules/money/common.yaml). The text is read only when a sum
+    /// needs it.
+    private func documentRegion(_ sums: [Found]) throws -> String? {
+        if let taggedRegion { return taggedRegion }
+        let evidence = grammar.currencies.regionEvidence
+        let bareDollarSums = sums.filter { $0.value.unit?.unit == "dollar" }.count
+        guard bareDollarSums > 0 || sums.contains(where: { $0.value.unit?.unit == "local" }) else { return nil }
+        if let region = try evidence.datelineRegion(in: document) { return region }
+        let explicit = sums.compactMap { sum in sum.value.unit.map(\.unit).flatMap { $0.first?.isUppercase == true ? $0 : nil } }
+        return evidence.explicitRegion(currencies: explicit, bareDollarSums: bareDollarSums)
+    }
+
+    private func mention(for sum: Found, region: String?) throws -> MoneyMention {
         let currency = sum.value.unit.map { grammar.isoCode(of: $0, region: region) }
         var approximate = false
         var bounds: AmountRange? = sum.range.map { AmountRange(min: $0.low, max: $0.high) }

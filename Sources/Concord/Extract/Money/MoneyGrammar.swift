@@ -57,7 +57,7 @@ struct MoneyGrammar: Sendable {
     let afterFirstWords: Set<String>
     let centsJoinerWords: Set<String>
     private let currencyWords: [String: MoneyUnit]
-    private let currencies: CurrencyTable
+    let currencies: CurrencyTable
 
     init(file: RuleFile, numbers numberRules: NumberRules, currencies: CurrencyTable) throws {
         let root = file.root

@@ -58,7 +58,14 @@ public struct CurrencyTable: Sendable {
             }
         }
         self.regions = regions
+        guard let evidence = root["region_evidence"] else {
+            throw RuleError(origin: root.origin, message: "missing 'region_evidence': what settles a document's region when its tag names none")
+        }
+        regionEvidence = try RegionEvidence(node: evidence, dollarTable: regions["dollar"] ?? [:])
     }
+
+    /// What a document's text says about its region (datelines, explicit sums).
+    let regionEvidence: RegionEvidence
 
     /// The symbols as the rule file writes them, for building patterns.
     let rawSymbols: [String]
