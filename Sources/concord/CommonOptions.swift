@@ -25,7 +25,23 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Language of every document (BCP 47: en, en-GB, fr-CA); overrides detection.")
     var language: String?
 
+    @Option(help: "Kinds to extract, a comma list of \(Extraction.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (default: all; claims runs every kind).")
+    var kinds: String?
+
+    /// The kinds `--kinds` names; a name that is no kind is a usage error.
+    func kindSet() throws -> Set<Extraction.Kind> {
+        guard let kinds else { return Set(Extraction.Kind.allCases) }
+        return Set(try kinds.split(separator: ",", omittingEmptySubsequences: false).map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let kind = Extraction.Kind(rawValue: trimmed) else {
+                throw ValidationError("--kinds takes \(Extraction.Kind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(trimmed)'")
+            }
+            return kind
+        })
+    }
+
     func validate() throws {
+        _ = try kindSet()
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let referenceDate, referenceDate.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
             throw ValidationError("--reference-date must be YYYY-MM-DD, not '\(referenceDate)'")
@@ -56,7 +72,7 @@ struct CommonOptions: ParsableArguments {
     func batch() throws -> Batch {
         do {
             let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: rules))
-            let extraction = try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init)))
+            let extraction = try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init), kinds: try kindSet()))
             let reader = try DocumentReader(rules: ruleSet, stdinFormat: stdinFormat?.documentFormat)
             return Batch(extraction: extraction, reader: reader, jobs: jobs)
         } catch let error as RuleError {

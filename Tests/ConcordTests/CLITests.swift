@@ -90,6 +90,29 @@ import Testing
         #expect(format.status == 2 && format.stdout.isEmpty)
     }
 
+    @Test func kindsLimitsWhatIsExtractedAndRejectsUnknownKinds() throws {
+        func lists(_ run: Run, _ key: String) throws -> [[Any]] {
+            try run.records.map { line in
+                let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                return try #require(record[key] as? [Any], "\(key) is a list in every record")
+            }
+        }
+        let all = try concord(["extract", "--jobs", "1", "Corpus"])
+        #expect(all.status == 0)
+        #expect(try lists(all, "entities").contains { !$0.isEmpty }, "the corpus has entities when every kind is asked for")
+        let money = try concord(["extract", "--jobs", "1", "--kinds", "money", "Corpus"])
+        #expect(money.status == 0 && money.records.count == 3)
+        #expect(try lists(money, "money").contains { !$0.isEmpty })
+        #expect(try lists(money, "money").map(\.count) == lists(all, "money").map(\.count))
+        for key in ["entities", "dates", "percents", "claims"] {
+            #expect(try lists(money, key).allSatisfy(\.isEmpty), "--kinds money lists no \(key)")
+        }
+        for command in ["extract", "conflicts"] {
+            let bogus = try concord([command, "--kinds", "money,bogus", "Corpus"])
+            #expect(bogus.status == 2 && bogus.stdout.isEmpty && bogus.stderr.contains("--kinds takes money, percents, dates, entities, claims, not 'bogus'"))
+        }
+    }
+
     @Test func progressOnlyWhenAsked() throws {
         let always = try concord(["extract", "Corpus", "--progress", "always"])
         #expect(always.stderr.contains("\r\u{1B}[Kconcord: 1/3 documents, "))

@@ -2,16 +2,26 @@
 /// language, tokenize, extract and normalize, claims. `concord extract` runs it on each
 /// document; its output is one ``DocumentRecord``.
 public struct Extraction: Sendable {
+    /// The kinds of mention a run may extract (`concord extract --kinds`).
+    public enum Kind: String, CaseIterable, Sendable {
+        case money, percents, dates, entities, claims
+    }
+
     /// Settings that apply to every document of a run.
     public struct Options: Sendable {
         /// Anchor for relative dates in documents that state no date of their own.
         public var referenceDate: String?
         /// Overrides language detection for every document.
         public var language: LanguageTag?
+        /// The kinds to extract (default: all). Claims are built from every other kind and
+        /// point into their lists, so asking for claims runs, and records, every kind.
+        /// Without dates, a record's `published` is only what the document's metadata says.
+        public var kinds: Set<Kind>
 
-        public init(referenceDate: String? = nil, language: LanguageTag? = nil) {
+        public init(referenceDate: String? = nil, language: LanguageTag? = nil, kinds: Set<Kind> = Set(Kind.allCases)) {
             self.referenceDate = referenceDate
             self.language = language
+            self.kinds = kinds.contains(.claims) ? Set(Kind.allCases) : kinds
         }
     }
 
@@ -36,7 +46,7 @@ public struct Extraction: Sendable {
         claims = try ClaimBuilder(rules: rules)
     }
 
-    /// Runs every stage on `document`. A pattern that hits its match limit does not stop the
+    /// Runs the stages of the kinds asked for on `document`. A pattern that hits its match limit does not stop the
     /// document: what was found so far is kept and the record carries a warning.
     public func record(for document: Document) -> DocumentRecord {
         var document = document
@@ -44,7 +54,10 @@ public struct Extraction: Sendable {
         if document.language == nil { document.language = languages.detect(document.text) }
         let tokenized = tokenizer.tokenize(document)
         var warnings = document.warnings
-        func run<T>(_ stage: String, _ body: () throws -> [T]) -> [T] {
+        let kinds = options.kinds
+        func run<T>(_ kind: Kind, _ body: () throws -> [T]) -> [T] {
+            guard kinds.contains(kind) else { return [] }
+            let stage = kind.rawValue
             do {
                 return try body()
             } catch {
@@ -54,18 +67,20 @@ public struct Extraction: Sendable {
         }
         // The document's own date (metadata, else what its text says) anchors relative dates.
         var dated = DateExtractor.Analysis(mentions: [], documentDate: nil, documentDateIndex: nil)
-        do {
-            dated = try dates.analyze(tokenized, published: document.published, reference: options.referenceDate)
-        } catch {
-            warnings.append(DocumentWarning(code: "pattern-limit", message: "dates: \(error)"))
+        if kinds.contains(.dates) {
+            do {
+                dated = try dates.analyze(tokenized, published: document.published, reference: options.referenceDate)
+            } catch {
+                warnings.append(DocumentWarning(code: "pattern-limit", message: "dates: \(error)"))
+            }
         }
         let found = DocumentMentions(
-            money: run("money") { try money.mentions(in: tokenized) },
+            money: run(.money) { try money.mentions(in: tokenized) },
             dates: dated.mentions,
-            percents: run("percents") { try percents.mentions(in: tokenized) },
-            entities: run("entities") { try entities.mentions(in: tokenized) },
+            percents: run(.percents) { try percents.mentions(in: tokenized) },
+            entities: run(.entities) { try entities.mentions(in: tokenized) },
             documentDate: dated.documentDateIndex)
-        let claimList = run("claims") { try claims.claims(in: tokenized, mentions: found) }
+        let claimList = run(.claims) { try claims.claims(in: tokenized, mentions: found) }
         return DocumentRecord(
             id: document.id, source: document.source, format: document.format,
             title: document.title, published: document.published ?? dated.documentDate,
