@@ -7,6 +7,9 @@ public struct PercentExtractor: Sendable {
     private struct Grammar: Sendable {
         let numbers: NumberReader
         let pattern: Pattern
+        /// The signs and point words alone: every percentage ends in one, and where none
+        /// occurs the number-anchored `pattern` need not run.
+        let signOrPoints: Pattern
         /// Point words worth a hundredth of a point ("basis points"), folded.
         let hundredths: Set<String>
     }
@@ -19,17 +22,20 @@ public struct PercentExtractor: Sendable {
             let root = file.root
             let language = try root.string("language")
             let numbers = try NumberRules(rules: rules, language: language)
+            let points = PatternText.alternation(try root.strings("points"))
+            let signs = PatternText.alternation(try root.strings("signs"))
             let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)"
                 + "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
-                + "[ ]?(?:(?<points>\(PatternText.alternation(try root.strings("points"))))|\(PatternText.alternation(try root.strings("signs"))))"
+                + "[ ]?(?:(?<points>\(points))|\(signs))"
             let origin = root["signs"]?.origin ?? root.origin
-            let pattern: Pattern
+            let pattern: Pattern, signOrPoints: Pattern
             do {
                 pattern = try Pattern(source, caseless: true, origin: origin)
+                signOrPoints = try Pattern("(?:\(points))|\(signs)", caseless: true, origin: origin)
             } catch let error as PatternError {
                 throw RuleError(origin: origin, message: error.message)
             }
-            grammars[language] = Grammar(numbers: NumberReader(rules: numbers), pattern: pattern,
+            grammars[language] = Grammar(numbers: NumberReader(rules: numbers), pattern: pattern, signOrPoints: signOrPoints,
                                          hundredths: Set(try root.strings("hundredths").map(NumberRules.folded)))
         }
         guard grammars["en"] != nil else {
@@ -42,7 +48,7 @@ public struct PercentExtractor: Sendable {
         let grammar = grammars[document.language.language] ?? grammars["en"]!
         let buffer = document.buffer
         var found: [PercentMention] = []
-        try ChunkedScan.forEachMatch(grammar.pattern, in: buffer) { match in
+        try ChunkedScan.forEachMatch(grammar.pattern, in: buffer, prefilter: grammar.signOrPoints) { match in
             guard document.isInBody(byte: match.range.lowerBound) else { return }
             let value = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
                 ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }

@@ -72,8 +72,13 @@ struct EntityGrammar: Sendable {
         }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
         // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
-        // inside words.
-        names = try Pattern("(?<![\\p{L}\\p{N}])(?:\(branches.joined(separator: "|")))", origin: origin)
+        // inside words. When every branch also starts with a letter (a capital, or a listed
+        // word that starts with one), the lookahead of the bytes a letter can start with
+        // gives PCRE2 a start bitmap, so it skips spaces, digits and punctuation without
+        // trying the branches there.
+        let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
+        let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
+        names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
         personName = try Pattern(atomicName, origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
         let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"

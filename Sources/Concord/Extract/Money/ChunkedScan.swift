@@ -8,13 +8,19 @@
 enum ChunkedScan {
     static let chunkBytes = 512
 
-    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, _ body: (PatternMatch) -> Void) throws {
+    /// Calls `body` for each match of `pattern`, piece by piece. A `prefilter` is a cheap
+    /// pattern that every match of `pattern` contains (the words a match must end in): a
+    /// piece where it finds nothing is skipped without the costly scan.
+    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, prefilter: Pattern? = nil, _ body: (PatternMatch) -> Void) throws {
         var start = 0
         while start < buffer.byteCount {
             let end = seam(in: buffer, after: min(buffer.byteCount, start + chunkBytes))
-            try pattern.forEachMatch(in: buffer, from: start, to: end) { match in
-                body(match)
-                return true
+            let mayMatch = try prefilter.map { try $0.firstMatch(in: buffer, from: start, to: end) != nil } ?? true
+            if mayMatch {
+                try pattern.forEachMatch(in: buffer, from: start, to: end) { match in
+                    body(match)
+                    return true
+                }
             }
             start = end
         }
