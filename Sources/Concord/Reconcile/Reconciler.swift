@@ -18,19 +18,24 @@ public struct Reconciler: Sendable {
     public let options: Options
     public let settings: ReconcileSettings
     public let table: ExchangeRateTable
+    /// Gives each entity one name across all the records ("Mistral" in one article,
+    /// "Mistral AI" in another), so their claims meet in one fact.
+    public let canonicalizer: EntityCanonicalizer
 
-    /// Reads `reconcile/common.yaml` and the rate table of `fx/`; errors name the file and line.
+    /// Reads `reconcile/common.yaml`, the rate table of `fx/` and the entity rules; errors
+    /// name the file and line.
     public init(rules: RuleSet, options: Options = Options()) throws {
         self.options = options
         settings = try ReconcileSettings(rules: rules)
         table = try ExchangeRateTable(rules: rules)
+        canonicalizer = try EntityCanonicalizer(rules: rules)
     }
 
     /// The conflict report over `records`. Records are taken in (source, id) order and a
     /// record given twice counts once, so the report is the same however the records were
     /// split across files or ordered.
     public func report(for records: [DocumentRecord]) -> ConflictReport {
-        let ordered = Self.canonicalOrder(records)
+        let ordered = Self.canonicalOrder(canonicalizer.canonicalize(records))
         let converter = CurrencyConverter(records: ordered, table: table, corpusRateDays: table.corpusRateDays, referenceDate: options.referenceDate)
         let comparison = ValueComparison(settings: settings)
         var facts = FactGatherer(records: ordered, converter: converter).facts().map(comparison.fact(for:))

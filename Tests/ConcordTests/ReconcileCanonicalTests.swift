@@ -1,0 +1,24 @@
+import Testing
+@testable import Concord
+
+/// The reconciler gives each entity one name across documents before grouping claims.
+@Suite struct ReconcileCanonicalTests {
+    private static func record(_ id: String, object: String) -> DocumentRecord {
+        let sentence = "Globex invested $5 million in \(object)."
+        let money = MoneyMention(span: SourceSpan(text: "$5 million", start: 16, end: 26, line: 1, bytes: 16..<26), amount: ExactDecimal(5_000_000), currency: "USD")
+        let entities = [
+            EntityMention(span: SourceSpan(text: "Globex", start: 0, end: 6, line: 1, bytes: 0..<6), type: .organization, name: "Globex"),
+            EntityMention(span: SourceSpan(text: object, start: 30, end: 30 + object.count, line: 1, bytes: 30..<(30 + object.count)), type: .organization, name: object),
+        ]
+        let claim = Claim(subject: "Globex", predicate: "investment", object: object, money: [0], line: 1, sentence: sentence, start: 0, end: sentence.count)
+        return DocumentRecord(id: id, source: id + ".txt", format: .text, money: [money], entities: entities, claims: [claim])
+    }
+
+    @Test func shortFormInOneArticleMeetsTheFullNameInAnother() throws {
+        let records = [Self.record("a", object: "Acme Robotics"), Self.record("b", object: "Acme")]
+        let report = try Reconciler(rules: Fixtures.rules).report(for: records)
+        let investments = report.facts.filter { $0.predicate == "investment" }
+        #expect(investments.map(\.object) == ["Acme Robotics"], "one fact under the full name, not one per spelling")
+        #expect(investments.first?.values.count == 2)
+    }
+}
