@@ -94,8 +94,8 @@ struct ClaimPlaceholders: Sendable {
     func expand(_ pattern: String, at origin: RuleOrigin) throws -> String {
         let mark = { (kind: String) in "\(MaskedSentence.open)\(kind)[0-9]+\(MaskedSentence.close)" }
         let entity = { (types: [EntityType]) in mark("[\(String(types.map(MaskedSentence.letter(for:))))]") }
-        let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(EntityGrammar.escape).joined(separator: "|")))\\b"
-        let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(EntityGrammar.escape).joined(separator: "|")
+        let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b"
+        let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(PatternText.escape).joined(separator: "|")
         let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [

@@ -120,8 +120,8 @@ struct DateVocabulary: Sendable {
         // The first letters in a lookahead class, so a word that starts none of them is
         // passed over with one test instead of one per word of the list.
         func words(_ map: [String: Int]) -> String {
-            let firsts = Set(map.keys.compactMap(\.first)).sorted().map { EntityGrammar.escape(String($0)) }.joined()
-            let alternation = map.keys.sorted { $0.utf8.count > $1.utf8.count }.map { EntityGrammar.escape($0).replacingOccurrences(of: "\\ ", with: "\\h+") }.joined(separator: "|")
+            let firsts = Set(map.keys.compactMap(\.first)).sorted().map { PatternText.escape(String($0)) }.joined()
+            let alternation = map.keys.sorted { $0.utf8.count > $1.utf8.count }.map { PatternText.escape($0).replacingOccurrences(of: "\\ ", with: "\\h+") }.joined(separator: "|")
             return firsts.isEmpty ? "(?!)" : "(?=[\(firsts)])(?:\(alternation))"
         }
         let numberWords = words(numbers)

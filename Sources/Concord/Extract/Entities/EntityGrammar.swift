@@ -26,7 +26,7 @@ struct EntityGrammar: Sendable {
         let particleWords = try root.strings("particles")
         particles = Set(particleWords.map { $0.lowercased() })
         articles = Set(try root.strings("articles"))
-        let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(Self.escape).joined(separator: "|")))\\h+)*"
+        let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(PatternText.escape).joined(separator: "|")))\\h+)*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
         // "F."; not an acronym ("AI", "CEO"). Possessive quantifiers: a word is read one way.
         let word = "(?:\\p{Lu}\\p{Ll}\\p{L}*+(?:-\\p{Lu}\\p{Ll}\\p{L}*+)?|\\p{Lu}'\\p{Lu}\\p{Ll}\\p{L}*+|\\p{Lu}\\.|\\p{Lu}(?![\\p{L}\\p{N}]))"
@@ -34,7 +34,7 @@ struct EntityGrammar: Sendable {
         // Atomic: a name once read is never split another way, so lists of names cannot
         // backtrack without end over a run of capitalised words.
         let atomicName = "(?>\(name))"
-        let joiners = try root.strings("conjunctions").map(Self.escape).joined(separator: "|")
+        let joiners = try root.strings("conjunctions").map(PatternText.escape).joined(separator: "|")
         let roles = try Self.alternation(root.strings("roles"))
         let titles = try Self.alternation(root.strings("titles"))
         let cues = try Self.alternation(root.strings("person_list_cues"))
@@ -98,18 +98,9 @@ struct EntityGrammar: Sendable {
     /// `a|b|c` of escaped words, longest first; nil for none.
     static func alternation(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
-        return words.sorted { $0.utf8.count > $1.utf8.count }.map(escape).joined(separator: "|")
+        return words.sorted { $0.utf8.count > $1.utf8.count }.map(PatternText.escape).joined(separator: "|")
     }
 
-    /// `text` with every PCRE2 metacharacter escaped.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "\\^$.|?*+()[]{}-#/ ".contains(character) { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
-    }
 
     /// `core` as a whole word, not followed by "-<digits>" (a model name such as
     /// "Mistral-7B"), with an optional possessive in group `possessive`.

@@ -34,7 +34,7 @@ struct Gazetteer: Sendable {
             return
         }
         let forms = entries.keys.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
-        let alternation = forms.map(EntityGrammar.escape).joined(separator: "|")
+        let alternation = forms.map(PatternText.escape).joined(separator: "|")
         pattern = try Pattern(
             EntityGrammar.bounded("(?<name>\(alternation))"),
             origin: RuleOrigin(file: file.path, line: file.root["entities"]?.origin.line ?? 1))

@@ -1,8 +1,9 @@
 /// Scans a document with a pattern piece by piece, each piece a run of whole lines of at
-/// least `chunkBytes`, cut where a paragraph or sentence ends. PCRE2 checks that the subject is valid UTF-8 from the start offset
-/// to its end on every match call (``Pattern`` does not pass `PCRE2_NO_UTF_CHECK`); over a
-/// whole document that check makes a scan quadratic in its length. Bounding each call's
-/// subject to a short piece keeps it linear, with a small constant.
+/// least `chunkBytes`, cut where a paragraph or sentence ends. It was written when every
+/// PCRE2 call re-checked the subject's UTF-8 to its end (quadratic over a document);
+/// ``Pattern`` now passes `PCRE2_NO_UTF_CHECK`, so the pieces only bound how far a
+/// lookahead may run. Whether to scan whole documents instead is open: it must be shown
+/// byte-identical on a corpus first.
 /// A sum may wrap at a line end, but not across a paragraph or after a full stop, so a
 /// seam placed there loses none.
 enum ChunkedScan {

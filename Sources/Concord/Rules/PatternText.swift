@@ -1,0 +1,72 @@
+/// Helpers that turn rule words into PCRE2 pattern text.
+enum PatternText {
+    /// `text` with every PCRE2 metacharacter escaped, and spaces too (so the text stays
+    /// literal in extended mode as well).
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}-/# ".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// One rule word as pattern atoms (one per character: a space matches spaces or a
+    /// line break, apostrophes either form) and its ending: a trailing `*` allows any word
+    /// ending; a word that ends in a letter must not be followed by another letter
+    /// (unless `bounded` is false, for the parts of compounds).
+    static func atoms(_ word: String, bounded: Bool, foldCase: Bool = true) -> (atoms: [String], ending: String) {
+        var text = word
+        let open = text.hasSuffix("*")
+        if open { text.removeLast() }
+        let atoms = (foldCase ? text.lowercased() : text).map { character -> String in
+            switch character {
+            case " ": return "[ \\n]+"
+            case "'", "’": return "['’]"
+            default: return escape(String(character))
+            }
+        }
+        if open { return (atoms, "\\w*") }
+        if bounded, let last = text.last, last.isLetter { return (atoms, "(?!\\p{L})") }
+        return (atoms, "")
+    }
+
+    /// An alternation of words, as a trie ("dollar|dollars|dlrs" → "d(?:ollar(?:s|)|lrs)"),
+    /// so that matching costs a step per character rather than a try per word; longer
+    /// words are tried before their prefixes ("US dollars" before "US"). Patterns that use
+    /// it are compiled caseless: words are folded to lower case.
+    /// `bounded: false` leaves out the check that no letter follows (for parts of compounds).
+    /// `foldCase: false` keeps the words' case, for use inside `(?-i:...)`.
+    static func alternation(_ words: [String], bounded: Bool = true, foldCase: Bool = true) -> String {
+        guard !words.isEmpty else { return "(?!)" }
+        let root = TrieNode()
+        for word in words {
+            let (atoms, ending) = self.atoms(word, bounded: bounded, foldCase: foldCase)
+            root.insert(atoms[...], ending: ending)
+        }
+        return "(?:" + root.render() + ")"
+    }
+}
+
+/// A node of the word trie that ``PatternText/alternation(_:bounded:)`` renders.
+private final class TrieNode {
+    var children: [String: TrieNode] = [:]
+    /// Endings of words that stop here ("" or a lookahead or `\w*`).
+    var endings: Set<String> = []
+
+    func insert(_ atoms: ArraySlice<String>, ending: String) {
+        guard let first = atoms.first else { endings.insert(ending); return }
+        let child = children[first] ?? TrieNode()
+        children[first] = child
+        child.insert(atoms.dropFirst(), ending: ending)
+    }
+
+    /// Continuations first (longest match wins), then the endings of words that stop here.
+    func render() -> String {
+        var parts = children.keys.sorted().map { $0 + children[$0]!.render() }
+        // Endings are tried after every continuation, the empty one last.
+        parts += endings.sorted { $0.count > $1.count }
+        if parts.count == 1 { return parts[0] }
+        return "(?:" + parts.joined(separator: "|") + ")"
+    }
+}
