@@ -11,7 +11,10 @@
 public struct ClaimBuilder: Sendable {
     let rules: [String: [ClaimRule]]
     /// Per language, every rule's trigger in one pattern: one scan finds the sentences
-    /// worth matching.
+    /// worth matching and which rules each one triggers. The pattern matches (empty) at a
+    /// word start where some trigger matches; a lookahead per rule (group `r<index>`) then
+    /// records every rule whose trigger matches there, so a word that triggers two rules
+    /// ("stake": investment and stake) triggers both.
     let triggers: [String: Pattern]
     let anaphors: [String: Pattern]
     let rounds: RoundNames
@@ -40,7 +43,9 @@ public struct ClaimBuilder: Sendable {
         triggers = try byLanguage.mapValues { rules in
             // Triggers start words; one lookbehind outside the alternation scans far faster
             // than a \\b before each word.
-            try Pattern("(?<![\\p{L}\\p{N}])(?:\(rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")))", caseless: true, origin: rules[0].trigger.origin)
+            let any = rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")
+            let each = rules.indices.map { "(?:(?=(?<r\($0)>\(rules[$0].triggerSource)))|)" }.joined()
+            return try Pattern("(?<![\\p{L}\\p{N}])(?=\(any))\(each)", caseless: true, origin: rules[0].triggerOrigin)
         }
         self.anaphors = anaphors
         self.rounds = rounds
@@ -49,19 +54,23 @@ public struct ClaimBuilder: Sendable {
     public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] {
         let language = rules[document.language.language] != nil ? document.language.language : "en"
         guard let ruleList = rules[language], let trigger = triggers[language] else { return [] }
-        var triggered: [Int] = []
+        // Each triggered sentence, in text order, with the rules it triggers.
+        var triggered: [(sentence: Int, rules: [Bool])] = []
+        let ruleGroups = ruleList.indices.map { trigger.groupNumber("r\($0)") }
         try trigger.forEachMatch(in: document.buffer) { match in
-            if let sentence = document.sentenceIndex(containing: match.range.lowerBound), triggered.last != sentence { triggered.append(sentence) }
+            guard let sentence = document.sentenceIndex(containing: match.range.lowerBound) else { return true }
+            if triggered.last?.sentence != sentence { triggered.append((sentence, Array(repeating: false, count: ruleList.count))) }
+            for (index, group) in ruleGroups.enumerated() where group.flatMap({ match[$0] }) != nil { triggered[triggered.count - 1].rules[index] = true }
             return true
         }
         guard !triggered.isEmpty else { return [] }
         let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language])
         let spans = MentionSpans(mentions)
         var claims: [Claim] = []
-        for sentenceIndex in triggered {
+        for (sentenceIndex, triggeredRules) in triggered {
             let sentence = document.sentences[sentenceIndex]
             var masked: MaskedSentence?
-            for rule in ruleList where try rule.trigger.firstMatch(in: document.buffer, from: sentence.range.lowerBound, to: sentence.range.upperBound) != nil {
+            for (rule, isTriggered) in zip(ruleList, triggeredRules) where isTriggered {
                 let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, spans: spans)
                 masked = sentenceMask
                 for pattern in rule.patterns {

@@ -31,11 +31,12 @@ struct ClaimRule: Sendable {
     let dating: Dating
     /// The claim's object is this captured group's canonical text (e.g. `round`), not an entity.
     let objectGroup: String?
-    /// Caseless, matched at the start of a word; a sentence must contain it before any
-    /// pattern is tried.
-    let trigger: Pattern
-    /// The trigger as written, for the per-language scan of every rule's trigger at once.
+    /// The trigger as written (caseless, matched at the start of a word): a sentence must
+    /// contain it before any pattern is tried. ``ClaimBuilder`` scans for every rule's
+    /// trigger at once.
     let triggerSource: String
+    /// Where the trigger is written, for errors in the combined scan.
+    let triggerOrigin: RuleOrigin
     let patterns: [Pattern]
 
     init(file: RuleFile, placeholders: ClaimPlaceholders) throws {
@@ -54,8 +55,10 @@ struct ClaimRule: Sendable {
         objectGroup = root["object_group"]?.scalar
         guard let triggerNode = root["trigger"] else { throw RuleError(origin: root.origin, message: "missing key 'trigger'") }
         triggerSource = try triggerNode.string()
+        triggerOrigin = triggerNode.origin
         do {
-            trigger = try Pattern("(?<![\\p{L}\\p{N}])(?:\(triggerSource))", caseless: true, origin: triggerNode.origin)
+            // Compiled alone once so that a broken trigger is reported at its own line.
+            _ = try Pattern("(?:\(triggerSource))", caseless: true, origin: triggerNode.origin)
         } catch let error as PatternError {
             throw RuleError(origin: triggerNode.origin, message: error.message)
         }
