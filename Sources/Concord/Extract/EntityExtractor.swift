@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds organisations, people, products, places and events, with one canonical name per
 /// entity in the document.
 ///
@@ -123,24 +125,29 @@ public struct EntityExtractor: Sendable {
         }
     }
 
-    /// Byte offsets where `form` stands in `buffer` as a whole word.
+    /// Byte offsets where `form` stands in `buffer` as a whole word. `memchr` finds each
+    /// candidate first byte: a byte-by-byte loop here took 1% of all samples of
+    /// `concord extract` on Reuters (perf), since it runs once per name form per document.
     static func occurrences(of form: String, in buffer: TextBuffer) -> [Int] {
         let needle = Array(form.utf8)
-        guard let first = needle.first, needle.count <= buffer.byteCount else { return [] }
-        var found: [Int] = []
-        var offset = 0
-        while offset + needle.count <= buffer.byteCount {
-            if buffer[byte: offset] == first
-                && (offset == 0 || !isWordByte(buffer[byte: offset - 1]))
-                && (offset + needle.count == buffer.byteCount || !isWordByte(buffer[byte: offset + needle.count]))
-                && (1..<needle.count).allSatisfy({ buffer[byte: offset + $0] == needle[$0] }) {
-                found.append(offset)
-                offset += needle.count
-            } else {
-                offset += 1
+        let count = buffer.byteCount
+        guard let first = needle.first, needle.count <= count else { return [] }
+        return buffer.withBytes { base in
+            var found: [Int] = []
+            var offset = 0
+            while offset + needle.count <= count {
+                guard let hit = memchr(base + offset, Int32(first), count - needle.count + 1 - offset) else { break }
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                let end = at + needle.count
+                if (at == 0 || !isWordByte(base[at - 1])) && (end == count || !isWordByte(base[end])) && memcmp(base + at, needle, needle.count) == 0 {
+                    found.append(at)
+                    offset = end
+                } else {
+                    offset = at + 1
+                }
             }
+            return found
         }
-        return found
     }
 
     /// Letters, digits and every byte of a multi-byte scalar (accented letters) join words.
