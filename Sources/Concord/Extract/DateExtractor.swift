@@ -59,7 +59,9 @@ public struct DateExtractor: Sendable {
         let anchor = published.flatMap(CalendarDay.init(iso:)) ?? documentDay?.day ?? referenceDay
         var mentions: [DateMention] = []
         var documentDateIndex: Int?
-        for (index, date) in found.enumerated() {
+        // Dates on boilerplate lines ("© 2024 Les Echos") are no mentions, though a
+        // publishing date may be read from one.
+        for (index, date) in found.enumerated() where document.isInBody(byte: date.bytes.lowerBound) {
             guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: anchor) else { continue }
             if index == documentDay?.index { documentDateIndex = mentions.count }
             switch resolution {

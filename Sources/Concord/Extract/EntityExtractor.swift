@@ -47,7 +47,8 @@ public struct EntityExtractor: Sendable {
         }
         try addShortForms(in: buffer, to: &found, grammar: grammar, acronyms: acronyms)
         if let grammar { try addAnaphors(grammar, in: buffer, to: &found) }
-        return found.sorted.map { candidate in
+        // Names on boilerplate lines (share buttons: "Facebook | Twitter") are no mentions.
+        return found.sorted.filter { document.isInBody(byte: $0.bytes.lowerBound) }.map { candidate in
             EntityMention(span: document.span(ofBytes: candidate.bytes), type: candidate.type, name: candidate.name)
         }
     }
