@@ -109,8 +109,9 @@ struct MentionSpans {
         // A possessive stays as text after the entity's mark. The mention's text quotes the
         // original (a curly apostrophe); the cleaned bytes hold a one-byte ASCII one.
         add(.entity, 3, mentions.entities.map { entity in
-            let text = entity.text.replacingOccurrences(of: "\u{2019}", with: "'")
-            let possessive = text.hasSuffix("'s") ? 2 : text.hasSuffix("'") ? 1 : 0
+            let scalars = entity.text.unicodeScalars
+            let isApostrophe = { (scalar: Unicode.Scalar?) in scalar == "'" || scalar == "\u{2019}" }
+            let possessive = scalars.last == "s" && isApostrophe(scalars.dropLast().last) ? 2 : isApostrophe(scalars.last) ? 1 : 0
             return entity.bytes.lowerBound..<(entity.bytes.upperBound - possessive)
         }) { MaskedSentence.letter(for: mentions.entities[$0].type) }
         self.spans = spans.sorted { ($0.bytes.lowerBound, $0.rank) < ($1.bytes.lowerBound, $1.rank) }
