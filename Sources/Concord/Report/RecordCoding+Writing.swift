@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value of a record that writes itself as JSON into a ``RecordJSONWriter``: each record
 /// type writes its own fields in the order CONTRACT.md lists them ("The record"), so a
 /// record's line is written straight into one byte buffer, with no `Encoder` containers,
@@ -76,20 +78,52 @@ struct RecordJSONWriter {
     /// Decimal digits, written in place (no intermediate string).
     mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits = 1
-        var rest = magnitude / 10
+        digits(of: UInt64(value.magnitude))
+    }
+
+    /// An exact decimal as a JSON string, the same text as ``ExactDecimal/description``
+    /// (plain notation, every digit of the significand). Where the significand fits in 64
+    /// bits its digits are written here: Foundation's `Decimal.description` builds its
+    /// string a character at a time and took a third of the time of writing records.
+    mutating func decimal(_ value: ExactDecimal) {
+        let significand = value.value.significand
+        guard !value.isZero, significand < Self.largestFastSignificand else {
+            string(value.description)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        if value.value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        digits(of: NSDecimalNumber(decimal: significand).uint64Value)
+        let count = bytes.count - start, exponent = value.value.exponent
+        if exponent >= 0 {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: exponent))
+        } else if count > -exponent {
+            bytes.insert(UInt8(ascii: "."), at: bytes.count + exponent)
+        } else {
+            bytes.insert(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")] + repeatElement(UInt8(ascii: "0"), count: -exponent - count), at: start)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Significands below this are converted to a 64-bit integer exactly.
+    private static let largestFastSignificand = Decimal(UInt64(1_000_000_000_000_000_000))
+
+    private mutating func digits(of value: UInt64) {
+        var value = value
+        var count = 1
+        var rest = value / 10
         while rest > 0 {
-            digits += 1
+            count += 1
             rest /= 10
         }
-        var index = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = bytes.count + count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
         repeat {
             index -= 1
-            bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
+            bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        } while value > 0
     }
 
     /// A JSON string: the UTF-8 copied in runs between the bytes that need escaping.
@@ -158,7 +192,7 @@ extension Dictionary: RecordJSONValue where Key == String, Value: RecordJSONValu
 }
 
 extension ExactDecimal: RecordJSONValue {
-    func writeJSON(to writer: inout RecordJSONWriter) { writer.string(description) }
+    func writeJSON(to writer: inout RecordJSONWriter) { writer.decimal(self) }
 }
 
 extension DocumentFormat: RecordJSONValue {
