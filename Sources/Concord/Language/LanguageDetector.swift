@@ -48,24 +48,16 @@ public struct LanguageDetector: Sendable {
         var text = text
         text.withUTF8 { bytes in
             var word = StopWordTable.Key()
-            func close() {
-                if word.length > 0 {
-                    var languages = owners.languages(of: word)
-                    while languages != 0 {
-                        hits[languages.trailingZeroBitCount] += 1
-                        languages &= languages - 1
-                    }
-                }
-                word = StopWordTable.Key()
-            }
             for byte in bytes.prefix(Self.sampleBytes) {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), 0x80...: word.append(byte)
-                default: close()
+                default:
+                    owners.count(word, into: &hits)
+                    word = StopWordTable.Key()
                 }
             }
-            close()
+            owners.count(word, into: &hits)
         }
         guard let best = hits.indices.max(by: { hits[$0] < hits[$1] || (hits[$0] == hits[$1] && $0 > $1) }),
               hits[best] >= models[best].minimumHits,
@@ -135,13 +127,19 @@ struct StopWordTable: Sendable {
         languageSets[slot] |= 1 << UInt64(language)
     }
 
-    /// The languages that list `key` as a bit set (0 for none).
-    func languages(of key: Key) -> UInt64 {
-        guard key.isLookedUp else { return 0 }
-        return languageSets[slot(of: key)]
+    /// Adds one to `hits[language]` for each language that lists `key`.
+    @inline(__always)
+    func count(_ key: Key, into hits: inout [Int]) {
+        guard key.isLookedUp else { return }
+        var languages = languageSets[slot(of: key)]
+        while languages != 0 {
+            hits[languages.trailingZeroBitCount] += 1
+            languages &= languages - 1
+        }
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always)
     private func slot(of key: Key) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key.hash >> UInt64(64 - bits))
