@@ -45,7 +45,7 @@ import Testing
         func written(_ value: ExactDecimal) -> String {
             var writer = RecordJSONWriter(capacity: 64)
             writer.decimal(value)
-            return String(decoding: writer.bytes, as: UTF8.self)
+            return writer.text
         }
         // Checked by hand.
         #expect(written(ExactDecimal(significand: 163, exponent: 5)) == #""16300000""#)

@@ -14,35 +14,49 @@ protocol RecordJSONValue {
 /// Writes one line of compact JSON into a byte buffer: objects, arrays, strings with
 /// quotes, backslashes and control characters escaped (`\n`, `\r`, `\t`, else `\u00XX`),
 /// the rest of the text as its UTF-8, integers in decimal, `null` for absent values.
-struct RecordJSONWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// The buffer is raw memory the writer owns (allocated once at the estimated size, grown
+/// by doubling): an array's uniqueness and capacity checks on every appended byte cost
+/// more than the writing itself.
+struct RecordJSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     /// A writer whose buffer holds `capacity` bytes before it needs to grow.
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    mutating func beginObject() { bytes.append(UInt8(ascii: "{")) }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+    deinit { base.deallocate() }
+
+    /// What was written, as text.
+    var text: String {
+        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+
+    mutating func beginObject() { append(UInt8(ascii: "{")) }
+    mutating func endObject() { append(UInt8(ascii: "}")) }
 
     /// One `"name":value` member of the object being written.
     mutating func field<Value: RecordJSONValue>(_ name: StaticString, _ value: Value) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         raw(name)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
         value.writeJSON(to: &self)
     }
 
     /// An array of `elements`.
     mutating func array<Elements: Sequence>(_ elements: Elements) where Elements.Element: RecordJSONValue {
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         for element in elements {
             separate()
             element.writeJSON(to: &self)
         }
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
     }
 
     /// An object of string keys in sorted order (a dictionary's own order changes from
@@ -52,7 +66,7 @@ struct RecordJSONWriter {
         for key in dictionary.keys.sorted() {
             separate()
             string(key)
-            bytes.append(UInt8(ascii: ":"))
+            append(UInt8(ascii: ":"))
             dictionary[key]!.writeJSON(to: &self)
         }
         endObject()
@@ -60,9 +74,10 @@ struct RecordJSONWriter {
 
     /// The comma before a member or element, unless it is the first of its object or array
     /// (the last byte written is then the opening brace or bracket: no value ends in one).
+    @inline(__always)
     private mutating func separate() {
-        if let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "[") {
-            bytes.append(UInt8(ascii: ","))
+        if count > 0, base[count - 1] != UInt8(ascii: "{"), base[count - 1] != UInt8(ascii: "[") {
+            append(UInt8(ascii: ","))
         }
     }
 
@@ -70,14 +85,9 @@ struct RecordJSONWriter {
 
     mutating func boolean(_ value: Bool) { raw(value ? "true" : "false") }
 
-    /// Text that needs no escaping, as it is.
-    private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
     /// Decimal digits, written in place (no intermediate string).
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(UInt8(ascii: "-")) }
         digits(of: UInt64(value.magnitude))
     }
 
@@ -91,19 +101,28 @@ struct RecordJSONWriter {
             string(value.description)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        if value.value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
+        append(UInt8(ascii: "\""))
+        if value.value.sign == .minus { append(UInt8(ascii: "-")) }
+        let start = count
         digits(of: NSDecimalNumber(decimal: significand).uint64Value)
-        let count = bytes.count - start, exponent = value.value.exponent
+        let digitCount = count - start, exponent = value.value.exponent
         if exponent >= 0 {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: exponent))
-        } else if count > -exponent {
-            bytes.insert(UInt8(ascii: "."), at: bytes.count + exponent)
+            append(UInt8(ascii: "0"), times: exponent)
+        } else if digitCount > -exponent {
+            // The point goes before the last -exponent digits.
+            let point = count + exponent
+            append(UInt8(ascii: "0"))
+            (base + point + 1).update(from: base + point, count: -exponent)
+            base[point] = UInt8(ascii: ".")
         } else {
-            bytes.insert(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")] + repeatElement(UInt8(ascii: "0"), count: -exponent - count), at: start)
+            // "0." and zeros go before all the digits.
+            let leading = 2 - exponent - digitCount
+            append(UInt8(ascii: "0"), times: leading)
+            (base + start + leading).update(from: base + start, count: digitCount)
+            (base + start).update(repeating: UInt8(ascii: "0"), count: leading)
+            base[start + 1] = UInt8(ascii: ".")
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Significands below this are converted to a 64-bit integer exactly.
@@ -111,52 +130,96 @@ struct RecordJSONWriter {
 
     private mutating func digits(of value: UInt64) {
         var value = value
-        var count = 1
+        var digitCount = 1
         var rest = value / 10
         while rest > 0 {
-            count += 1
+            digitCount += 1
             rest /= 10
         }
-        var index = bytes.count + count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        reserve(digitCount)
+        count += digitCount
+        var index = count
         repeat {
             index -= 1
-            bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            base[index] = UInt8(ascii: "0") + UInt8(value % 10)
             value /= 10
         } while value > 0
     }
 
     /// A JSON string: the UTF-8 copied in runs between the bytes that need escaping.
     mutating func string(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { source in
             var runStart = 0
             for index in source.indices {
                 let byte = source[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                append(UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 escape(byte)
                 runStart = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+            append(UnsafeBufferPointer(rebasing: source[runStart...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
         default:
             func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }
             raw("u00")
-            bytes.append(hexDigit(byte >> 4))
-            bytes.append(hexDigit(byte & 0x0F))
+            append(hexDigit(byte >> 4))
+            append(hexDigit(byte & 0x0F))
         }
+    }
+
+    // MARK: The buffer
+
+    /// Text that needs no escaping, as it is.
+    @inline(__always)
+    private mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ byte: UInt8, times: Int) {
+        reserve(times)
+        (base + count).initialize(repeating: byte, count: times)
+        count += times
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Room for `more` bytes after the written ones.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(toHold: count + more) }
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        capacity = Swift.max(capacity * 2, needed)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
     }
 }
 

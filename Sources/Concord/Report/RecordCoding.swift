@@ -17,7 +17,7 @@ public enum RecordCoding {
     public static func line(for record: DocumentRecord) throws -> String {
         var writer = RecordJSONWriter(capacity: record.estimatedJSONBytes)
         record.writeJSON(to: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.text
     }
 
     /// Decodes one JSON line written by ``line(for:)`` or by another Concord build: keys
