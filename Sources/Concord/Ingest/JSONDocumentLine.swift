@@ -169,17 +169,23 @@ struct JSONDocumentLine {
             case decoded([UInt8])
         }
 
-        /// Moves `index` to the next quote or backslash, or to the end: eight bytes at a time
-        /// while none of them is one (long texts run hundreds of bytes between escapes).
+        /// Moves `index` to the next quote or backslash, or to the end, eight bytes at a time
+        /// (long texts run tens to hundreds of bytes between escapes).
         private mutating func skipToQuoteOrBackslash() {
-            func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+            /// The high bit of each byte of `word` that equals `byte`; bits above the lowest
+            /// match may be false, the lowest one is exact.
+            func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
                 let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-                return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080 != 0
+                return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080
             }
             if let base = bytes.baseAddress {
                 while index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if hasByte(word, UInt8(ascii: "\"")) || hasByte(word, UInt8(ascii: "\\")) { break }
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let found = matches(word, UInt8(ascii: "\"")) | matches(word, UInt8(ascii: "\\"))
+                    if found != 0 {
+                        index += found.trailingZeroBitCount >> 3
+                        return
+                    }
                     index += 8
                 }
             }
