@@ -42,22 +42,35 @@ public struct LanguageDetector: Sendable {
     /// The languages the model knows.
     public var languages: [String] { models.map(\.language) }
 
+    /// Each byte as it goes into a word (ASCII letters lower-cased; apostrophes and the
+    /// bytes of non-ASCII letters as they are), or 0 for a byte that ends a word.
+    private static let wordBytes: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte | 0x20
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), 0x80...: return byte
+        default: return 0
+        }
+    }
+
     /// The language of `text`, or nil when no language has enough evidence.
     public func detect(_ text: String) -> LanguageTag? {
         var hits = [Int](repeating: 0, count: models.count)
         var text = text
-        text.withUTF8 { bytes in
-            var word = StopWordTable.Key()
-            for byte in bytes.prefix(Self.sampleBytes) {
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), 0x80...: word.append(byte)
-                default:
-                    owners.count(word, into: &hits)
-                    word = StopWordTable.Key()
+        Self.wordBytes.withUnsafeBufferPointer { wordBytes in
+            text.withUTF8 { bytes in
+                var word = StopWordTable.Key()
+                for byte in bytes.prefix(Self.sampleBytes) {
+                    let folded = wordBytes[Int(byte)]
+                    if folded != 0 {
+                        word.append(folded)
+                    } else {
+                        owners.count(word, into: &hits)
+                        word = StopWordTable.Key()
+                    }
                 }
+                owners.count(word, into: &hits)
             }
-            owners.count(word, into: &hits)
         }
         guard let best = hits.indices.max(by: { hits[$0] < hits[$1] || (hits[$0] == hits[$1] && $0 > $1) }),
               hits[best] >= models[best].minimumHits,
