@@ -87,8 +87,9 @@ struct StopWordTable: Sendable {
     /// Languages are bits of a 64-bit set.
     static let maximumLanguages = 64
 
-    /// A word of up to 24 bytes, packed little-endian; longer words keep only their length.
-    /// Word bytes are never 0, so the packing is unambiguous.
+    /// A word's bytes packed little-endian into three integers, and its length; the bytes
+    /// past the 24th are not kept (such a word is never looked up). Word bytes are never 0,
+    /// so the packing is unambiguous.
     struct Key: Equatable, Sendable {
         static let maximumLength = 24
         var low: UInt64 = 0, middle: UInt64 = 0, high: UInt64 = 0
@@ -120,7 +121,8 @@ struct StopWordTable: Sendable {
 
     private var keys: [Key] = []
     private var languageSets: [UInt64] = []
-    private var count = 0
+    /// How many words the table holds.
+    private var stored = 0
     /// log2 of the table's size.
     private var bits = 0
 
@@ -131,20 +133,25 @@ struct StopWordTable: Sendable {
     /// Adds `language` (an index below ``maximumLanguages``) to the owners of `key`.
     mutating func add(_ key: Key, language: Int) {
         guard key.isLookedUp else { return }
-        if (count + 1) * 2 > keys.count { resize(bits: bits + 1) }
+        if (stored + 1) * 2 > keys.count { resize(bits: bits + 1) }
         let slot = self.slot(of: key)
         if keys[slot].length == 0 {
             keys[slot] = key
-            count += 1
+            stored += 1
         }
         languageSets[slot] |= 1 << UInt64(language)
+    }
+
+    /// The languages that list `key`, as a bit set (0 for none).
+    @inline(__always)
+    func languages(of key: Key) -> UInt64 {
+        key.isLookedUp ? languageSets[slot(of: key)] : 0
     }
 
     /// Adds one to `hits[language]` for each language that lists `key`.
     @inline(__always)
     func count(_ key: Key, into hits: inout [Int]) {
-        guard key.isLookedUp else { return }
-        var languages = languageSets[slot(of: key)]
+        var languages = languages(of: key)
         while languages != 0 {
             hits[languages.trailingZeroBitCount] += 1
             languages &= languages - 1
