@@ -47,12 +47,10 @@ struct JSONDocumentLine {
     /// Parses one line of valid UTF-8; throws a plain-words reason for a line that is not a
     /// JSON object.
     init(_ line: String) throws(JSONLineError) {
-        let parsed = line.utf8.withContiguousStorageIfAvailable { bytes in
-            Result { () throws(JSONLineError) in try Self(bytes, line: line) }
-        } ?? Array(line.utf8).withUnsafeBufferPointer { bytes in
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Self, JSONLineError> {
             Result { () throws(JSONLineError) in try Self(bytes, line: line) }
         }
-        self = try parsed.get()
+        self = try (line.utf8.withContiguousStorageIfAvailable(parse) ?? Array(line.utf8).withUnsafeBufferPointer(parse)).get()
     }
 
     /// Parses `bytes`, the UTF-8 of `line`.
