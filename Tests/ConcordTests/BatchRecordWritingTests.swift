@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Concord
 
-/// The streaming JSON writer of records: the same JSON as Foundation's encoder, deterministic.
+/// The direct JSON writer of records: the same JSON as Foundation's encoder, deterministic.
 @Suite struct BatchRecordWritingTests {
     /// A span with an empty byte range: byte ranges are not written, so the record reads back equal.
     static func span(_ text: String, _ start: Int) -> SourceSpan {
@@ -37,5 +37,30 @@ import Testing
         #expect(line.hasPrefix(#"{"id":"mistral/01","source":"Corpus/a \"b\"\\c.txt","format":"html","title":"Microsoft’s €15 million\n\tbet\u0001","published":null,"language":"en-GB","money":[{"text":"€15 million","start":10,"end":21,"line":3,"amount":"15000000","currency":"EUR","approximate":true,"range":null,"equivalent":1}"#))
         // A dictionary's keys are sorted, whatever the process's hash seed.
         #expect(line.contains(#""details":{"alpha":"a","mid":"m","zeta":"z"}"#))
+    }
+
+    /// Amounts are written as the plain decimal `ExactDecimal.description` gives, whether the
+    /// writer makes the digits itself (a significand of up to 18 digits) or falls back to it.
+    @Test func decimalsAreWrittenAsTheirPlainDescription() {
+        func written(_ value: ExactDecimal) -> String {
+            var writer = RecordJSONWriter(capacity: 64)
+            writer.decimal(value)
+            return writer.text
+        }
+        // Checked by hand.
+        #expect(written(ExactDecimal(significand: 163, exponent: 5)) == #""16300000""#)
+        #expect(written(ExactDecimal(significand: -25, exponent: -3)) == #""-0.025""#)
+        #expect(written(ExactDecimal("-2.50")!) == #""-2.5""#)
+        #expect(written(ExactDecimal("0")!) == #""0""#)
+        #expect(written(ExactDecimal("123456789012345678901234567890")!) == #""123456789012345678901234567890""#)
+        // Against the description itself, over values made every way amounts are made.
+        var values = ["-0", "7", "0.001", "1.10", "999999999999999999", "1000000000000000000", "0.000123456789012345678901"].compactMap(ExactDecimal.init)
+        for significand in [1, 9, 10, 99, 12345, -40, 1_000_000_007] {
+            for exponent in -12...12 { values.append(ExactDecimal(significand: significand, exponent: exponent)) }
+        }
+        values += [ExactDecimal(2).divided(by: 3), ExactDecimal(10).divided(by: 4, scale: 2), ExactDecimal("15.5")! * 1_000_000]
+        for value in values {
+            #expect(written(value) == "\"\(value.description)\"", "\(value)")
+        }
     }
 }

@@ -34,4 +34,22 @@ import Testing
         #expect(record.language == "fr")
         #expect(record.money.map(\.amount) == [1500, 15_000_000])
     }
+
+    /// The stop-word table: every word found with all the languages that list it, after
+    /// the table has grown; other words, and words too long to look up, find none.
+    @Test func stopWordTableKeepsEveryWordAndItsLanguages() {
+        var table = StopWordTable()
+        let words = (0..<300).map { "w\($0)" } + ["l'entreprise", "dell'azienda", "übermäßig"]
+        for (index, word) in words.enumerated() { table.add(StopWordTable.Key(word.utf8), language: index % 3) }
+        table.add(StopWordTable.Key("w7".utf8), language: 5)
+        table.add(StopWordTable.Key(String(repeating: "x", count: 25).utf8), language: 0)
+        for (index, word) in words.enumerated() where word != "w7" {
+            #expect(table.languages(of: StopWordTable.Key(word.utf8)) == 1 << UInt64(index % 3), "\(word)")
+        }
+        #expect(table.languages(of: StopWordTable.Key("w7".utf8)) == (1 << 1 | 1 << 5))
+        #expect(table.languages(of: StopWordTable.Key("w300".utf8)) == 0)
+        #expect(table.languages(of: StopWordTable.Key("l'entrepris".utf8)) == 0)
+        #expect(table.languages(of: StopWordTable.Key(String(repeating: "x", count: 25).utf8)) == 0)
+    }
 }
+

@@ -108,31 +108,33 @@ public struct DocumentReader: Sendable {
     private func jsonDocument(_ bytes: [UInt8], input: Input, line: Int) -> Result<Document, InputFailure> {
         let place = "\(input.path):\(line)"
         var warnings: [DocumentWarning] = []
-        var bytes = bytes
-        if String(validating: bytes, as: UTF8.self) == nil {
-            bytes = Array(Windows1252.decode(bytes[...]).utf8)
+        let lineText: String
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            lineText = valid
+        } else {
+            lineText = Windows1252.decode(bytes[...])
             warnings.append(TextDecoding.invalidUTF8)
         }
         let parsed: JSONDocumentLine
         do {
-            parsed = try bytes.withUnsafeBufferPointer { try JSONDocumentLine($0) }
+            parsed = try JSONDocumentLine(lineText)
         } catch {
-            return .failure(InputFailure(path: place, reason: (error as? JSONLineError)?.message ?? "invalid JSON"))
+            return .failure(InputFailure(path: place, reason: error.message))
         }
-        guard let text = parsed.fields["text"] else {
+        guard let text = parsed.text else {
             return .failure(InputFailure(path: place, reason: "no \"text\" field: a document line needs {\"text\": ...}"))
         }
-        let id = parsed.fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(input.id)#\(line)"
-        let title = parsed.fields["title"].map(TextCleaning.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        let id = parsed.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(input.id)#\(line)"
+        let title = parsed.title.map(TextCleaning.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         var document = textDocument(original: text, id: id, source: input.path, format: .jsonl, title: title, warnings: warnings)
-        if let published = parsed.fields["published"] {
+        if let published = parsed.published {
             if let date = PublishedDate.normalize(published) {
                 document.published = date
             } else {
                 document.warnings.append(DocumentWarning(code: "published", message: "\"published\" is not an ISO date (\(published)); ignored"))
             }
         }
-        if let language = parsed.fields["language"] {
+        if let language = parsed.language {
             if let tag = LanguageTag(language) {
                 document.language = tag
             } else {

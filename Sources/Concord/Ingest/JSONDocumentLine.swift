@@ -3,15 +3,59 @@
 ///
 /// A small parser of its own rather than `JSONDecoder`: it validates the line, decodes only
 /// the string fields it needs, and says where a line is broken (the column), which matters
-/// for feeds of thousands of lines.
+/// for feeds of thousands of lines. It works on the line's bytes: keys are matched byte for
+/// byte, and a value without escapes is copied out of the (already validated) line with no
+/// second UTF-8 validation.
 struct JSONDocumentLine {
-    var fields: [String: String] = [:]
+    var text: String?
+    var id: String?
+    var title: String?
+    var published: String?
+    var language: String?
 
-    static let wanted: Set<String> = ["text", "id", "url", "title", "published", "language"]
+    /// The keys read; `url` is checked (a string or null) but not kept.
+    private enum Field {
+        case text, id, url, title, published, language
 
-    /// Parses one line; throws a plain-words reason for a line that is not a JSON object.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONLineError) {
-        var parser = Parser(bytes: bytes)
+        init?(key: some Collection<UInt8>) {
+            func `is`(_ name: StaticString) -> Bool {
+                name.withUTF8Buffer { key.elementsEqual($0) }
+            }
+            switch key.count {
+            case 2 where `is`("id"): self = .id
+            case 3 where `is`("url"): self = .url
+            case 4 where `is`("text"): self = .text
+            case 5 where `is`("title"): self = .title
+            case 8 where `is`("language"): self = .language
+            case 9 where `is`("published"): self = .published
+            default: return nil
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .text: "text"
+            case .id: "id"
+            case .url: "url"
+            case .title: "title"
+            case .published: "published"
+            case .language: "language"
+            }
+        }
+    }
+
+    /// Parses one line of valid UTF-8; throws a plain-words reason for a line that is not a
+    /// JSON object.
+    init(_ line: String) throws(JSONLineError) {
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Self, JSONLineError> {
+            Result { () throws(JSONLineError) in try Self(bytes, line: line) }
+        }
+        self = try (line.utf8.withContiguousStorageIfAvailable(parse) ?? Array(line.utf8).withUnsafeBufferPointer(parse)).get()
+    }
+
+    /// Parses `bytes`, the UTF-8 of `line`.
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, line: String) throws(JSONLineError) {
+        var parser = Parser(bytes: bytes, line: line)
         parser.skipSpace()
         guard parser.peek == UInt8(ascii: "{") else { throw parser.error("a JSON object") }
         parser.index += 1
@@ -22,13 +66,17 @@ struct JSONDocumentLine {
             while true {
                 parser.skipSpace()
                 guard parser.peek == UInt8(ascii: "\"") else { throw parser.error("a quoted key") }
-                let key = try parser.string()
+                let field: Field?
+                switch try parser.stringContent() {
+                case let .verbatim(range): field = Field(key: bytes[range])
+                case let .decoded(key): field = Field(key: key)
+                }
                 parser.skipSpace()
                 guard parser.peek == UInt8(ascii: ":") else { throw parser.error("':'") }
                 parser.index += 1
                 parser.skipSpace()
-                if Self.wanted.contains(key) {
-                    if let value = try parser.scalarValue(field: key) { fields[key] = value }
+                if let field {
+                    if let value = try parser.scalarValue(field: field) { set(field, value) }
                 } else {
                     try parser.skipValue(depth: 0)
                 }
@@ -47,9 +95,28 @@ struct JSONDocumentLine {
         guard parser.index == bytes.count else { throw parser.error("the end of the line after the object") }
     }
 
+    /// Keeps a field's value; a key given twice keeps its last value.
+    private mutating func set(_ field: Field, _ value: String) {
+        switch field {
+        case .text: text = value
+        case .id: id = value
+        case .url: break
+        case .title: title = value
+        case .published: published = value
+        case .language: language = value
+        }
+    }
+
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// The line `bytes` spell, where values without escapes are copied from.
+        let line: String
         var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, line: String) {
+            self.bytes = bytes
+            self.line = line
+        }
 
         var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
@@ -62,45 +129,91 @@ struct JSONDocumentLine {
             return JSONLineError(message: "invalid JSON at column \(index + 1): expected \(expected), found \(found)")
         }
 
-        /// A string or null (nil) for a wanted field; an `id` may also be a number (kept as written).
-        mutating func scalarValue(field: String) throws(JSONLineError) -> String? {
+        /// A string or null (nil) for a wanted field; an `id` may also be a number (kept as
+        /// written). A `url` is checked, not copied.
+        mutating func scalarValue(field: Field) throws(JSONLineError) -> String? {
             switch peek {
-            case UInt8(ascii: "\""): return try string()
+            case UInt8(ascii: "\""):
+                let content = try stringContent()
+                guard field != .url else { return nil }
+                switch content {
+                case let .verbatim(range): return text(range)
+                case let .decoded(bytes): return String(decoding: bytes, as: UTF8.self)
+                }
             case UInt8(ascii: "n"):
                 try literal("null")
                 return nil
-            case let byte? where field == "id" && (Bytes.isDigit(byte) || byte == UInt8(ascii: "-")):
+            case let byte? where field == .id && (Bytes.isDigit(byte) || byte == UInt8(ascii: "-")):
                 let start = index
                 try number()
-                return String(decoding: bytes[start..<index], as: UTF8.self)
+                return text(start..<index)
             default:
-                throw JSONLineError(message: "\"\(field)\" must be a string")
+                throw JSONLineError(message: "\"\(field.name)\" must be a string")
             }
         }
 
-        mutating func string() throws(JSONLineError) -> String {
+        /// The line's text over a byte range that starts and ends at ASCII bytes, copied
+        /// without validating it again.
+        private func text(_ range: Range<Int>) -> String {
+            let utf8 = line.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return String(Substring(utf8[start..<utf8.index(start, offsetBy: range.count)]))
+        }
+
+        /// A string's content: where it has no escapes, its byte range in the line;
+        /// otherwise its bytes decoded.
+        enum Content {
+            case verbatim(Range<Int>)
+            case decoded([UInt8])
+        }
+
+        /// Moves `index` to the next quote or backslash, or to the end, eight bytes at a time
+        /// (long texts run tens to hundreds of bytes between escapes).
+        private mutating func skipToQuoteOrBackslash() {
+            /// The high bit of each byte of `word` that equals `byte`; bits above the lowest
+            /// match may be false, the lowest one is exact.
+            func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+                let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+                return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080
+            }
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let found = matches(word, UInt8(ascii: "\"")) | matches(word, UInt8(ascii: "\\"))
+                    if found != 0 {
+                        index += found.trailingZeroBitCount >> 3
+                        return
+                    }
+                    index += 8
+                }
+            }
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
+        }
+
+        /// Reads the string that starts at `index` (its opening quote) up to its closing quote.
+        mutating func stringContent() throws(JSONLineError) -> Content {
             index += 1  // the opening quote
             let start = index
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
+            skipToQuoteOrBackslash()
             guard index < bytes.count else { throw error("a closing quote") }
             if bytes[index] == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+                return .verbatim(start..<(index - 1))
             }
             var decoded: [UInt8] = []
             decoded.reserveCapacity(bytes.count - start)
-            decoded.append(contentsOf: bytes[start..<index])
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     index += 1
-                    return String(decoding: decoded, as: UTF8.self)
+                    return .decoded(decoded)
                 }
                 if byte != UInt8(ascii: "\\") {
                     // Copy the run up to the next quote or escape at once.
                     let runStart = index
-                    while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
-                    decoded.append(contentsOf: bytes[runStart..<index])
+                    skipToQuoteOrBackslash()
+                    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     continue
                 }
                 guard index + 1 < bytes.count else { break }
@@ -163,7 +276,7 @@ struct JSONDocumentLine {
         mutating func skipValue(depth: Int) throws(JSONLineError) {
             guard depth < 512 else { throw error("less nesting") }
             switch peek {
-            case UInt8(ascii: "\""): _ = try string()
+            case UInt8(ascii: "\""): _ = try stringContent()
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let close = peek == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 let isObject = close == UInt8(ascii: "}")
@@ -177,7 +290,7 @@ struct JSONDocumentLine {
                     skipSpace()
                     if isObject {
                         guard peek == UInt8(ascii: "\"") else { throw error("a quoted key") }
-                        _ = try string()
+                        _ = try stringContent()
                         skipSpace()
                         guard peek == UInt8(ascii: ":") else { throw error("':'") }
                         index += 1

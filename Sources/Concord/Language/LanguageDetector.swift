@@ -1,8 +1,9 @@
 /// Detects a document's language from its text with a small stop-word model
 /// (`Rules/language/<lang>.yaml`): over the first 4 KB, count the words of each
 /// language's list; the language with most hits wins if it has enough and beats the
-/// runner-up. Cheap (one pass over a bounded prefix of bytes, no patterns) and
-/// deterministic. Words are lower-cased in ASCII only; stop words are written lower case.
+/// runner-up. Cheap (one pass over a bounded prefix of bytes, no patterns, no string or
+/// array built per word) and deterministic. Words are lower-cased in ASCII only; stop
+/// words are written lower case.
 public struct LanguageDetector: Sendable {
     private struct Model: Sendable {
         let language: String
@@ -13,15 +14,12 @@ public struct LanguageDetector: Sendable {
     static let sampleBytes = 4 * 1024
 
     private let models: [Model]
-    /// Each stop word → the indexes (into `models`) of the languages that list it; words
-    /// of up to 8 bytes are keyed by their bytes packed in an integer (no string is built).
-    private let shortOwners: [UInt64: [Int]]
-    private let longOwners: [String: [Int]]
+    /// Each stop word → the set of languages (bits, by index into `models`) that list it.
+    private let owners: StopWordTable
 
     public init(rules: RuleSet) throws {
         var models: [Model] = []
-        var shortOwners: [UInt64: [Int]] = [:]
-        var longOwners: [String: [Int]] = [:]
+        var owners = StopWordTable()
         for file in rules.files(in: "language") {
             let root = file.root
             let minimum = try root["minimum_hits"].map { node -> Int in
@@ -29,53 +27,155 @@ public struct LanguageDetector: Sendable {
                 return value
             } ?? 3
             let index = models.count
+            guard index < StopWordTable.maximumLanguages else {
+                throw RuleError(origin: root.origin, message: "at most \(StopWordTable.maximumLanguages) languages can be detected")
+            }
             models.append(Model(language: try root.string("language"), minimumHits: minimum))
             for word in try root.strings("stopwords") {
-                let folded = NumberRules.folded(word)
-                if let key = Self.packed(Array(folded.utf8)[...]) { shortOwners[key, default: []].append(index) } else { longOwners[folded, default: []].append(index) }
+                owners.add(StopWordTable.Key(NumberRules.folded(word).utf8), language: index)
             }
         }
         self.models = models
-        self.shortOwners = shortOwners
-        self.longOwners = longOwners
+        self.owners = owners
     }
 
     /// The languages the model knows.
     public var languages: [String] { models.map(\.language) }
 
-    /// Up to 8 bytes packed into one integer (nil for longer words).
-    private static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64? {
-        guard bytes.count <= 8 else { return nil }
-        return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    /// Each byte as it goes into a word (ASCII letters lower-cased; apostrophes and the
+    /// bytes of non-ASCII letters as they are), or 0 for a byte that ends a word.
+    private static let wordBytes: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte | 0x20
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), 0x80...: return byte
+        default: return 0
+        }
     }
 
     /// The language of `text`, or nil when no language has enough evidence.
     public func detect(_ text: String) -> LanguageTag? {
         var hits = [Int](repeating: 0, count: models.count)
         var text = text
-        text.withUTF8 { bytes in
-            let sample = bytes.prefix(Self.sampleBytes)
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
-            func close() {
-                if !word.isEmpty, word.count <= 24 {
-                    let languages = Self.packed(word[...]).map { shortOwners[$0] } ?? longOwners[String(decoding: word, as: UTF8.self)]
-                    for index in languages ?? [] { hits[index] += 1 }
+        Self.wordBytes.withUnsafeBufferPointer { wordBytes in
+            text.withUTF8 { bytes in
+                var word = StopWordTable.Key()
+                for byte in bytes.prefix(Self.sampleBytes) {
+                    let folded = wordBytes[Int(byte)]
+                    if folded != 0 {
+                        word.append(folded)
+                    } else {
+                        owners.count(word, into: &hits)
+                        word = StopWordTable.Key()
+                    }
                 }
-                word.removeAll(keepingCapacity: true)
+                owners.count(word, into: &hits)
             }
-            for byte in sample {
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), 0x80...: word.append(byte)
-                default: close()
-                }
-            }
-            close()
         }
         guard let best = hits.indices.max(by: { hits[$0] < hits[$1] || (hits[$0] == hits[$1] && $0 > $1) }),
               hits[best] >= models[best].minimumHits,
               hits.enumerated().allSatisfy({ $0.offset == best || $0.element < hits[best] }) else { return nil }
         return LanguageTag(language: models[best].language)
+    }
+}
+
+/// The stop words of every language, keyed by their bytes packed into three integers:
+/// an open-addressing hash table probed with a multiplicative hash, so looking a word up
+/// builds no string and hashes no bytes one at a time. Words longer than
+/// ``Key/maximumLength`` bytes are never looked up (no stop word is that long).
+struct StopWordTable: Sendable {
+    /// Languages are bits of a 64-bit set.
+    static let maximumLanguages = 64
+
+    /// A word's bytes packed little-endian into three integers, and its length; the bytes
+    /// past the 24th are not kept (such a word is never looked up). Word bytes are never 0,
+    /// so the packing is unambiguous.
+    struct Key: Equatable, Sendable {
+        static let maximumLength = 24
+        var low: UInt64 = 0, middle: UInt64 = 0, high: UInt64 = 0
+        var length = 0
+
+        init() {}
+
+        init(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes { append(byte) }
+        }
+
+        mutating func append(_ byte: UInt8) {
+            let shift = UInt64(length & 7) << 3
+            switch length >> 3 {
+            case 0: low |= UInt64(byte) << shift
+            case 1: middle |= UInt64(byte) << shift
+            case 2: high |= UInt64(byte) << shift
+            default: break
+            }
+            length += 1
+        }
+
+        var isLookedUp: Bool { length > 0 && length <= Self.maximumLength }
+
+        var hash: UInt64 {
+            (low &* 0x9E37_79B9_7F4A_7C15) ^ (middle &* 0xC2B2_AE3D_27D4_EB4F) ^ (high &* 0x1656_67B1_9E37_79F9)
+        }
+    }
+
+    private var keys: [Key] = []
+    private var languageSets: [UInt64] = []
+    /// How many words the table holds.
+    private var stored = 0
+    /// log2 of the table's size.
+    private var bits = 0
+
+    init() {
+        resize(bits: 6)
+    }
+
+    /// Adds `language` (an index below ``maximumLanguages``) to the owners of `key`.
+    mutating func add(_ key: Key, language: Int) {
+        guard key.isLookedUp else { return }
+        if (stored + 1) * 2 > keys.count { resize(bits: bits + 1) }
+        let slot = self.slot(of: key)
+        if keys[slot].length == 0 {
+            keys[slot] = key
+            stored += 1
+        }
+        languageSets[slot] |= 1 << UInt64(language)
+    }
+
+    /// The languages that list `key`, as a bit set (0 for none).
+    @inline(__always)
+    func languages(of key: Key) -> UInt64 {
+        key.isLookedUp ? languageSets[slot(of: key)] : 0
+    }
+
+    /// Adds one to `hits[language]` for each language that lists `key`.
+    @inline(__always)
+    func count(_ key: Key, into hits: inout [Int]) {
+        var languages = languages(of: key)
+        while languages != 0 {
+            hits[languages.trailingZeroBitCount] += 1
+            languages &= languages - 1
+        }
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of key: Key) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key.hash >> UInt64(64 - bits))
+        while keys[slot].length != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    private mutating func resize(bits newBits: Int) {
+        let old = zip(keys, languageSets).filter { $0.0.length != 0 }
+        bits = newBits
+        keys = Array(repeating: Key(), count: 1 << newBits)
+        languageSets = Array(repeating: 0, count: 1 << newBits)
+        for (key, languages) in old {
+            let slot = slot(of: key)
+            keys[slot] = key
+            languageSets[slot] = languages
+        }
     }
 }
