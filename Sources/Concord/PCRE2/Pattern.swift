@@ -108,14 +108,22 @@ public final class Pattern: @unchecked Sendable {
         _ = try scan(buffer, from: from, to: end, anchored: false, body)
     }
 
+    /// Calls `body` for each match, left to right, until it returns false, trying the pattern
+    /// (anchored) only at the offsets `starts` allows. When `starts` allows every offset where
+    /// a match can start (where the attempt starts, before any `\K`), the matches are those of
+    /// ``forEachMatch(in:from:to:_:)``, found without a try at every byte.
+    public func forEachMatch(in buffer: TextBuffer, from: Int = 0, to end: Int? = nil, startingAt starts: WordStartFilter, _ body: (PatternMatch) -> Bool) throws {
+        _ = try scan(buffer, from: from, to: end, anchored: false, starts: starts, body)
+    }
+
     @discardableResult
-    private func scan(_ buffer: TextBuffer, from: Int, to end: Int?, anchored isAnchored: Bool, _ body: (PatternMatch) -> Bool) throws -> PatternMatch? {
+    private func scan(_ buffer: TextBuffer, from: Int, to end: Int?, anchored isAnchored: Bool, starts: WordStartFilter? = nil, _ body: (PatternMatch) -> Bool) throws -> PatternMatch? {
         let compiled: LazyCode.Compiled, options: UInt32
-        if isAnchored, let anchoredCode = anchored.get() {
+        if isAnchored || starts != nil, let anchoredCode = anchored.get() {
             (compiled, options) = (anchoredCode, 0)
         } else {
             // Without anchored code (never seen) the option anchors, through the interpreter.
-            (compiled, options) = (unanchored.get()!, isAnchored ? UInt32(PCRE2_ANCHORED) : 0)
+            (compiled, options) = (unanchored.get()!, isAnchored || starts != nil ? UInt32(PCRE2_ANCHORED) : 0)
         }
         let scratch = MatchScratch.current
         let context = scratch.context(for: limits)
@@ -124,6 +132,10 @@ public final class Pattern: @unchecked Sendable {
         var last: PatternMatch?
         try buffer.withBytes { base in
             while position <= subjectLength {
+                if let starts {
+                    while position <= subjectLength && !starts.mayStart(base, count: subjectLength, at: position) { position += 1 }
+                    if position > subjectLength { return }
+                }
                 // Fetched for each match: a scan run from `body` may have replaced it.
                 let matchData = scratch.matchData(pairs: pairCount)
                 // PCRE2 rejects a null subject even when it is empty. A TextBuffer holds a
@@ -131,7 +143,11 @@ public final class Pattern: @unchecked Sendable {
                 let rc = compiled.jit && options == 0
                     ? pcre2_jit_match_8(compiled.code, base, subjectLength, position, 0, matchData, context)
                     : pcre2_match_8(compiled.code, base, subjectLength, position, options | UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
-                if rc == PCRE2_ERROR_NOMATCH { return }
+                if rc == PCRE2_ERROR_NOMATCH {
+                    if starts == nil { return }
+                    position += 1
+                    continue
+                }
                 if rc < 0 {
                     if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT {
                         throw PatternError.limitExceeded(origin: origin, message: Pattern.message(for: rc))
