@@ -96,7 +96,7 @@ import Testing
     @Test func wordStartFilterFindsWhatAFullScanFinds() throws {
         // Matches start a word, with a capital or with "chief" or "dr." in any case.
         let pattern = try Pattern(#"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}+|(?i:chief|dr\.)\h+\p{Lu}\p{Ll}+)"#)
-        let starts = WordStartFilter(capitals: true, words: ["chief", "Dr."])
+        let starts = WordStartFilter(capitals: true, prefixes: ["chief", "Dr."])
         let buffer = TextBuffer("the chief Ada met dr. Bob, CHIEF Carl, mischief Dan and Éric in 2024Zed x-Fay.")
         var filtered: [String] = []
         try pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append(buffer.string($0.range)); return true }
@@ -105,14 +105,49 @@ import Testing
     }
 
     @Test func wordStartFilterSkipsOnlyWhereNoMatchCanStart() {
-        let starts = WordStartFilter(capitals: false, words: ["chief", "dr", "élan"])
+        let starts = WordStartFilter(capitals: false, prefixes: ["chief", "dr", "élan"])
         let text = Array("mischief chief Chief drum xdr été 9dr".utf8)
         let allowed = text.withUnsafeBufferPointer { bytes in
             (0..<bytes.count).filter { starts.mayStart(bytes.baseAddress!, count: bytes.count, at: $0) }
         }
-        // "chief", "Chief", "drum" (begins like "dr"), "été" (not ASCII) and its "t" (after a
-        // non-ASCII scalar, which the filter does not classify); never after an ASCII letter
-        // or digit, nor at a capital that no word begins with.
-        #expect(allowed == [9, 15, 21, 30, 32])
+        // "chief", "Chief", "drum" (begins like "dr") and "été" (not ASCII); never after an
+        // ASCII letter or digit, nor where no word begins ("xdr", the "t" of "été").
+        #expect(allowed == [9, 15, 21, 30])
+    }
+
+    @Test func patternPrefixesAreTheLiteralsEveryMatchBeginsWith() {
+        let source = #"(?<![\p{L}\p{N}])(?:(?:On|last)\h+\K(?<w>monday|tue)|[0-3]?[0-9]\.|q[1-4])(?!\p{N})"#
+        #expect(PatternPrefixes.of(source, caseless: true) == ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "last mon", "last tue", "on monda", "on tue", "q1", "q2", "q3", "q4"])
+        #expect(PatternPrefixes.of("(?:the\\h+)?Jan|FEB", caseless: false) == ["FEB", "Jan", "the Jan"])
+        // A space stands for a run of them, however the pattern writes it.
+        #expect(PatternPrefixes.of(#"(?:in|since)\h+(?:the\h+)?jan"#, caseless: true) == ["in jan", "in the j", "since ja", "since th"])
+        #expect(PatternPrefixes.of(#"in \h*\h+x"#, caseless: true) == ["in x"])
+        // A match that may begin with any letter, be empty, or syntax not read: no prefixes.
+        #expect(PatternPrefixes.of(#"\p{Lu}\w+"#, caseless: true) == nil)
+        #expect(PatternPrefixes.of("a?", caseless: true) == nil)
+        #expect(PatternPrefixes.of("(?i:abc)", caseless: true) == nil)
+        #expect(PatternPrefixes.of("[a-z]x", caseless: true) == nil)
+    }
+
+    @Test func wordStartFilterReadsARunOfSpacesAsOne() {
+        let starts = WordStartFilter(capitals: false, prefixes: ["in jan"])
+        func allows(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { starts.mayStart($0.baseAddress!, count: $0.count, at: 0) }
+        }
+        #expect(allows("in  Jan."))
+        #expect(allows("in\tjanuary"))
+        #expect(!allows("in june"))
+        #expect(!allows("india"))
+        #expect(!allows("in\njan"))
+    }
+
+    @Test func dateScanWithItsStartFilterFindsWhatAFullScanFinds() throws {
+        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars["en"])
+        let starts = try #require(grammar.starts)
+        let buffer = TextBuffer("NEW YORK, March 3 - Sales rose on Tuesday and fell since 2019; 27 February 2024, Q3 2023, two weeks ago, yesterday and 2024-02-27.")
+        var filtered: [Range<Int>] = []
+        try grammar.pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append($0.range); return true }
+        #expect(filtered.map(buffer.string) == ["March 3", "Tuesday", "2019", "27 February 2024", "Q3 2023", "two weeks ago", "yesterday", "2024-02-27"])
+        #expect(filtered == (try grammar.pattern.matches(in: buffer)).map(\.range))
     }
 }

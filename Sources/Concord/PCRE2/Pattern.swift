@@ -109,10 +109,10 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// Calls `body` for each match, left to right, until it returns false, trying the pattern
-    /// (anchored) only at the offsets `starts` allows. When `starts` allows every offset where
+    /// (anchored) only at the offsets `starts` allows (everywhere when it is nil). When `starts` allows every offset where
     /// a match can start (where the attempt starts, before any `\K`), the matches are those of
     /// ``forEachMatch(in:from:to:_:)``, found without a try at every byte.
-    public func forEachMatch(in buffer: TextBuffer, from: Int = 0, to end: Int? = nil, startingAt starts: WordStartFilter, _ body: (PatternMatch) -> Bool) throws {
+    public func forEachMatch(in buffer: TextBuffer, from: Int = 0, to end: Int? = nil, startingAt starts: WordStartFilter?, _ body: (PatternMatch) -> Bool) throws {
         _ = try scan(buffer, from: from, to: end, anchored: false, starts: starts, body)
     }
 
@@ -133,8 +133,8 @@ public final class Pattern: @unchecked Sendable {
         try buffer.withBytes { base in
             while position <= subjectLength {
                 if let starts {
-                    while position <= subjectLength && !starts.mayStart(base, count: subjectLength, at: position) { position += 1 }
-                    if position > subjectLength { return }
+                    guard let next = starts.nextStart(base, count: subjectLength, from: position) else { return }
+                    position = next
                 }
                 // Fetched for each match: a scan run from `body` may have replaced it.
                 let matchData = scratch.matchData(pairs: pairCount)

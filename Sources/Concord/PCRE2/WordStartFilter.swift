@@ -4,40 +4,79 @@
 ///
 /// Built for a pattern whose every match starts where no ASCII letter or digit precedes
 /// (its first item is `(?<![\p{L}\p{N}])`) and with a capital letter (when `capitals`) or
-/// with one of `words`, in any case. It allows an offset when that can be so: ASCII text is
-/// compared with the first three letters of each word, lower-cased; an offset with a
-/// non-ASCII scalar among its first three is always allowed, so case folding beyond ASCII
-/// ("É", the Kelvin sign) never loses a match. It never rejects an offset where the pattern
-/// can match, so the matches are the same as a scan at every byte.
-public struct WordStartFilter: Sendable {
-    private let capitals: Bool
-    /// Every offset at a word start may start a match (a word that no key describes).
-    private let anyWord: Bool
-    /// Lower-cased ASCII prefixes of the words, by length 1, 2, 3, packed into an integer.
-    private let prefixes: [Set<UInt32>]
+/// with one of `prefixes` (in any case when `caseless`), a space in a prefix standing for a
+/// run of spaces and tabs. It allows an offset when that can be so: the text's first
+/// characters (up to ``length``, each run of spaces and tabs read as one space) are compared
+/// with the prefixes, by hashed bit tables whose collisions only cost a try of the pattern;
+/// an offset with a non-ASCII scalar before the comparison is settled is always allowed, so
+/// case folding beyond ASCII ("É", the Kelvin sign) and Unicode spaces never lose a match.
+/// It never rejects an offset where the pattern can match, so the matches are the same as a
+/// scan at every byte.
+///
+/// Immutable once built: the bit table is written only by `init`.
+public final class WordStartFilter: @unchecked Sendable {
+    /// The longest prefix compared, in characters.
+    public static let length = 8
 
-    public init(capitals: Bool, words: [String]) {
+    private let capitals: Bool
+    private let caseless: Bool
+    /// Every offset at a word start may start a match (a prefix the table cannot hold).
+    private let anyWord: Bool
+    /// Two hashed bit tables, ``bitCount`` bits each: the prefixes, then every start of one
+    /// (so a comparison stops as soon as the text leaves them all).
+    private let prefixBits: UnsafeMutablePointer<UInt64>
+    private let startBits: UnsafeMutablePointer<UInt64>
+    private static let bitCount = 1 << 18
+
+    public init(capitals: Bool, prefixes: [String], caseless: Bool = true) {
         self.capitals = capitals
-        var prefixes = [Set<UInt32>](repeating: [], count: 3)
+        self.caseless = caseless
+        prefixBits = .allocate(capacity: Self.bitCount / 64)
+        prefixBits.initialize(repeating: 0, count: Self.bitCount / 64)
+        startBits = .allocate(capacity: Self.bitCount / 64)
+        startBits.initialize(repeating: 0, count: Self.bitCount / 64)
         var anyWord = false
-        for word in words {
-            var key: UInt32 = 0, length = 0
-            for scalar in word.unicodeScalars.prefix(3) {
-                guard scalar.isASCII else { break }
-                key = key << 8 | UInt32(Self.lowercased(UInt8(scalar.value)))
+        for prefix in prefixes {
+            // The ASCII head of the prefix, spaces collapsed; a non-ASCII scalar ends it, since
+            // text with one there is always allowed.
+            var key: UInt64 = 0, length = 0, previousWasSpace = false
+            for scalar in prefix.unicodeScalars {
+                guard scalar.isASCII, length < Self.length else { break }
+                let byte = UInt8(scalar.value)
+                let isSpace = byte == 0x20 || byte == 0x09
+                if isSpace && previousWasSpace { continue }
+                previousWasSpace = isSpace
+                key = key << 8 | UInt64(isSpace ? 0x20 : caseless ? Self.lowercased(byte) : byte)
                 length += 1
+                Self.set(Self.bit(key), in: startBits)
             }
             if length > 0 {
-                prefixes[length - 1].insert(key)
-            } else if let first = word.unicodeScalars.first {
-                // Text that starts with a non-ASCII scalar is always tried; only a scalar whose
-                // case forms include ASCII could match ASCII text.
+                Self.set(Self.bit(key), in: prefixBits)
+            } else if let first = prefix.unicodeScalars.first {
+                // Text that starts with a non-ASCII scalar is always allowed; only one whose case
+                // forms include ASCII could match ASCII text.
                 let forms = first.properties.lowercaseMapping + first.properties.uppercaseMapping + first.properties.titlecaseMapping
-                if forms.unicodeScalars.contains(where: \.isASCII) { anyWord = true }
+                if caseless && forms.unicodeScalars.contains(where: \.isASCII) { anyWord = true }
+            } else {
+                anyWord = true
             }
         }
-        self.prefixes = prefixes
         self.anyWord = anyWord
+    }
+
+    deinit {
+        prefixBits.deallocate()
+        startBits.deallocate()
+    }
+
+    /// The first offset from `offset` (up to `count`) where a match may start in `bytes`, or nil.
+    func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
+        var offset = offset
+        while offset < count {
+            if mayStart(bytes, count: count, at: offset) { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// Whether a match may start at byte `offset` of `bytes` (`count` long).
@@ -48,14 +87,33 @@ public struct WordStartFilter: Sendable {
         if byte & 0xC0 == 0x80 { return false }
         if offset > 0 && Self.isASCIILetterOrDigit(bytes[offset - 1]) { return false }
         if byte >= 0x80 || anyWord || (capitals && byte &- 0x41 < 26) { return true }
-        var key: UInt32 = 0
-        for index in 0..<min(3, count - offset) {
-            let next = bytes[offset + index]
+        var key: UInt64 = 0, length = 0, index = offset, previousWasSpace = false
+        while index < count && length < Self.length {
+            let next = bytes[index]
+            index += 1
             if next >= 0x80 { return true }
-            key = key << 8 | UInt32(Self.lowercased(next))
-            if prefixes[index].contains(key) { return true }
+            let isSpace = next == 0x20 || next == 0x09
+            if isSpace && previousWasSpace { continue }
+            previousWasSpace = isSpace
+            key = key << 8 | UInt64(isSpace ? 0x20 : caseless ? Self.lowercased(next) : next)
+            length += 1
+            let bit = Self.bit(key)
+            if Self.isSet(bit, in: prefixBits) { return true }
+            if !Self.isSet(bit, in: startBits) { return false }
         }
         return false
+    }
+
+    private static func set(_ bit: Int, in table: UnsafeMutablePointer<UInt64>) {
+        table[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always) private static func isSet(_ bit: Int, in table: UnsafeMutablePointer<UInt64>) -> Bool {
+        table[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    @inline(__always) private static func bit(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 46) & (bitCount - 1)
     }
 
     @inline(__always) private static func lowercased(_ byte: UInt8) -> UInt8 {

@@ -81,7 +81,7 @@ struct EntityGrammar: Sendable {
         let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
-        nameStarts = WordStartFilter(capitals: true, words: leadWords)
+        nameStarts = WordStartFilter(capitals: true, prefixes: leadWords)
         personName = try Pattern(atomicName, origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
         let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"

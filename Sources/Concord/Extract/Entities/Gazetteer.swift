@@ -31,7 +31,7 @@ struct Gazetteer: Sendable {
             }
         }
         self.entries = entries
-        starts = WordStartFilter(capitals: false, words: Array(entries.keys))
+        starts = WordStartFilter(capitals: false, prefixes: Array(entries.keys), caseless: false)
         guard !entries.isEmpty, let file else {
             pattern = nil
             return
