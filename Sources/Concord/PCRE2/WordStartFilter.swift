@@ -25,6 +25,8 @@ public final class WordStartFilter: @unchecked Sendable {
     /// Two hashed bit tables, ``bitCount`` bits each: the prefixes, then every start of one
     /// (so a comparison stops as soon as the text leaves them all).
     private let prefixBits: UnsafeMutablePointer<UInt64>
+    /// Whether a byte may be the first of a match (letters of either case when `caseless`).
+    private let firstBytes: [Bool]
     private let startBits: UnsafeMutablePointer<UInt64>
     private static let bitCount = 1 << 18
 
@@ -36,6 +38,7 @@ public final class WordStartFilter: @unchecked Sendable {
         startBits = .allocate(capacity: Self.bitCount / 64)
         startBits.initialize(repeating: 0, count: Self.bitCount / 64)
         var anyWord = false
+        var firstBytes = (0..<256).map { $0 >= 0x80 || (capitals && $0 >= 0x41 && $0 <= 0x5A) }
         for prefix in prefixes {
             // The ASCII head of the prefix, spaces collapsed; a non-ASCII scalar ends it, since
             // text with one there is always allowed.
@@ -46,6 +49,17 @@ public final class WordStartFilter: @unchecked Sendable {
                 let isSpace = byte == 0x20 || byte == 0x09
                 if isSpace && previousWasSpace { continue }
                 previousWasSpace = isSpace
+                if length == 0 {
+                    if isSpace {
+                        firstBytes[0x20] = true
+                        firstBytes[0x09] = true
+                    } else if caseless && (byte | 0x20) &- 0x61 < 26 {
+                        firstBytes[Int(byte | 0x20)] = true
+                        firstBytes[Int(byte & 0xDF)] = true
+                    } else {
+                        firstBytes[Int(byte)] = true
+                    }
+                }
                 key = key << 8 | UInt64(isSpace ? 0x20 : caseless ? Self.lowercased(byte) : byte)
                 length += 1
                 Self.set(Self.bit(key), in: startBits)
@@ -62,6 +76,7 @@ public final class WordStartFilter: @unchecked Sendable {
             }
         }
         self.anyWord = anyWord
+        self.firstBytes = anyWord ? Array(repeating: true, count: 256) : firstBytes
     }
 
     deinit {
@@ -73,7 +88,13 @@ public final class WordStartFilter: @unchecked Sendable {
     func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
         var offset = offset
         while offset < count {
-            if mayStart(bytes, count: count, at: offset) { return offset }
+            // Inside a run of ASCII letters and digits no match starts: skip it at once.
+            if offset > 0 && Self.isASCIILetterOrDigit(bytes[offset - 1]) {
+                offset += 1
+                while offset < count && Self.isASCIILetterOrDigit(bytes[offset - 1]) { offset += 1 }
+                continue
+            }
+            if firstBytes[Int(bytes[offset])] && mayStart(bytes, count: count, at: offset) { return offset }
             offset += 1
         }
         return nil

@@ -3,13 +3,19 @@ enum PatternText {
     /// `text` with every PCRE2 metacharacter escaped, and spaces too (so the text stays
     /// literal in extended mode as well).
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "\\^$.|?*+()[]{}-/# ".contains(character) { escaped.append("\\") }
-            escaped.append(character)
+        // Byte by byte: every metacharacter is ASCII, and UTF-8 never uses an ASCII byte
+        // inside a multi-byte scalar (rules compile millions of words at startup).
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            if byte < 0x80 && metacharacters[Int(byte)] { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
+
+    /// The ASCII bytes ``escape(_:)`` escapes.
+    private static let metacharacters: [Bool] = (0..<128).map { "\\^$.|?*+()[]{}-/# ".utf8.contains(UInt8($0)) }
 
     /// One rule word as pattern atoms (one per character: a space matches spaces or a
     /// line break, apostrophes either form) and its ending: a trailing `*` allows any word
