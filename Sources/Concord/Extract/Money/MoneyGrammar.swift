@@ -9,7 +9,7 @@
 /// - `prefixBefore`, `writtenBefore` and `rangeStart` are matched backwards from a sum
 ///   (ending where it starts): the symbol or code before a number, a written number, the
 ///   low end of a range ("between €10 million and", "$10-", "entre 10 et").
-/// - `qualifierBefore` / `qualifierAfter` read "about", "more than", "or more";
+/// - `qualifiers` read "about", "more than", "or more" (shared with percents);
 ///   `currencyAfter`, `cents` and `minorJoin` what may complete a sum after it.
 /// - `equivalence` reads what stands between a sum and its stated conversion.
 /// - `context` and `nextWord` decide whether a sum with no currency is money.
@@ -34,8 +34,7 @@ struct MoneyGrammar: Sendable {
     let coinNotAfter: Set<String>
     let coinNotBefore: Set<String>
     let rangeStart: Pattern
-    let qualifierBefore: Pattern
-    let qualifierAfter: Pattern
+    let qualifiers: Qualifiers
     let equivalence: Pattern
     let minorJoin: Pattern
     /// Cents written after a sum with no unit of their own: "15 dollars 50", "$20 and 43c".
@@ -44,17 +43,7 @@ struct MoneyGrammar: Sendable {
     let nextWord: Pattern
     /// Words that may follow a sum with no currency ("raised 5 million in ...").
     let followers: Set<String>
-    /// Words after which "from A to B" is a change, not a range.
-    let changeWords: Set<String>
-    /// Joiners that make a range without an open word ("-", "to").
-    let bareJoiners: Set<String>
-    /// Every range joiner, and the last word of every qualifier before a sum ("than" of
-    /// "more than"): a sum is looked at more closely only when the word before it is one.
-    let rangeJoinerWords: Set<String>
-    let qualifierLastWords: Set<String>
-    /// First words of the qualifiers after a sum ("or" of "or more") and the words that
-    /// may lead to cents ("and"): what follows a sum is matched only after one of them.
-    let afterFirstWords: Set<String>
+    /// The words that may lead to cents ("and"): what follows a sum is matched only after one of them.
     let centsJoinerWords: Set<String>
     private let currencyWords: [String: MoneyUnit]
     let currencies: CurrencyTable
@@ -86,15 +75,8 @@ struct MoneyGrammar: Sendable {
         coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
         currencyWords = words
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
-        changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
-        bareJoiners = Set(try root.strings("range_bare_joiners").map(NumberRules.folded))
-        rangeJoinerWords = Set(try root.strings("range_joiners").map(NumberRules.folded))
-        let qualifiers = try ["not_approximate", "approximate", "at_least", "at_most"].flatMap { try root.strings($0) }
-        let after = try ["after_at_least", "after_at_most"].flatMap { try root.strings($0) }
-        afterFirstWords = Set(after.compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
+        qualifiers = try Qualifiers(money: file)
         centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
-        // The word before a sum is read up to an apostrophe ("all'incirca" → "incirca").
-        qualifierLastWords = Set(qualifiers.compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
 
         let alt = { (words: [String]) in PatternText.alternation(words) }
         let digits = numberRules.digitsPattern
@@ -126,41 +108,33 @@ struct MoneyGrammar: Sendable {
                 + "|\(wordStart)(?<anchor>\(alt(scaleWords + nameWords))|\(scaledCodes)))"
         }
         let regionalNames = "(?:\(names)|\(alt(coins)))"
-        scan = try Self.compile(scanSource(names: names, nameWords: wordList), file: file, key: "currencies")
-        regionalScan = try Self.compile(scanSource(names: regionalNames, nameWords: wordList + coins), file: file, key: "regional_coins")
-        writtenBefore = try Self.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", file: file, key: "currencies")
-        currencyAfter = try Self.compile("[ \\n-]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", file: file, key: "currencies")
-        prefixBefore = try Self.compile(
+        scan = try file.compile(scanSource(names: names, nameWords: wordList), key: "currencies")
+        regionalScan = try file.compile(scanSource(names: regionalNames, nameWords: wordList + coins), key: "regional_coins")
+        writtenBefore = try file.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", key: "currencies")
+        currencyAfter = try file.compile("[ \\n-]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", key: "currencies")
+        prefixBefore = try file.compile(
             "(?:(?<symbol>\(prefix))|\(wordStart)(?<always>\(prefixNames))|\(wordStart)(?<name>\(names)))[ \\n]?\\z",
-            file: file, key: "prefix_names")
+            key: "prefix_names")
         bareScales = Set(numberRules.bareScaleWords.map(NumberRules.folded))
 
-        let joiners = try root.strings("range_joiners")
-        rangeStart = try Self.compile(
-            "(?<![\\p{L}\\p{N}])(?:(?<open>\(alt(try root.strings("range_open"))))[ ]+)?"
+        rangeStart = try file.compile(
+            "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?"
                 + "(?:(?<lpre>\(prefix))[ \\n]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ \\n]?(?<ls>\(scale)))?"
-                + "(?:[ \\n]?\(connector)(?<lp>\(suffix)))?[ \\n]*(?<join>\(alt(joiners)))[ \\n]*\\z",
-            file: file, key: "range_joiners")
+                + "(?:[ \\n]?\(connector)(?<lp>\(suffix)))?[ \\n]*(?<join>\(qualifiers.rangeJoiner))[ \\n]*\\z",
+            key: "range_joiners")
         let approximate = alt(try root.strings("approximate"))
-        qualifierBefore = try Self.compile(
-            "(?<![\\p{L}])(?:(?<exact>\(alt(try root.strings("not_approximate"))))|(?<approx>\(approximate))"
-                + "|(?<least>\(alt(try root.strings("at_least"))))|(?<most>\(alt(try root.strings("at_most")))))[ ]*\\z",
-            file: file, key: "approximate")
-        qualifierAfter = try Self.compile(
-            "[ ]*(?:(?<least>\(alt(try root.strings("after_at_least"))))|(?<most>\(alt(try root.strings("after_at_most")))))",
-            file: file, key: "after_at_least")
         let adjacent = alt(try root.strings("equivalent_adjacent"))
-        equivalence = try Self.compile(
+        equivalence = try file.compile(
             "[ ]*(?:\\([ ]*(?:(?:\(adjacent)|\(approximate))[ ]+)?|,?[ ]*(?:\(adjacent)|\(approximate))[ ]+"
                 + "|[^.;!?()\\n]{0,80}?(?<![\\p{L}])\(alt(try root.strings("equivalent")))[ ]*(?:\(approximate)[ ]+)?)\\z",
-            file: file, key: "equivalent")
+            key: "equivalent")
         let centsJoiners = alt(try root.strings("cents_joiners"))
-        minorJoin = try Self.compile("[ ]*,?[ ]*(?:\(centsJoiners)[ ]+)?\\z", file: file, key: "cents_joiners")
-        cents = try Self.compile(
+        minorJoin = try file.compile("[ ]*,?[ ]*(?:\(centsJoiners)[ ]+)?\\z", key: "cents_joiners")
+        cents = try file.compile(
             "[ ]*(?:\(centsJoiners)[ ]+)?(?:(?<digits>[0-9]{1,2})(?![0-9.,][0-9])(?:(?-i:c)|¢)?|(?<written>\(written)))(?=[ ]*(?:[.,;:!?)]|\\z))",
-            file: file, key: "cents_joiners")
-        context = try Self.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", file: file, key: "money_context")
-        nextWord = try Self.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", file: file, key: "bare_followers")
+            key: "cents_joiners")
+        context = try file.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", key: "money_context")
+        nextWord = try file.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", key: "bare_followers")
     }
 
     /// The unit a currency word, symbol or code stands for, as matched.
@@ -230,14 +204,5 @@ struct MoneyGrammar: Sendable {
         for word in words { literals.insert(word.map { PatternText.escape(String($0)) }.joined()) }
         let alternatives = ["[\(characters.sorted().joined())]", "(?-i:[A-Z])"] + literals.sorted()
         return "(?<=" + alternatives.flatMap { [$0, $0 + "[ ]"] }.joined(separator: "|") + ")"
-    }
-
-    private static func compile(_ source: String, file: RuleFile, key: String) throws -> Pattern {
-        let origin = file.root[key]?.origin ?? file.root.origin
-        do {
-            return try Pattern(source, caseless: true, origin: origin)
-        } catch let error as PatternError {
-            throw RuleError(origin: origin, message: error.message)
-        }
     }
 }
