@@ -247,14 +247,19 @@ private struct MoneyReading {
         return Found(bytes: spanStart..<high.bytes.upperBound, value: value, range: (bounds.low, bounds.high))
     }
 
-    /// The region that settles generic units: the tag's, else what the text says
+    /// The region that settles generic units: a statement of the document's currency
+    /// ("All figures in Canadian dollars"), else the tag's, else what the text says
     /// (`region_evidence` in Rules/money/common.yaml). The text is read only when a sum
     /// needs it.
     private func documentRegion(_ sums: [Found]) throws -> String? {
-        if let taggedRegion { return taggedRegion }
         let evidence = grammar.currencies.regionEvidence
         let bareDollarSums = sums.filter { $0.value.unit?.unit == "dollar" }.count
-        guard bareDollarSums > 0 || sums.contains(where: { $0.value.unit?.unit == "local" }) else { return nil }
+        guard bareDollarSums > 0 || sums.contains(where: { $0.value.unit?.unit == "local" }) else { return taggedRegion }
+        if let statement = try grammar.currencyStatement.firstMatch(in: buffer, from: 0, to: buffer.byteCount),
+           let currency = statement["currency"], let unit = grammar.unit(of: buffer.string(currency)),
+           unit.unit.first?.isUppercase == true,  // "all figures in dollars" names no region
+           let region = evidence.region(ofDollar: grammar.isoCode(of: unit, region: nil)) { return region }
+        if let taggedRegion { return taggedRegion }
         if let region = try evidence.datelineRegion(in: document) { return region }
         let explicit = sums.compactMap { sum in sum.value.unit.map(\.unit).flatMap { $0.first?.isUppercase == true ? $0 : nil } }
         return evidence.explicitRegion(currencies: explicit, bareDollarSums: bareDollarSums)

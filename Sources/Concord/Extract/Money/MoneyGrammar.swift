@@ -41,6 +41,9 @@ struct MoneyGrammar: Sendable {
     let cents: Pattern
     let context: Pattern
     let nextWord: Pattern
+    /// A statement of the currency of every figure in the document ("All figures in
+    /// Canadian dollars", "(All figures in CAD)"), with the currency as `currency`.
+    let currencyStatement: Pattern
     /// Words that may follow a sum with no currency ("raised 5 million in ...").
     let followers: Set<String>
     /// The words that may lead to cents ("and"): what follows a sum is matched only after one of them.
@@ -134,6 +137,8 @@ struct MoneyGrammar: Sendable {
             "[ ]*(?:\(centsJoiners)[ ]+)?(?:(?<digits>[0-9]{1,2})(?![0-9.,][0-9])(?:(?-i:c)|¢)?|(?<written>\(written)))(?=[ ]*(?:[.,;:!?)]|\\z))",
             key: "cents_joiners")
         context = try file.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", key: "money_context")
+        currencyStatement = try file.compile(
+            "(?<![\\p{L}])\(alt(try root.strings("currency_statements")))[ \\n]+(?<currency>\(names)|\(iso))(?![\\p{L}])", key: "currency_statements")
         nextWord = try file.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", key: "bare_followers")
     }
 
