@@ -235,7 +235,8 @@ private struct MoneyReading {
         if match["open"] == nil {
             guard match["lw"] == nil else { return nil }
             guard grammar.qualifiers.bareJoiners.contains(join) else { return nil }
-            if loUnit != nil, join.first?.isLetter == true { return nil }
+            // "cut $5 to $10" is two sums; "$10 million to $15 million", each scaled, is a range.
+            if loUnit != nil, join.first?.isLetter == true, match["ls"] == nil { return nil }
         }
         if let word = buffer.foldedWord(before: start), grammar.qualifiers.changeWords.contains(word) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
