@@ -192,7 +192,11 @@ private struct MoneyReading {
                 continue
             }
             let cents = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
-                ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
+                ?? match["written"].flatMap { written -> ExactDecimal? in
+                    // "Sie nahm 20 Euro ein": an article closing the clause is a verb's particle, not a cent.
+                    let text = buffer.string(written)
+                    return grammar.numbers.rules.articles.contains(NumberRules.folded(text)) ? nil : grammar.numbers.words(text)
+                }
             guard let cents, cents < 100, cents.rounded(scale: 0) == cents else {
                 result.append(sum)
                 continue
@@ -235,13 +239,15 @@ private struct MoneyReading {
         if match["open"] == nil {
             guard match["lw"] == nil else { return nil }
             guard grammar.qualifiers.bareJoiners.contains(join) else { return nil }
-            // "cut $5 to $10" is two sums; "$10 million to $15 million", each scaled, is a range.
-            if loUnit != nil, join.first?.isLetter == true, match["ls"] == nil { return nil }
+            // "cut $5 to $10" is two sums; "$10 million to $15 million", both in one scale, is a range.
+            if loUnit != nil, join.first?.isLetter == true,
+               match["ls"].flatMap({ grammar.scalePower(of: buffer.string($0)) }).map({ ExactDecimal(significand: 1, exponent: $0) }) != high.value.scale { return nil }
         }
-        if let word = buffer.foldedWord(before: start), grammar.qualifiers.changeWords.contains(word) { return nil }
+        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
                                    scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
-              let bounds = low.lowEnd(of: high.value) else { return nil }
+              let bounds = low.lowEnd(of: high.value),
+              match["open"] != nil || bounds.high <= bounds.low * grammar.currencies.rangeMaxRatio else { return nil }
         let spanStart = match["lpre"]?.lowerBound ?? loRange.lowerBound
         var value = high.value
         value.unit = bounds.unit

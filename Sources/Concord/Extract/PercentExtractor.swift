@@ -48,7 +48,7 @@ public struct PercentExtractor: Sendable {
             let signs = PatternText.alternation(try root.strings("signs"))
             let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
             let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)[ ]?(?:(?<points>\(points))|\(signs))"
-            let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:[ ]?\(signs))?"
+            let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:[ ]?(?<sign>\(signs)))?"
                 + "[ \\n]*(?<join>\(qualifiers.rangeJoiner))[ \\n]*\\z"
             grammars[language] = Grammar(numbers: NumberReader(rules: numbers), pattern: try file.compile(source, key: "signs"),
                                          signOrPoints: try file.compile("(?:\(points))|\(signs)", key: "signs"),
@@ -106,7 +106,7 @@ public struct PercentExtractor: Sendable {
               let join = match["join"], let number = match["digits"] ?? match["written"] else { return nil }
         let joiner = NumberRules.folded(buffer.string(join)).split(separator: " ").first.map(String.init) ?? ""
         guard match["open"] != nil || qualifiers.bareJoiners.contains(joiner) else { return nil }
-        if let word = buffer.foldedWord(before: match.range.lowerBound), qualifiers.changeWords.contains(word) { return nil }
+        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, in: buffer) { return nil }
         return (number.lowerBound, match.range.lowerBound, low)
     }
 

@@ -30,7 +30,10 @@ struct Qualifiers: Sendable {
     /// Joiners that make a range without an open word ("-", "to"), folded.
     let bareJoiners: Set<String>
     /// Words after which "from A to B" is a change, not a range.
-    let changeWords: Set<String>
+    private let changeWords: Set<String>
+    /// Words that state the size of a change ("rose by 5 mln francs to 24 billion"):
+    /// after one, "A to B" whose A has its own unit is a change, not a range.
+    private let changeSizeWords: Set<String>
     /// Every joiner and article, folded: a value is looked at as a range's high end only
     /// when the word before it is one.
     private let rangeWords: Set<String>
@@ -62,6 +65,7 @@ struct Qualifiers: Sendable {
         rangeJoiner = "\(alt(joiners))\(article)"
         bareJoiners = Set(try words("range_bare_joiners").map(NumberRules.folded))
         changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
+        changeSizeWords = Set(try root.strings("change_size_words").map(NumberRules.folded))
         self.articles = Set(articles.map(NumberRules.folded))
         rangeWords = Set(joiners.map(NumberRules.folded))
         // The word before a value is read up to an apostrophe ("all'incirca" → "incirca").
@@ -102,6 +106,14 @@ struct Qualifiers: Sendable {
             word = joiner
         }
         return rangeWords.contains(word)
+    }
+
+    /// Whether the low end of a range starting at `offset` is rather the start or the size
+    /// of a change: "rose from 5% to 10%", "rose by 834 mln francs to 24.79 billion" (the
+    /// latter only when the low end has its own unit, `ownUnit`).
+    func isChange(before offset: Int, ownUnit: Bool, in buffer: TextBuffer) -> Bool {
+        guard let word = buffer.foldedWord(before: offset) else { return false }
+        return changeWords.contains(word) || (ownUnit && changeSizeWords.contains(word))
     }
 
     /// Whether the word before `offset` may end a qualifier ("about", "more than", "(about").

@@ -2,10 +2,11 @@
 /// they decide, before any pattern runs, whether a qualifier, a joiner or a change verb
 /// may stand next to a value.
 extension TextBuffer {
-    /// The word that ends at `offset` (spaces before `offset` skipped), folded; nil if none.
+    /// The word that ends at `offset` (spaces and line breaks before `offset` skipped:
+    /// wire text wraps anywhere), folded; nil if none.
     func foldedWord(before offset: Int) -> String? {
         var end = offset
-        while end > 0, self[byte: end - 1] == UInt8(ascii: " ") { end -= 1 }
+        while end > 0, self[byte: end - 1] == UInt8(ascii: " ") || self[byte: end - 1] == UInt8(ascii: "\n") { end -= 1 }
         var start = end
         while start > 0, Self.isWordByte(self[byte: start - 1]) { start -= 1 }
         return start < end ? NumberRules.folded(string(start..<end)) : nil

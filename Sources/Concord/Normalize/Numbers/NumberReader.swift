@@ -89,6 +89,10 @@ public struct NumberReader: Sendable {
             }
             if rules.joiners.contains(word) { afterAnd = true; continue }
             if word == "a" || word == "an", current != nil { continue }  // "two and a half", "half a billion"
+            if rules.articles.contains(word), current == nil, index < pieces.count,
+               let (following, _) = longestWord(in: pieces, from: index), rules.units[following] != nil, !rules.articles.contains(following) {
+                continue  // "a one billion stg loan": the article counts nothing
+            }
             defer { afterAnd = false }
             sawNumber = true
             if let unit = rules.units[word] {
