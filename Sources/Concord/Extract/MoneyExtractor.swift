@@ -51,8 +51,7 @@ private struct MoneyReading {
 
     func mentions() throws -> [MoneyMention] {
         var found: [Found] = []
-        let scan = taggedRegion == nil ? grammar.scan : grammar.regionalScan
-        try ChunkedScan.forEachMatch(scan, in: buffer) { match in
+        try ChunkedScan.forEachMatch(grammar.scan, in: buffer) { match in
             let previousEnd = found.last?.bytes.upperBound ?? 0
             guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
             if let sum = match["anchor"] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
@@ -87,7 +86,7 @@ private struct MoneyReading {
             unit = prefix.unit
             start = prefix.start
             end = match["s"]?.upperBound ?? numberRange.upperBound
-        } else if let suffix = match["p"] {
+        } else if let suffix = match["g"] ?? match["p"] {
             guard let known = grammar.unit(of: buffer.string(suffix)) else { return nil }
             unit = known
             if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
@@ -142,12 +141,24 @@ private struct MoneyReading {
         return Found(bytes: start..<end, value: value)
     }
 
-    /// Whether a coin word stands where it is no money: "the first quarter", "two quarters in a row".
+    /// Whether a coin word or price unit stands where it is no money: "the first quarter",
+    /// "two quarters in a row", "1080p". A price unit is money only in a price context ("50p
+    /// per share"); a coin too where the document's tag names no region ("costs a quarter").
     private func isNotCoinMoney(_ bytes: Range<Int>, unit text: String) -> Bool {
+        if grammar.isPriceUnit(text) { return !isPrice(bytes) }
         guard grammar.isCoin(text) else { return false }
+        // "a quarter of", "a quarter million dollars": the coin word is a fraction.
+        if let word = buffer.foldedWord(after: bytes.upperBound), grammar.coinNotBefore.contains(word) || grammar.scalePower(of: word) != nil { return true }
+        if isPrice(bytes) { return false }  // "sold for two dimes each"
         if let word = buffer.foldedWord(before: bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }
-        if let word = buffer.foldedWord(after: bytes.upperBound), grammar.coinNotBefore.contains(word) { return true }
-        return false
+        return taggedRegion == nil
+    }
+
+    /// Whether a price word stands right before the sum ("costs", "priced at") or right after it ("per share", "each").
+    private func isPrice(_ bytes: Range<Int>) -> Bool {
+        let before = try? grammar.priceBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: bytes.lowerBound - 40), to: bytes.lowerBound)
+        if before != nil { return true }
+        return (try? grammar.priceAfter.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound))) != nil
     }
 
     /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar

@@ -16,9 +16,9 @@
 struct MoneyGrammar: Sendable {
     let language: String
     let numbers: NumberReader
+    /// Finds the core of each sum, coins ("ten dimes", "a quarter") and glued price units
+    /// ("50p") included; whether a coin or price unit is money is decided where it stands.
     let scan: Pattern
-    /// `scan` plus coin words ("ten dimes", "a quarter"), for documents whose language tag names a region.
-    let regionalScan: Pattern
     /// Matched backwards from a scale or currency word: the written number before it.
     let writtenBefore: Pattern
     /// Matched right after a written number's scale: its currency ("two million dollars").
@@ -33,6 +33,13 @@ struct MoneyGrammar: Sendable {
     let coinWords: Set<String>
     let coinNotAfter: Set<String>
     let coinNotBefore: Set<String>
+    /// Units written glued to digits that are money only in a price context ("50p per
+    /// share", never "1080p"), folded.
+    let priceUnitWords: Set<String>
+    /// Matched backwards from a sum: a word that makes it a price ("costs", "priced at").
+    let priceBefore: Pattern
+    /// Matched right after a sum: words that make it a price ("per share", "each").
+    let priceAfter: Pattern
     let rangeStart: Pattern
     let qualifiers: Qualifiers
     let equivalence: Pattern
@@ -74,6 +81,15 @@ struct MoneyGrammar: Sendable {
             }
         }
         coinWords = Set(coins.map(Self.wordKey))
+        var glued: [String] = []
+        for entry in try root.list("price_units") {
+            let unit = try CurrencyTable.unit(entry)
+            for word in try entry.strings("glued") {
+                words[Self.wordKey(word)] = unit
+                glued.append(word)
+            }
+        }
+        priceUnitWords = Set(glued.map(Self.wordKey))
         coinNotAfter = Set(try root.strings("coin_not_after").map(NumberRules.folded))
         coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
         currencyWords = words
@@ -104,15 +120,17 @@ struct MoneyGrammar: Sendable {
         // do not anchor written numbers ("three USD"): scanning for codes at every capital
         // letter costs more than the rare case is worth; scaled ones ("twenty MUSD") start
         // with M, K or B only, which is cheap.
-        func scanSource(names: String, nameWords: [String]) -> String {
-            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:[ \\n-]?(?<s>\(scale)))?"
-                + "(?:[ \\n-]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?"
-                + "(?(<s>)|(?(<p>)|(?(<pf>)|(?!))))"
-                + "|\(wordStart)(?<anchor>\(alt(scaleWords + nameWords))|\(scaledCodes)))"
-        }
+        // A glued price unit ("50p") stands right after the digits, in its written case.
+        let gluedUnit = "(?<g>(?-i:\(PatternText.alternation(glued, foldCase: false)))(?![\\p{N}]))|"  // never matches with none listed
         let regionalNames = "(?:\(names)|\(alt(coins)))"
-        scan = try file.compile(scanSource(names: names, nameWords: wordList), key: "currencies")
-        regionalScan = try file.compile(scanSource(names: regionalNames, nameWords: wordList + coins), key: "regional_coins")
+        scan = try file.compile(
+            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
+                + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
+                + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
+                + "|\(wordStart)(?<anchor>\(alt(scaleWords + wordList + coins))|\(scaledCodes)))",
+            key: "currencies")
+        priceBefore = try file.compile("(?<![\\p{L}])\(alt(try root.strings("price_before")))[ ]+\\z", key: "price_before")
+        priceAfter = try file.compile("[ ]*\(alt(try root.strings("price_after")))", key: "price_after")
         writtenBefore = try file.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", key: "currencies")
         currencyAfter = try file.compile("[ \\n-]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", key: "currencies")
         prefixBefore = try file.compile(
@@ -158,6 +176,9 @@ struct MoneyGrammar: Sendable {
 
     /// Whether a currency word as matched is a coin ("dimes", "quarter").
     func isCoin(_ text: String) -> Bool { coinWords.contains(Self.wordKey(text)) }
+
+    /// Whether a unit as matched is money only in a price context ("p" of "50p").
+    func isPriceUnit(_ text: String) -> Bool { priceUnitWords.contains(Self.wordKey(text)) }
 
     private static func wordKey(_ text: String) -> String {
         let folded = NumberRules.folded(text)
