@@ -128,6 +128,7 @@ import Testing
         "Call +1 555-123-4567 or 555 0199.", "She is 45 and won 3-1 on Jan. 25, 2024.",
         "The app has 10 million users after the funding round.", "It sold 2 million shares.",
         "Version 2.5 runs 7B and 70B models.", "The 737 MAX flew 1,200 miles.",
+        "The set streams 1080p video.", "Shares rose 2p to 345p.", "Profit rose in the first quarter; a quarter of the staff left.",
     ])
     func notMoney(_ text: String) throws {
         #expect(try Self.money(text).isEmpty)
@@ -198,6 +199,16 @@ import Testing
         #expect(try Self.money("Alle Beträge in kanadischen Dollar. Gewinn: 7 Millionen $.", language: "de").first?.currency == "CAD")
         // Amounts in euros say nothing about "$".
         #expect(try Self.money("All amounts in euros. It earned $7 million.").first?.currency == "USD")
+    }
+
+    @Test func coinsAndPenceNeedAPriceContextWithoutARegion() throws {
+        let pence = try Self.money("The board proposed a dividend of 50p per share.")
+        #expect(pence.map(\.amount) == [ExactDecimal("0.5")] && pence.first?.currency == "GBP")
+        #expect(try Self.money("A phone call costs a quarter.").first?.amount == ExactDecimal("0.25"))
+        #expect(try Self.money("He found a quarter on the floor.").isEmpty)
+        // With a region tag a coin stands alone, as before.
+        #expect(try Self.money("He found a quarter on the floor.", language: "en-US").first?.currency == "USD")
+        #expect(try Self.money("It costs a quarter million dollars.").map(\.amount) == [250_000])
     }
 
     @Test func spokenDecimals() throws {
