@@ -174,13 +174,42 @@ import Testing
 /// Percentages of a stake compared within the digits they show.
 @Suite struct ReconcilePercentTests {
     func findings(_ first: (String, String), _ second: (String, String)) throws -> [Finding] {
-        func record(_ id: String, _ percent: (String, String)) -> DocumentRecord {
-            let mention = PercentMention(span: HandMadeRecords.span(percent.0, line: 2), value: ExactDecimal(percent.1)!)
-            return DocumentRecord(id: id, source: "\(id).txt", format: .text, percents: [mention],
-                                  claims: [Claim(subject: "Microsoft", predicate: "stake", object: "OpenAI", percents: [0], line: 2, sentence: "Microsoft holds \(percent.0) of OpenAI.")])
+        try fact(PercentMention(span: HandMadeRecords.span(first.0, line: 2), value: ExactDecimal(first.1)!),
+                 PercentMention(span: HandMadeRecords.span(second.0, line: 2), value: ExactDecimal(second.1)!)).findings
+    }
+
+    func fact(_ first: PercentMention, _ second: PercentMention) throws -> Fact {
+        func record(_ id: String, _ mention: PercentMention) -> DocumentRecord {
+            DocumentRecord(id: id, source: "\(id).txt", format: .text, percents: [mention],
+                           claims: [Claim(subject: "Microsoft", predicate: "stake", object: "OpenAI", percents: [0], line: 2, sentence: "Microsoft holds \(mention.text) of OpenAI.")])
         }
-        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record("a", first), record("b", second)]).facts.first)
-        return fact.findings
+        return try #require(try HandMadeRecords.reconciler().report(for: [record("a", first), record("b", second)]).facts.first)
+    }
+
+    func ranged(_ text: String, min: String?, max: String?) -> PercentMention {
+        PercentMention(span: HandMadeRecords.span(text, line: 2), value: nil, range: AmountRange(min: min.flatMap(ExactDecimal.init), max: max.flatMap(ExactDecimal.init)))
+    }
+
+    @Test func stakeInsideAnotherSourcesRangeIsConsistent() throws {
+        let fact = try fact(PercentMention(span: HandMadeRecords.span("49%", line: 2), value: 49), ranged("between 40% and 50%", min: "40", max: "50"))
+        #expect(fact.status == .consistent)
+        #expect(fact.findings.map(\.kind) == [.consistent])
+        #expect(fact.findings.first?.explanation == "“between 40% and 50%” includes “49%”.")
+        #expect(fact.values.last?.percent == nil && fact.values.last?.percentRange == AmountRange(min: 40, max: 50))
+    }
+
+    @Test func stakeOutsideAnotherSourcesBoundIsADiscrepancy() throws {
+        let fact = try fact(PercentMention(span: HandMadeRecords.span("49%", line: 2), value: 49), ranged("more than 60%", min: "60", max: nil))
+        #expect(fact.status == .conflict)
+        #expect(fact.findings.map(\.kind) == [.discrepancy])
+        #expect(fact.findings.first?.explanation.hasPrefix("“more than 60%” cannot include “49%”") == true)
+    }
+
+    @Test func percentRangeIsWrittenInTheReport() {
+        let value = FactValue(source: "a.txt", line: 2, text: "10-15%", percentRange: AmountRange(min: 10, max: 15))
+        #expect(ReportWording.normalized(value) == "10–15%")
+        let bound = FactValue(source: "a.txt", line: 2, text: "up to 30%", percentRange: AmountRange(min: nil, max: 30))
+        #expect(ReportWording.normalized(bound) == "≤ 30%")
     }
 
     @Test func samePercentInTwoArticles() throws {

@@ -65,6 +65,9 @@ public struct FactValue: Codable, Sendable, Equatable {
     public var date: String?
     /// Percentages.
     public var percent: ExactDecimal?
+    /// Percentages: a range or open bound ("10-15%", "more than 20%"), where the text
+    /// states one instead of a percentage.
+    public var percentRange: AmountRange?
     /// Lists of canonical names (founders, lead investors).
     public var names: [String]?
     /// The document's id.
@@ -76,7 +79,7 @@ public struct FactValue: Codable, Sendable, Equatable {
     /// The sentence that states the value, as evidence (the HTML report quotes it).
     public var sentence: String?
 
-    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil, relative: Bool? = nil, sentence: String? = nil, range: AmountRange? = nil) {
+    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil, relative: Bool? = nil, sentence: String? = nil, range: AmountRange? = nil, percentRange: AmountRange? = nil) {
         self.source = source
         self.line = line
         self.text = text
@@ -92,6 +95,7 @@ public struct FactValue: Codable, Sendable, Equatable {
         self.relative = relative
         self.sentence = sentence
         self.range = range
+        self.percentRange = percentRange
     }
 }
 

@@ -162,9 +162,11 @@ struct FactGatherer {
         }
         for index in claim.percents where record.percents.indices.contains(index) {
             let mention = record.percents[index]
-            let value = FactValue(source: record.source, line: mention.line, text: mention.text, percent: mention.value, document: record.id, sentence: claim.sentence)
+            guard let percent = mention.value ?? mention.range?.min ?? mention.range?.max else { continue }
+            let value = FactValue(source: record.source, line: mention.line, text: mention.text, percent: mention.value, document: record.id,
+                                  approximate: mention.approximate, sentence: claim.sentence, percentRange: mention.range)
             result.append(Observation(kind: .percent, value: value, order: [documentIndex, 1, mention.start, index],
-                                      unit: StatedPrecision.unit(of: mention.value, text: mention.text)))
+                                      unit: StatedPrecision.unit(of: percent, text: mention.text)))
         }
         for index in claim.dates where record.dates.indices.contains(index) {
             let mention = record.dates[index]

@@ -341,6 +341,8 @@ extension PercentMention: RecordJSONValue {
         writer.field("end", end)
         writer.field("line", line)
         writer.field("value", value)
+        writer.field("approximate", approximate)
+        writer.field("range", range)
         writer.field("points", points)
         writer.endObject()
     }
