@@ -11,8 +11,8 @@ import Testing
     }
 
     /// Every example of the date rule files, read with the reference date: a `match`
-    /// text holds a mention with the expected text, value and relativity; a `no_match`
-    /// text holds no date.
+    /// text holds a mention with the expected text, value and relativity, and where the
+    /// example gives one, its period (`start/end`); a `no_match` text holds no date.
     @Test(arguments: RuleExample.all(in: "dates"))
     func ruleExample(_ example: RuleExample) throws {
         let found = try Self.analyze(example.text, language: example.language ?? "en").mentions
@@ -22,8 +22,12 @@ import Testing
         }
         let text = try expect.string("text"), value = try expect.string("value")
         let relative = expect["relative"]?.scalar == "true"
-        #expect(found.contains { $0.text == text && $0.value == value && $0.relative == relative },
-                "\(example.origin): want \(text) = \(value), got \(found.map { "\($0.text) = \($0.value ?? "null")\($0.relative ? " (relative)" : "")" })")
+        let period = expect["period"]?.scalar
+        func describe(_ mention: DateMention) -> String {
+            "\(mention.text) = \(mention.value ?? "null")\(mention.period.map { " \($0.start)/\($0.end)" } ?? "")\(mention.relative ? " (relative)" : "")"
+        }
+        #expect(found.contains { $0.text == text && $0.value == value && $0.relative == relative && (period == nil || $0.period.map { "\($0.start)/\($0.end)" } == period) },
+                "\(example.origin): want \(text) = \(value) \(period ?? ""), got \(found.map(describe))")
     }
 
     @Test func relativeDatesWithoutAnchorHaveNoValue() throws {

@@ -52,8 +52,9 @@ public struct DateExtractor: Sendable {
         let referenceDay = reference.flatMap(CalendarDay.init(iso:))
         var documentDay: (day: CalendarDay, index: Int)?
         for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
-            guard case let .day(day)?? = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay).map(Self.value),
+            guard let value = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay)?.value, value.isDay,
                   try isPublishingDate(date.bytes, in: document, grammar: grammar) else { continue }
+            let day = value.first
             if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
         }
         let anchor = published.flatMap(CalendarDay.init(iso:)) ?? documentDay?.day ?? referenceDay
@@ -64,19 +65,10 @@ public struct DateExtractor: Sendable {
         for (index, date) in found.enumerated() where document.isInBody(byte: date.bytes.lowerBound) {
             guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: anchor) else { continue }
             if index == documentDay?.index { documentDateIndex = mentions.count }
-            switch resolution {
-            case let .absolute(value): mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value.iso, relative: false))
-            case let .relative(value): mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value?.iso, relative: true))
-            }
+            let value = resolution.value
+            mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value?.iso, period: value?.period, relative: resolution.isRelative))
         }
         return Analysis(mentions: mentions, documentDate: documentDay?.day.iso, documentDateIndex: documentDateIndex)
-    }
-
-    private static func value(_ resolution: DateResolver.Resolution) -> DateValue? {
-        switch resolution {
-        case let .absolute(value): return value
-        case let .relative(value): return value
-        }
     }
 
     /// Whether the date at `bytes` is given as the document's: a cue before it on its line,
