@@ -12,8 +12,8 @@ enum HandMadeRecords {
         MoneyMention(span: span(text, line: line, start: start), amount: amount.flatMap(ExactDecimal.init), currency: currency, approximate: approximate, equivalent: equivalent)
     }
 
-    static func date(_ text: String, line: Int, value: String?, relative: Bool = false) -> DateMention {
-        DateMention(span: span(text, line: line), value: value, relative: relative)
+    static func date(_ text: String, line: Int, value: String?, period: DatePeriod? = nil, relative: Bool = false) -> DateMention {
+        DateMention(span: span(text, line: line), value: value, period: period, relative: relative)
     }
 
     static func span(_ text: String, line: Int, start: Int = 0) -> SourceSpan {

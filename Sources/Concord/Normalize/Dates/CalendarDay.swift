@@ -107,6 +107,23 @@ struct DateValue: Sendable, Equatable {
         return DateValue(first: monday, last: monday.adding(days: 6))
     }
 
+    /// The span of a value written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard let year = Int(parts[0]), parts[0].count == 4 else { return nil }
+        switch parts.count {
+        case 1: self = .year(year)
+        case 2: guard parts[1].count == 2, let month = Int(parts[1]).flatMap({ DateValue.month(year: year, month: $0) }) else { return nil }; self = month
+        default: guard let day = CalendarDay(iso: iso) else { return nil }; self = .day(day)
+        }
+    }
+
+    /// The span of a period as the record writes it.
+    init?(_ period: DatePeriod) {
+        guard let first = CalendarDay(iso: period.start), let last = CalendarDay(iso: period.end), first <= last else { return nil }
+        self.init(first: first, last: last)
+    }
+
     /// A single day.
     var isDay: Bool { first == last }
 
