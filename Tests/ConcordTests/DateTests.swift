@@ -64,6 +64,31 @@ import Testing
         #expect(analysis.documentDate == "2024-03-03")
     }
 
+    @Test func aCueWordInRunningTextIsNoPublishingDate() throws {
+        let text = """
+            Microsoft and Mistral
+            Last Updated : 28 Feb, 2024
+            Microsoft published its results on Jan. 30, 2024, and said the deal was updated on Feb. 1, 2024.
+            """
+        #expect(try Self.analyze(text, reference: nil).documentDate == "2024-02-28")
+    }
+
+    @Test func aCueAfterABylineSeparatorStillCounts() throws {
+        #expect(try Self.analyze("Mistral's deal\nBy Jane Doe | Updated Feb. 28, 2024\nThe deal closed.", reference: nil).documentDate == "2024-02-28")
+    }
+
+    @Test func aHeadlineDateIsNotTheDocumentDate() throws {
+        // The first line is the headline, dating the event; the earliest date must not be taken from it.
+        for headline in ["MICROSOFT AND MISTRAL SIGN DEAL ON NOV. 15, 2023", "Nov. 15, 2023: Microsoft and Mistral sign a deal", "Microsoft and Mistral sign a deal on Nov. 15, 2023"] {
+            let analysis = try Self.analyze("\(headline)\n\nPublished: Feb. 27, 2024\nThe deal was signed at Ignite.", reference: nil)
+            #expect(analysis.documentDate == "2024-02-27", "\(headline)")
+        }
+    }
+
+    @Test func aDateAloneOnTheFirstLineIsTheDocumentDate() throws {
+        #expect(try Self.analyze("Feb. 27, 2024\nMicrosoft and Mistral signed a deal on Nov. 15, 2023.", reference: nil).documentDate == "2024-02-27")
+    }
+
     @Test func eventDatesAreNotTheDocumentDate() throws {
         let analysis = try Self.analyze("The company was founded on April 28, 2023 in Paris.", reference: nil)
         #expect(analysis.documentDate == nil)
