@@ -94,6 +94,33 @@ import Testing
         #expect(analysis.documentDate == nil)
     }
 
+    @Test func aSpanIsWrittenAsTheFinestUnitHoldingIt() {
+        let leapFebruary = DateValue.month(year: 2024, month: 2)!
+        #expect(leapFebruary.iso == "2024-02" && leapFebruary.period == DatePeriod(start: "2024-02-01", end: "2024-02-29"))
+        #expect(DateValue.months(3, from: 10, of: 2023)!.iso == "2023")
+        #expect(DateValue.months(3, from: 11, of: 2023) == DateValue(first: CalendarDay(year: 2023, month: 11, day: 1)!, last: CalendarDay(year: 2024, month: 1, day: 31)!))
+        // Monday Feb. 26 to Sunday March 3, 2024: two months, one year.
+        #expect(DateValue.week(of: CalendarDay(year: 2024, month: 2, day: 29)!).iso == "2024")
+        // Monday Dec. 30, 2024 to Sunday Jan. 5, 2025: its Thursday is in 2025.
+        let newYear = DateValue.week(of: CalendarDay(year: 2025, month: 1, day: 1)!)
+        #expect(newYear.first.iso == "2024-12-30" && newYear.iso == "2025")
+        #expect(DateValue.day(CalendarDay(year: 2024, month: 2, day: 27)!).period == nil)
+        #expect(DateValue(iso: "2023-11") == DateValue.month(year: 2023, month: 11) && DateValue(iso: "2023-13") == nil && DateValue(iso: "2024-02-30") == nil)
+    }
+
+    @Test func relativePeriodsCrossYearBoundaries() {
+        func shifted(_ anchor: String, _ unit: DateUnit, _ amount: Int, _ part: DatePart = .whole) -> String {
+            let value = DateResolver.shifted(CalendarDay(iso: anchor)!, by: .init(unit: unit, amount: amount, part: part))
+            return "\(value.first.iso)/\(value.last.iso)"
+        }
+        #expect(shifted("2024-01-15", .quarter, -1) == "2023-10-01/2023-12-31")
+        #expect(shifted("2024-11-01", .half, 1) == "2025-01-01/2025-06-30")
+        #expect(shifted("2024-01-03", .week, -1) == "2023-12-25/2023-12-31")
+        #expect(shifted("2024-03-31", .month, -1) == "2024-02-01/2024-02-29")
+        #expect(shifted("2024-05-10", .quarter, 0, .later) == "2024-05-10/2024-06-30")
+        #expect(shifted("2024-01-01", .month, 0, .earlier) == "2024-01-01/2024-01-01")
+    }
+
     @Test func calendarArithmetic() {
         let day = CalendarDay(year: 2024, month: 2, day: 27)!
         #expect(day.weekday == 2)
