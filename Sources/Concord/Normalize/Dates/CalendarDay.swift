@@ -101,6 +101,14 @@ struct DateValue: Sendable, Equatable {
         return Self.month(year: endYear, month: endMonth).map { DateValue(first: start.first, last: $0.last) }
     }
 
+    /// ISO 8601 week `number` of `year` (week 1 holds January 4), or nil past its last week.
+    static func week(_ number: Int, of year: Int) -> DateValue? {
+        let januaryFourth = CalendarDay(year: year, month: 1, day: 4)!
+        let week = DateValue.week(of: januaryFourth.adding(days: 7 * (number - 1)))
+        // The week's Thursday is in the year for every week of it.
+        return number >= 1 && week.first.adding(days: 3).year == year ? week : nil
+    }
+
     /// The ISO week (Monday to Sunday) that holds `day`.
     static func week(of day: CalendarDay) -> DateValue {
         let monday = day.adding(days: 1 - day.weekday)

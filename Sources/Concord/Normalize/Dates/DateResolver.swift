@@ -50,6 +50,9 @@ struct DateResolver {
             if let year { return DateValue.months(fraction.months, from: first, of: year).map { .absolute($0) } }
             return .relative(anchor.flatMap { DateValue.months(fraction.months, from: first, of: $0.year) })
         }
+        if let year, let week = parts[.week].flatMap({ Int($0) }) {
+            return DateValue.week(week, of: year).map { .absolute($0) }
+        }
         if let year {
             if let month, let day { return CalendarDay(year: year, month: month, day: day).map { .absolute(.day($0)) } }
             if let month { return DateValue.month(year: year, month: month).map { .absolute($0) } }
