@@ -105,6 +105,8 @@ import Testing
         let newYear = DateValue.week(of: CalendarDay(year: 2025, month: 1, day: 1)!)
         #expect(newYear.first.iso == "2024-12-30" && newYear.iso == "2025")
         #expect(DateValue.day(CalendarDay(year: 2024, month: 2, day: 27)!).period == nil)
+        // 2020 has an ISO week 53 (Dec. 28, 2020 to Jan. 3, 2021); 2024 ends with week 52.
+        #expect(DateValue.week(53, of: 2020)?.first.iso == "2020-12-28" && DateValue.week(53, of: 2024) == nil && DateValue.week(0, of: 2024) == nil)
         #expect(DateValue(iso: "2023-11") == DateValue.month(year: 2023, month: 11) && DateValue(iso: "2023-13") == nil && DateValue(iso: "2024-02-30") == nil)
     }
 
