@@ -62,6 +62,8 @@ import Testing
     @Test func datelineGivesTheDocumentDate() throws {
         let analysis = try Self.analyze("NEW YORK, March 3, 2024 - Stocks rose after the March 1, 2024 report.", reference: nil)
         #expect(analysis.documentDate == "2024-03-03")
+        let french = try Self.analyze("PARIS (Reuters), 3 mars 2024 - Le CAC 40 a progressé après le rapport du 1er mars 2024.", language: "fr", reference: nil)
+        #expect(french.documentDate == "2024-03-03")
     }
 
     @Test func aCueWordInRunningTextIsNoPublishingDate() throws {
