@@ -49,8 +49,7 @@ extension ValueComparison {
         let ranked = groups.indices.sorted { lhs, rhs in
             let (a, b) = (groups[lhs], groups[rhs])
             if a.members.count != b.members.count { return a.members.count > b.members.count }
-            let (aDays, bDays) = (a.span.last.dayNumber - a.span.first.dayNumber, b.span.last.dayNumber - b.span.first.dayNumber)
-            if aDays != bDays { return aDays < bDays }
+            if a.span.days != b.span.days { return a.span.days < b.span.days }
             return lhs < rhs
         }
         var findings: [Finding] = []
@@ -77,7 +76,7 @@ extension ValueComparison {
         let (a, b) = (group.span, other.span)
         if a.first <= b.last && b.first <= a.last {
             if b.first <= a.first && a.last <= b.last || a.first <= b.first && b.last <= a.last {
-                let (wide, narrow) = a.last.dayNumber - a.first.dayNumber > b.last.dayNumber - b.first.dayNumber ? (group, other) : (other, group)
+                let (wide, narrow) = a.days > b.days ? (group, other) : (other, group)
                 return "\(describe(wide)) gives \(Self.wording(wide.span)), which holds \(Self.wording(narrow.span)) from \(describe(narrow)): they agree."
             }
             return "\(describe(group)) gives \(Self.wording(a)) and \(describe(other)) \(Self.wording(b)): the spans overlap, so they agree."

@@ -135,6 +135,9 @@ struct DateValue: Sendable, Equatable {
     /// A single day.
     var isDay: Bool { first == last }
 
+    /// How many days it spans.
+    var days: Int { last.dayNumber - first.dayNumber + 1 }
+
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the finest that holds the whole span. A week
     /// across New Year belongs to the year of its Thursday, as ISO 8601 numbers weeks.
     var iso: String {
