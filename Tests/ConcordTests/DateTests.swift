@@ -125,6 +125,18 @@ import Testing
         #expect(shifted("2024-01-01", .month, 0, .earlier) == "2024-01-01/2024-01-01")
     }
 
+    @Test func badRelativePhraseNamesFileLineAndWhatIsExpected() throws {
+        for entry in ["{unit: fortnight, shift: -1}", "{unit: week, shift: -1, part: middle}"] {
+            let yaml = "language: xx\nmonths: {jan: 1}\nrelative:\n  last time: \(entry)\nforms:\n  - '{relative}'\n"
+            #expect {
+                _ = try DateGrammar(file: try RuleFile(path: "dates/xx.yaml", yaml: yaml), common: nil)
+            } throws: { error in
+                guard let error = error as? RuleError else { return false }
+                return error.description.hasPrefix("dates/xx.yaml:4:") && error.message.contains("day|week|month|quarter|half|year")
+            }
+        }
+    }
+
     @Test func calendarArithmetic() {
         let day = CalendarDay(year: 2024, month: 2, day: 27)!
         #expect(day.weekday == 2)
