@@ -1,8 +1,9 @@
 /// Turns the parts a date form captured into a value: absolute dates as precise as the
 /// text ("Feb. 27, 2024" → a day, "November 2023" → its month, "Q3 2023" → July to
 /// September), relative ones ("yesterday", "in June", "Jan. 25", "on Tuesday", "last week",
-/// "the third quarter") against an anchor day, looking back in time as news does, except
-/// that a day and month without a year take the nearest year.
+/// "the third quarter") against an anchor day, looking back in time as news does (a month,
+/// quarter or half without a year is the last one begun by the anchor, unless the text
+/// says "of this year"), except that a day and month without a year take the nearest year.
 struct DateResolver {
     /// What a date mention resolves to.
     enum Resolution: Equatable {
@@ -48,7 +49,10 @@ struct DateResolver {
             guard (1...12 / fraction.months).contains(fraction.index) else { return nil }
             let first = (fraction.index - 1) * fraction.months + 1
             if let year { return DateValue.months(fraction.months, from: first, of: year).map { .absolute($0) } }
-            return .relative(anchor.flatMap { DateValue.months(fraction.months, from: first, of: $0.year) })
+            // The anchor's year where the text says so, else the last such one begun by the anchor.
+            return .relative(anchor.flatMap { anchor in
+                DateValue.months(fraction.months, from: first, of: parts[.current] != nil || first <= anchor.month ? anchor.year : anchor.year - 1)
+            })
         }
         if let year, let week = parts[.week].flatMap({ Int($0) }) {
             return DateValue.week(week, of: year).map { .absolute($0) }
