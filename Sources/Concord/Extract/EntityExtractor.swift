@@ -55,24 +55,35 @@ public struct EntityExtractor: Sendable {
 
     /// People and companies the general patterns find. A name the document gives a
     /// company ("Zentrix Robotics Inc.") is never a person elsewhere ("Zentrix Robotics said").
+    /// A name read only from its context (a verb after it, a cue before it) yields to a
+    /// person of that name or surname ("Lample said" after "Guillaume Lample").
     private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
         var people: [Candidate] = []
         var companies: [Candidate] = []
+        var contextual: [Candidate] = []
         try grammar.names.forEachMatch(in: buffer) { match in
             if let list = match["list"] ?? match["listBefore"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
-                people += names.map { person(at: $0.range, in: buffer) }
+                people += names.compactMap { person(at: $0.range, in: buffer, grammar: grammar) }
             } else if let name = match["role"] ?? match["after"] ?? match["title"] {
-                people.append(person(at: name, in: buffer))
-            } else if var organization = match["orgName"] ?? match["orgAfter"] ?? match["orgBefore"] {
-                organization = Self.withoutArticle(organization, in: buffer, articles: grammar.articles)
-                let text = buffer.string(organization)
-                if let entry = gazetteer.entries[text] {
-                    companies.append(Candidate(bytes: organization, name: entry.name, type: entry.type, source: .gazetteer))
-                } else if let first = text.split(separator: " ").first, let entry = gazetteer.entries[String(first)], entry.type != .organization {
-                    // "Azure AI": a product's name, not a company's.
-                } else {
-                    companies.append(Candidate(bytes: organization, name: text, type: .organization, source: .pattern, shortForm: text))
+                person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
+            } else if let organization = match["orgName"] ?? match["orgAfter"] {
+                organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
+            } else if let organization = match["orgBefore"] {
+                // "However, the company said": a word that is no name before an apposition.
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
+                organizationCandidate(name, in: buffer).map { companies.append($0) }
+            } else if let organization = match["orgCued"] ?? match["orgAgent"] {
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
+                // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name.
+                if let first = buffer.string(name).split(separator: " ").first, grammar.roleWords.contains(first.lowercased()) {
+                    person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
+                    return true
+                }
+                organizationCandidate(knownPrefix(of: name, in: buffer), in: buffer).map { candidate in
+                    var candidate = candidate
+                    if candidate.source == .pattern { candidate.source = .context }
+                    contextual.append(candidate)
                 }
             } else if var company = match["company"], let suffix = match["suffix"] {
                 company = Self.withoutArticle(company, in: buffer, articles: grammar.articles)
@@ -84,7 +95,65 @@ public struct EntityExtractor: Sendable {
         }
         let companyNames = Set(companies.compactMap(\.shortForm))
         companies.forEach { found.add($0) }
-        people.filter { !companyNames.contains(buffer.string($0.bytes)) }.forEach { found.add($0) }
+        people = people.filter { !companyNames.contains(buffer.string($0.bytes)) }
+        people.forEach { found.add($0) }
+        var personForms = Set<String>()
+        for candidate in people + found.sorted.filter({ $0.type == .person }) {
+            let text = buffer.string(candidate.bytes)
+            personForms.insert(text)
+            if let surname = Self.surname(of: text, grammar: grammar) { personForms.insert(surname) }
+        }
+        contextual.filter { !personForms.contains(buffer.string($0.bytes)) }.forEach { found.add($0) }
+    }
+
+    /// An organisation the patterns read: the gazetteer's entry when it knows the name;
+    /// nil for a name that starts with a product's ("Azure AI").
+    private func organizationCandidate(_ range: Range<Int>, in buffer: TextBuffer) -> Candidate? {
+        let text = buffer.string(range)
+        if let entry = gazetteer.entries[text] {
+            return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer)
+        }
+        if let first = text.split(separator: " ").first, let entry = gazetteer.entries[String(first)], entry.type != .organization {
+            return nil
+        }
+        return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
+    }
+
+    /// The longest run of the name's first words that the gazetteer knows ("Mistral AI"
+    /// in the headline "Investment In Mistral AI Unveiled"); the whole name if none.
+    private func knownPrefix(of range: Range<Int>, in buffer: TextBuffer) -> Range<Int> {
+        let text = buffer.string(range)
+        var words = text.split(separator: " ")
+        while words.count > 1 {
+            words.removeLast()
+            let prefix = words.joined(separator: " ")
+            if gazetteer.entries[prefix] != nil { return range.lowerBound..<(range.lowerBound + prefix.utf8.count) }
+        }
+        return range
+    }
+
+    /// The name without leading articles and words that are no name ("Die Commerzbank" →
+    /// "Commerzbank", "However Brightline" → "Brightline"); nil when nothing is left but
+    /// such words and name adjectives ("Italian"), a role or a descriptor ("Konzern").
+    private static func withoutNonNames(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Range<Int>? {
+        var range = range
+        var text = buffer.string(range)
+        let isNonName = { (word: Substring) in grammar.nonNames.contains(String(word)) || grammar.articles.contains(String(word)) }
+        while let space = text.firstIndex(of: " "), isNonName(text[..<space]) {
+            range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
+            text = buffer.string(range)
+        }
+        let words = text.split(separator: " ")
+        if words.allSatisfy({ isNonName($0) || grammar.nameAdjectives.contains(String($0)) })
+            || grammar.roleWords.contains(text.lowercased()) || grammar.descriptorHeads.contains(text.lowercased()) { return nil }
+        return range
+    }
+
+    /// The last word of a person's name when it can stand alone for them ("Lample").
+    static func surname(of name: String, grammar: EntityGrammar?) -> String? {
+        guard let surname = name.split(separator: " ").last.map(String.init), surname.count >= 3, surname != name,
+              !(grammar?.particles.contains(surname.lowercased()) ?? false) else { return nil }
+        return surname
     }
 
     /// "Die Zentrix Robotik AG", "The Nordic Group": the article is not part of the name.
@@ -94,8 +163,25 @@ public struct EntityExtractor: Sendable {
         return (range.lowerBound + text[...space].utf8.count)..<range.upperBound
     }
 
-    private func person(at range: Range<Int>, in buffer: TextBuffer) -> Candidate {
-        let text = buffer.string(range)
+    /// A person the patterns read, without a role or title glued before the name
+    /// ("Vorstandschef Roland Busch" is Roland Busch) nor leading words that are no name
+    /// ("On Monday Jane Okafor"); nil when only the role is left, or one word after words
+    /// that are no name ("On Monday Brightline" tells no person).
+    private func person(at range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Candidate? {
+        var range = range
+        var text = buffer.string(range)
+        var droppedNonName = false
+        while let space = text.firstIndex(of: " ") {
+            let first = String(text[..<space])
+            if grammar.nonNames.contains(first) || grammar.articles.contains(first) {
+                droppedNonName = true
+            } else if !grammar.roleWords.contains(first.lowercased()) {
+                break
+            }
+            range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
+            text = buffer.string(range)
+        }
+        guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
     }
@@ -104,11 +190,10 @@ public struct EntityExtractor: Sendable {
     /// in the document without a cue ("Lample", "Zentrix Robotics").
     private func addShortForms(in buffer: TextBuffer, to found: inout MentionSet, grammar: EntityGrammar?, acronyms: [String: Candidate]) throws {
         var forms = acronyms
-        for candidate in found.sorted where candidate.source == .pattern {
+        for candidate in found.sorted where candidate.source == .pattern || candidate.source == .context || (candidate.source == .gazetteer && candidate.type == .person) {
             let full = candidate.shortForm ?? buffer.string(candidate.bytes)
-            forms[full] = forms[full] ?? candidate
-            if candidate.type == .person, let surname = full.split(separator: " ").last.map(String.init),
-               surname.count >= 3, !(grammar?.particles.contains(surname.lowercased()) ?? false), gazetteer.entries[surname] == nil {
+            if candidate.source != .gazetteer { forms[full] = forms[full] ?? candidate }
+            if candidate.type == .person, let surname = Self.surname(of: full, grammar: grammar), gazetteer.entries[surname] == nil {
                 forms[surname] = forms[surname] ?? candidate
             }
         }
@@ -227,8 +312,9 @@ public struct EntityExtractor: Sendable {
 
 /// A possible entity mention before overlaps are settled.
 struct Candidate: Sendable {
-    /// Where it was found, in order of trust when two overlap with the same extent.
-    enum Source: Int, Sendable { case anaphor, shortForm, pattern, gazetteer }
+    /// Where it was found, in order of trust when two overlap with the same extent:
+    /// `context` is a name read only from the words around it ("Brightline said").
+    enum Source: Int, Sendable { case anaphor, context, shortForm, pattern, gazetteer }
 
     var bytes: Range<Int>
     var name: String
