@@ -22,11 +22,13 @@ public struct ClaimBuilder: Sendable {
     public init(rules: RuleSet) throws {
         var pronouns: [String: [String]] = [:]
         var conjunctions: [String: [String]] = [:]
+        var descriptors: [String: [String]] = [:]
         var anaphors: [String: Pattern] = [:]
         for file in rules.files(in: "entities") {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
             conjunctions[language] = try file.root.strings("conjunctions")
+            descriptors[language] = try file.root.strings("descriptor_heads")
             let patterns = try file.root.list("anaphors").map { try $0.string() }
             if !patterns.isEmpty {
                 anaphors[language] = try Pattern(patterns.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
@@ -36,7 +38,7 @@ public struct ClaimBuilder: Sendable {
         var byLanguage: [String: [ClaimRule]] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
-            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], rounds: rounds.alternation)
+            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], rounds: rounds.alternation)
             byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: placeholders))
         }
         self.rules = byLanguage
@@ -66,7 +68,7 @@ public struct ClaimBuilder: Sendable {
         guard !triggered.isEmpty else { return [] }
         let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language])
         let spans = MentionSpans(mentions)
-        var claims: [Claim] = []
+        var claims: [ReadClaim] = []
         for (sentenceIndex, triggeredRules) in triggered {
             let sentence = document.sentences[sentenceIndex]
             var masked: MaskedSentence?
@@ -83,7 +85,7 @@ public struct ClaimBuilder: Sendable {
                 }
             }
         }
-        return context.settle(claims)
+        return context.settle(claims, rules: ruleList)
     }
 }
 
@@ -118,7 +120,7 @@ struct ClaimContext {
     }
 
     /// The claim one pattern match states, or nil when a required part is missing.
-    func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames) -> Claim? {
+    func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames) -> ReadClaim? {
         let subjectParty = party(match["subject"], masked: masked)
         let objectParty = party(match["object"], masked: masked)
         var subject = subjectParty?.name ?? ""
@@ -159,8 +161,9 @@ struct ClaimContext {
         guard rule.requires.allSatisfy({ filled[$0] ?? true }) else { return nil }
         let range = document.sentences[sentence].range
         let span = document.span(ofBytes: range)
-        return Claim(subject: subject, predicate: rule.predicate, object: object, money: money, dates: dates, percents: percents,
-                     people: people, details: details, line: span.line, sentence: span.text, start: span.start, end: span.end)
+        let claim = Claim(subject: subject, predicate: rule.predicate, object: object, money: money, dates: dates, percents: percents,
+                          people: people, details: details, line: span.line, sentence: span.text, start: span.start, end: span.end)
+        return ReadClaim(claim: claim, subjectIsReference: subjectParty?.isReference == true)
     }
 
     /// The entity a subject or object group names, and whether it is a reference
@@ -194,13 +197,30 @@ struct ClaimContext {
     }
 
     /// The document-wide passes: duplicates, missing subjects, one founders claim per company.
-    func settle(_ found: [Claim]) -> [Claim] {
+    func settle(_ read: [ReadClaim], rules: [ClaimRule]) -> [Claim] {
         // Two patterns may read the same statement: keep the fuller reading.
-        var claims = found.indices.filter { index in
+        let found = read.map(\.claim)
+        let kept = found.indices.filter { index in
             !found.indices.contains { other in
                 other != index && found[index].isSubsumed(by: found[other]) && (!found[other].isSubsumed(by: found[index]) || other < index)
             }
-        }.map { found[$0] }
+        }
+        var claims = kept.map { found[$0] }
+        // "Investors are valuing the company at $2 billion": an anaphor or pronoun as the
+        // subject is the party the rule names (`reference_is`: the investee of the document's
+        // nearest investment or round), not the organisation named most.
+        let referenceRoles = Dictionary(rules.map { ($0.predicate, $0.referenceIs) }, uniquingKeysWith: { first, _ in first })
+        for (position, index) in kept.enumerated() where read[index].subjectIsReference {
+            let roles = referenceRoles[claims[position].predicate] ?? []
+            guard !roles.isEmpty else { continue }
+            let parties = claims.enumerated().compactMap { other -> (offset: Int, name: String)? in
+                guard let role = roles.first(where: { $0.predicate == other.element.predicate }) else { return nil }
+                let name = role.isSubject ? other.element.subject : other.element.object
+                return name.isEmpty ? nil : (other.element.start, name)
+            }
+            let start = claims[position].start
+            if let nearest = parties.filter({ $0.offset <= start }).last ?? parties.first { claims[position].subject = nearest.name }
+        }
         for index in claims.indices where claims[index].subject.isEmpty {
             let stated = claims.filter { $0.predicate == claims[index].predicate && $0.object == claims[index].object && !$0.subject.isEmpty }.map(\.subject)
             if let subject = EntitySalience.ranking(stated).first {
@@ -236,6 +256,13 @@ public struct DocumentMentions: Sendable {
         self.entities = entities
         self.documentDate = documentDate
     }
+}
+
+/// A claim as one pattern read it, before the document-wide passes.
+struct ReadClaim {
+    var claim: Claim
+    /// Whether the subject was an anaphor or pronoun ("the company", "it").
+    var subjectIsReference: Bool
 }
 
 extension Claim {
