@@ -23,12 +23,14 @@ public struct ClaimBuilder: Sendable {
         var pronouns: [String: [String]] = [:]
         var conjunctions: [String: [String]] = [:]
         var descriptors: [String: [String]] = [:]
+        var adjectivesAfterNoun: Set<String> = []
         var anaphors: [String: Pattern] = [:]
         for file in rules.files(in: "entities") {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
             conjunctions[language] = try file.root.strings("conjunctions")
             descriptors[language] = try file.root.strings("descriptor_heads")
+            if file.root["adjectives_after_noun"]?.scalar == "true" { adjectivesAfterNoun.insert(language) }
             let patterns = try file.root.list("anaphors").map { try $0.string() }
             if !patterns.isEmpty {
                 anaphors[language] = try Pattern(patterns.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
@@ -38,7 +40,7 @@ public struct ClaimBuilder: Sendable {
         var byLanguage: [String: [ClaimRule]] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
-            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], rounds: rounds.alternation)
+            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
             byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: placeholders))
         }
         self.rules = byLanguage

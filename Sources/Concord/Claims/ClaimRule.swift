@@ -105,6 +105,8 @@ struct ClaimPlaceholders: Sendable {
     /// rules: `{object}` may follow a description ("in British AI startup {object}",
     /// "in die US-Firma {object}").
     let descriptorHeads: [String]
+    /// Whether adjectives follow the noun in the language (`adjectives_after_noun` of its entity rules).
+    let adjectivesAfterNoun: Bool
     /// The alternation of every round name's pattern.
     let rounds: String
     var subjectTypes: [EntityType] = [.organization, .person]
@@ -117,8 +119,10 @@ struct ClaimPlaceholders: Sendable {
         let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(PatternText.escape).joined(separator: "|")
         let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
         // Up to three words, then a word ending in a descriptor noun (German compounds:
-        // "US-Firma", "Softwarekonzern"); marks of places inside are allowed ("⟨L1⟩-Firma").
-        let description = descriptorHeads.isEmpty ? "" : "(?:(?:[^\\s.;,\(MaskedSentence.close)]+\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\\h+)?"
+        // "US-Firma", "Softwarekonzern"; marks of places inside are allowed: "⟨L1⟩-Firma"),
+        // then, where adjectives follow the noun, up to two lower-case ones ("la startup francesa").
+        let adjectives = adjectivesAfterNoun ? "(?:\\h+\\p{Ll}[\\p{L}-]*){0,2}?" : ""
+        let description = descriptorHeads.isEmpty ? "" : "(?:(?:[^\\s.;,\(MaskedSentence.close)]+\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
             "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",

@@ -67,10 +67,10 @@ public struct EntityExtractor: Sendable {
                 people += names.compactMap { person(at: $0.range, in: buffer, grammar: grammar) }
             } else if let name = match["role"] ?? match["after"] ?? match["title"] {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
-            } else if let organization = match["orgName"] ?? match["orgAfter"] {
+            } else if let organization = match["orgName"] {
                 organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
-            } else if let organization = match["orgBefore"] {
-                // "However, the company said": a word that is no name before an apposition.
+            } else if let organization = match["orgBefore"] ?? match["orgAfter"] {
+                // "However, the company said", "the startup said Tuesday": a word that is no name.
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
                 organizationCandidate(name, in: buffer).map { companies.append($0) }
             } else if let organization = match["orgCued"] ?? match["orgAgent"] {

@@ -75,7 +75,7 @@ struct EntityGrammar: Sendable {
         }
         // Organisations the gazetteer does not know: a name ending in a word such as
         // "Ventures" or "Labs" ("Index Ventures"), a name after a descriptor ("AI startup
-        // Poolside"), a name before an apposition that describes it ("Poolside, a Paris-based
+        // Poolside", "la startup francese Wayve"), a name before an apposition that describes it ("Poolside, a Paris-based
         // startup").
         let capitalisedName = "\(companyWord)(?:\\h+\(companyWord)){0,3}"
         let orgWords = try Self.alternation(root.strings("org_words"))
@@ -84,7 +84,9 @@ struct EntityGrammar: Sendable {
         }
         let appositionArticles = try Self.alternation(root.strings("apposition_articles"))
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
-            branches.append("(?i:\(heads))\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
+            let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
+            branches.append("(?i:\(heads))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
             if let appositionArticles {
                 branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
             }
