@@ -175,7 +175,13 @@ struct ClaimContext {
         if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
             return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
         }
-        return salience.first.map { ($0, true) }  // a pronoun: the organisation the document is about
+        // A pronoun: the organisation named last before it in the sentence ("Brightline said
+        // it had agreed to buy ..."), else the one the document is about.
+        let before = masked.marks(in: 0..<range.lowerBound).last { mark in
+            mark.kind == .entity && mentions.entities[mark.index].type == .organization && !anaphoric.contains(mark.index)
+        }
+        if let before { return (mentions.entities[before.index].name, true) }
+        return salience.first.map { ($0, true) }
     }
 
     /// Dates of the sentence, else of the previous sentence of the same paragraph, else the

@@ -41,12 +41,13 @@ public struct EntityExtractor: Sendable {
         }
         let grammar = grammar(for: document.language)
         var acronyms: [String: Candidate] = [:]
+        var described: [Description] = []
         if let grammar {
-            try addGeneralPatterns(grammar, in: buffer, to: &found)
+            described = try addGeneralPatterns(grammar, in: buffer, to: &found)
             acronyms = try addAcronyms(grammar, in: buffer, to: &found)
         }
         try addShortForms(in: buffer, to: &found, grammar: grammar, acronyms: acronyms)
-        if let grammar { try addAnaphors(grammar, in: buffer, to: &found) }
+        if let grammar { try addAnaphors(grammar, in: buffer, to: &found, described: described) }
         // Names on boilerplate lines (share buttons: "Facebook | Twitter") are no mentions.
         return found.sorted.filter { document.isInBody(byte: $0.bytes.lowerBound) }.map { candidate in
             EntityMention(span: document.span(ofBytes: candidate.bytes), type: candidate.type, name: candidate.name)
@@ -57,22 +58,38 @@ public struct EntityExtractor: Sendable {
     /// company ("Zentrix Robotics Inc.") is never a person elsewhere ("Zentrix Robotics said").
     /// A name read only from its context (a verb after it, a cue before it) yields to a
     /// person of that name or surname ("Lample said" after "Guillaume Lample").
-    private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
+    /// Returns the descriptions read before names ("AI startup Wayve"), for anaphors.
+    private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws -> [Description] {
         var people: [Candidate] = []
         var companies: [Candidate] = []
         var contextual: [Candidate] = []
+        var described: [Description] = []
         try grammar.names.forEachMatch(in: buffer) { match in
-            if let list = match["list"] ?? match["listBefore"] {
+            if let list = match["list"] ?? match["listBefore"] ?? match["role"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
-                people += names.compactMap { person(at: $0.range, in: buffer, grammar: grammar) }
-            } else if let name = match["role"] ?? match["after"] ?? match["title"] {
+                for name in names {
+                    // "Brightline Holdings said": a name that ends as companies' names do.
+                    if let last = buffer.string(name.range).split(separator: " ").last, grammar.organizationEndings.contains(String(last)) {
+                        organizationCandidate(name.range, in: buffer).map { companies.append($0) }
+                    } else {
+                        person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
+                    }
+                }
+            } else if let name = match["after"] ?? match["title"] {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let organization = match["orgName"] {
                 organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
             } else if let organization = match["orgBefore"] ?? match["orgAfter"] {
                 // "However, the company said", "the startup said Tuesday": a word that is no name.
-                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
-                organizationCandidate(name, in: buffer).map { companies.append($0) }
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar),
+                      let candidate = organizationCandidate(name, in: buffer) else { return true }
+                companies.append(candidate)
+                // "AI startup Wayve": "the startup" later is Wayve; not "a startup Microsoft
+                // backed", where the name after the noun is another party.
+                if let head = match["preHead"], candidate.type == .organization,
+                   !grammar.indefiniteArticles.contains(Self.word(before: head.lowerBound, in: buffer).lowercased()) {
+                    described.append((candidate.name, buffer.string(head).lowercased(), []))
+                }
             } else if let organization = match["orgCued"] ?? match["orgAgent"] {
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
                 // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name.
@@ -103,7 +120,14 @@ public struct EntityExtractor: Sendable {
             personForms.insert(text)
             if let surname = Self.surname(of: text, grammar: grammar) { personForms.insert(surname) }
         }
-        contextual.filter { !personForms.contains(buffer.string($0.bytes)) }.forEach { found.add($0) }
+        // "Orbital declined" after "Orbital Systems": the one longer name it starts.
+        let organizationNames = Set((companies + found.sorted).filter { $0.type == .organization }.map(\.name))
+        for var candidate in contextual where !personForms.contains(buffer.string(candidate.bytes)) {
+            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
+            if longer.count == 1, let name = longer.first { candidate.name = name }
+            found.add(candidate)
+        }
+        return described
     }
 
     /// An organisation the patterns read: the gazetteer's entry when it knows the name;
@@ -117,6 +141,16 @@ public struct EntityExtractor: Sendable {
             return nil
         }
         return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
+    }
+
+    /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
+    /// "OpenAI—a startup"); empty at the start.
+    static func word(before offset: Int, in buffer: TextBuffer) -> String {
+        var end = offset
+        while end > 0 && (buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\t")) { end -= 1 }
+        var start = end
+        while start > 0 && end - start < 40 && isWordByte(buffer[byte: start - 1]) { start -= 1 }
+        return buffer.string(start..<end).split { !$0.isLetter }.last.map(String.init) ?? ""
     }
 
     /// The longest run of the name's first words that the gazetteer knows ("Mistral AI"
@@ -266,14 +300,14 @@ public struct EntityExtractor: Sendable {
         return acronyms
     }
 
-    /// "the company", "the Paris-based startup": the organisation an apposition described
-    /// with the same noun (and most of the same modifiers), else the organisation the
+    /// "the company", "the Paris-based startup": the organisation an apposition or a
+    /// description before its name ("AI startup Wayve") described with the same noun (and most of the same modifiers), else the organisation the
     /// document names most often.
-    private func addAnaphors(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
+    private func addAnaphors(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet, described: [Description]) throws {
         guard let anaphor = grammar.anaphor else { return }
         let organizations = found.sorted.filter { $0.type == .organization }
         guard !organizations.isEmpty else { return }
-        var descriptions: [(name: String, head: String, modifiers: Set<String>)] = []
+        var descriptions = described
         if let descriptor = grammar.descriptor {
             for organization in organizations where organization.bytes.upperBound < buffer.byteCount && buffer[byte: organization.bytes.upperBound] == UInt8(ascii: ",") {
                 if let match = try descriptor.anchoredMatch(in: buffer, at: organization.bytes.upperBound), let head = match["head"] {
@@ -309,6 +343,10 @@ public struct EntityExtractor: Sendable {
         return match["name"]!.lowerBound..<possessive.upperBound
     }
 }
+
+/// What a document says an organisation is: its name, the descriptor noun ("startup")
+/// and the words around it ("Paris-based"), so that an anaphor can pick it.
+typealias Description = (name: String, head: String, modifiers: Set<String>)
 
 /// A possible entity mention before overlaps are settled.
 struct Candidate: Sendable {

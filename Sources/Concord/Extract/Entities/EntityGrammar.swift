@@ -5,7 +5,8 @@
 /// an organisation ("the Paris-based startup") and appositions that describe one.
 struct EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `after`, `title`, `list`,
-    /// `listBefore`, `company`, `suffix`.
+    /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
+    /// descriptor before it), `orgBefore`, `orgCued`, `orgAgent`.
     let names: Pattern
     /// A capitalised personal name (used to split a list of names).
     let personName: Pattern
@@ -30,6 +31,11 @@ struct EntityGrammar: Sendable {
     let roleWords: Set<String>
     /// Nouns that describe an organisation, lower-cased ("startup", "konzern").
     let descriptorHeads: Set<String>
+    /// Words that end an organisation's name ("Holdings", "Ventures") and legal suffixes:
+    /// a name ending in one is no person ("Brightline Holdings said").
+    let organizationEndings: Set<String>
+    /// Indefinite articles, lower-cased: "a startup Microsoft backed" describes no name.
+    let indefiniteArticles: Set<String>
 
     init(file: RuleFile) throws {
         let root = file.root
@@ -40,6 +46,8 @@ struct EntityGrammar: Sendable {
         nonNames = Set(try root.strings("non_names"))
         nameAdjectives = Set(try root.strings("name_adjectives"))
         descriptorHeads = Set(try root.strings("descriptor_heads").map { $0.lowercased() })
+        indefiniteArticles = Set(try root.strings("indefinite_articles").map { $0.lowercased() })
+        organizationEndings = Set(try root.strings("org_words") + root.strings("company_suffixes"))
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
         let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(PatternText.escape).joined(separator: "|")))\\h+)*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
@@ -65,8 +73,11 @@ struct EntityGrammar: Sendable {
         }
         if let roles {
             let roleChain = "(?i:(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
-            branches.append("\(roleChain)\\h+(?<role>\(atomicName))")
-            branches.append("(?<after>\(atomicName)),\\h+(?:(?i:the|a|an)\\h+)?\(roleChain)\\b")
+            // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
+            let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
+            branches.append("\(roleChain)\\h+(?<role>\(roleNames))")
+            let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
+            branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
         // After a title one word is a name ("Mr. Okafor", "President Macron").
         if let titles { branches.append("(?:\(titles))\\h+(?<title>(?>\(word)(?:\\h+\(particle)\(word)){0,3})(?![\\p{L}\\p{N}]))") }
@@ -86,7 +97,7 @@ struct EntityGrammar: Sendable {
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
             // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
             let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
-            branches.append("(?i:\(heads))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            branches.append("(?i:(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
             if let appositionArticles {
                 branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
             }
