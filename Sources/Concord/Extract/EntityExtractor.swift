@@ -86,7 +86,9 @@ public struct EntityExtractor: Sendable {
                 companies.append(candidate)
                 // "AI startup Wayve": "the startup" later is Wayve; not "a startup Microsoft
                 // backed", where the name after the noun is another party.
+                // Nor across words ("la société concurrence OpenAI": a verb, not an adjective).
                 if let head = match["preHead"], candidate.type == .organization,
+                   buffer.string(head.upperBound..<name.lowerBound).allSatisfy(\.isWhitespace),
                    !grammar.indefiniteArticles.contains(Self.word(before: head.lowerBound, in: buffer).lowercased()) {
                     described.append((candidate.name, buffer.string(head).lowercased(), []))
                 }

@@ -94,10 +94,14 @@ struct EntityGrammar: Sendable {
             branches.append("(?<orgName>\(companyWord)(?:\\h+\(companyWord)){0,3}\\h+(?:\(orgWords)))(?![\\p{L}\\p{N}])")
         }
         let appositionArticles = try Self.alternation(root.strings("apposition_articles"))
+        // An adjective after a noun is no preposition ("la empresa en España").
+        let notPreposition = try Self.alternation(root.strings("prepositions")).map { "(?!(?:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
             // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
-            let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
-            branches.append("(?i:(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
+            // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
+            let compound = root["compound_heads"]?.scalar == "true" ? "\\p{L}*?" : ""
+            branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
             if let appositionArticles {
                 branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
             }
@@ -133,8 +137,10 @@ struct EntityGrammar: Sendable {
             try Pattern("(?<![\\p{L}\\p{N}])(?<long>\(capitalised)(?:\\h+\(acronymJoiners)\(capitalised)){0,5}\\h+\(acronymJoiners)(?:\(words)))\\h+\\((?<short>\\p{Lu}{2,8})\\)", origin: origin)
         }
         let anaphors = try root.list("anaphors")
-        // Not before a name: "the startup Wayve", "die US-Firma Altair" describe the name that follows.
-        anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
+        // Not before a name: "the startup Wayve", "die US-Firma Altair", "la fintech allemande
+        // Concardis" describe the name that follows.
+        let adjective = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*)?" : ""
+        anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjective)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
         if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
             descriptor = try Pattern(",\\h+(?:\(appositionArticles))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)(?<head>\(heads))\\b", caseless: true, origin: origin)
         } else {
