@@ -18,8 +18,11 @@ public struct ClaimBuilder: Sendable {
     let triggers: [String: Pattern]
     let anaphors: [String: Pattern]
     let rounds: RoundNames
+    /// News media of the gazetteer: never what a pronoun or anaphor stands for.
+    let media: Set<String>
 
     public init(rules: RuleSet) throws {
+        media = try Gazetteer(file: rules.file("entities/gazetteer.yaml")).media
         var pronouns: [String: [String]] = [:]
         var conjunctions: [String: [String]] = [:]
         var descriptors: [String: [String]] = [:]
@@ -68,7 +71,7 @@ public struct ClaimBuilder: Sendable {
             return true
         }
         guard !triggered.isEmpty else { return [] }
-        let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language])
+        let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language], media: media)
         let spans = MentionSpans(mentions)
         var claims: [ReadClaim] = []
         for (sentenceIndex, triggeredRules) in triggered {
@@ -95,12 +98,12 @@ public struct ClaimBuilder: Sendable {
 struct ClaimContext {
     let document: TokenizedDocument
     let mentions: DocumentMentions
-    /// Organisations by how much the document is about them (anaphors left out).
+    /// Organisations by how much the document is about them (anaphors and news media left out).
     let salience: [String]
     /// The entity mentions that are anaphors ("the startup"), by index.
     let anaphoric: Set<Int>
 
-    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?) {
+    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?, media: Set<String>) {
         self.document = document
         self.mentions = mentions
         // Mentions repeat ("Microsoft" twenty times): each distinct text is tested once.
@@ -112,7 +115,7 @@ struct ClaimContext {
             if isAnaphor { anaphoric.insert(index) }
         }
         self.anaphoric = anaphoric
-        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name })
+        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name }.filter { !media.contains($0) })
     }
 
     /// Whether an entity mention is an anaphor ("the startup") rather than a name.

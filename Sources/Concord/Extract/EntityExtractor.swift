@@ -317,7 +317,7 @@ public struct EntityExtractor: Sendable {
                 }
             }
         }
-        let ranking = EntitySalience.ranking(organizations.map(\.name))
+        let ranking = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
         try anaphor.forEachMatch(in: buffer) { match in
             let head = match["head"].map { buffer.string($0).lowercased() } ?? ""
             let modifiers = Self.words(buffer.string(match.range)).subtracting([head])

@@ -88,7 +88,8 @@ struct EntityGrammar: Sendable {
         // "Ventures" or "Labs" ("Index Ventures"), a name after a descriptor ("AI startup
         // Poolside", "la startup francese Wayve"), a name before an apposition that describes it ("Poolside, a Paris-based
         // startup").
-        let capitalisedName = "\(companyWord)(?:\\h+\(companyWord)){0,3}"
+        // "Hellman & Friedman": an ampersand joins two words of one name.
+        let capitalisedName = "\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3}"
         let orgWords = try Self.alternation(root.strings("org_words"))
         if let orgWords {
             branches.append("(?<orgName>\(companyWord)(?:\\h+\(companyWord)){0,3}\\h+(?:\(orgWords)))(?![\\p{L}\\p{N}])")

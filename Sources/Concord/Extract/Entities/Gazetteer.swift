@@ -10,13 +10,18 @@ struct Gazetteer: Sendable {
 
     /// Surface form → entity.
     let entries: [String: Entry]
+    /// Canonical names of news media (`media: true`): the sources of a story, never what
+    /// it is about, so never what "the company" stands for.
+    let media: Set<String>
     /// `(?<name>form|form|...)` followed by an optional possessive; nil when empty.
     let pattern: Pattern?
 
     init(file: RuleFile?) throws {
         var entries: [String: Entry] = [:]
+        var media = Set<String>()
         for node in try file?.root.list("entities") ?? [] {
             let name = try node.string("name")
+            if node["media"]?.scalar == "true" { media.insert(name) }
             let typeName = try node.string("type")
             guard let type = EntityType(rawValue: typeName) else {
                 throw RuleError(origin: node.origin, message: "unknown entity type '\(typeName)' (ORG, PERSON, PRODUCT, PLACE, EVENT)")
@@ -29,6 +34,7 @@ struct Gazetteer: Sendable {
             }
         }
         self.entries = entries
+        self.media = media
         guard !entries.isEmpty, let file else {
             pattern = nil
             return
