@@ -4,9 +4,10 @@
 ///
 /// Built for a pattern whose every match starts where no ASCII letter or digit precedes
 /// (its first item is `(?<![\p{L}\p{N}])`) and with a capital letter (when `capitals`) or
-/// with one of `prefixes` (in any case when `caseless`), a space in a prefix standing for a
-/// run of spaces and tabs. It allows an offset when that can be so: the text's first
-/// characters (up to ``length``, each run of spaces and tabs read as one space) are compared
+/// with one of `prefixes` (in any case when `caseless`; an empty prefix: with any word), a
+/// space in a prefix standing for a run of white space. It allows an offset when that can be
+/// so: the text's first characters (up to ``length``, each run of spaces, tabs and line ends
+/// read as one space) are compared
 /// with the prefixes, by hashed bit tables whose collisions only cost a try of the pattern;
 /// an offset with a non-ASCII scalar before the comparison is settled is always allowed, so
 /// case folding beyond ASCII ("É", the Kelvin sign) and Unicode spaces never lose a match.
@@ -46,13 +47,12 @@ public final class WordStartFilter: @unchecked Sendable {
             for scalar in prefix.unicodeScalars {
                 guard scalar.isASCII, length < Self.length else { break }
                 let byte = UInt8(scalar.value)
-                let isSpace = byte == 0x20 || byte == 0x09
+                let isSpace = Self.isSpace(byte)
                 if isSpace && previousWasSpace { continue }
                 previousWasSpace = isSpace
                 if length == 0 {
                     if isSpace {
-                        firstBytes[0x20] = true
-                        firstBytes[0x09] = true
+                        for space: UInt8 in [0x20, 0x09, 0x0A, 0x0D] { firstBytes[Int(space)] = true }
                     } else if caseless && (byte | 0x20) &- 0x61 < 26 {
                         firstBytes[Int(byte | 0x20)] = true
                         firstBytes[Int(byte & 0xDF)] = true
@@ -113,7 +113,7 @@ public final class WordStartFilter: @unchecked Sendable {
             let next = bytes[index]
             index += 1
             if next >= 0x80 { return true }
-            let isSpace = next == 0x20 || next == 0x09
+            let isSpace = Self.isSpace(next)
             if isSpace && previousWasSpace { continue }
             previousWasSpace = isSpace
             key = key << 8 | UInt64(isSpace ? 0x20 : caseless ? Self.lowercased(next) : next)
@@ -135,6 +135,12 @@ public final class WordStartFilter: @unchecked Sendable {
 
     @inline(__always) private static func bit(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 46) & (bitCount - 1)
+    }
+
+    /// Space, tab and line ends read as one space: a pattern's space or `\h` never matches
+    /// more than that, and a word list rendered with `[ \n]+` (PatternText.atoms) no more.
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     @inline(__always) private static func lowercased(_ byte: UInt8) -> UInt8 {
