@@ -165,4 +165,15 @@ import Testing
         try pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append(buffer.string($0.range)); return true }
         #expect(filtered == ["bought Acme", "took over Brill", "co-led by Cora", "buys Dune"])
     }
+
+    @Test func literalTrieMatchesAsTheTextsLongestFirst() throws {
+        let forms = ["Meta", "Microsoft", "Mistral", "Mistral AI", "AI", "A.I."]
+        let trie = try Pattern(#"(?<![\p{L}\p{N}])(?<name>"# + PatternText.literalTrie(forms) + #")(?![\p{L}\p{N}])"#)
+        let longestFirst = forms.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")
+        let joined = try Pattern(#"(?<![\p{L}\p{N}])(?<name>"# + longestFirst + #")(?![\p{L}\p{N}])"#)
+        let buffer = TextBuffer("Mistral AI and Mistral, Microsoft's Meta AIs; A.I. at Metas")
+        let found = try trie.matches(in: buffer).map { buffer.string($0.range) }
+        #expect(found == ["Mistral AI", "Mistral", "Microsoft", "Meta", "A.I."])
+        #expect(found == (try joined.matches(in: buffer)).map { buffer.string($0.range) })
+    }
 }

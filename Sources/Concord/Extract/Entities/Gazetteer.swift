@@ -1,5 +1,5 @@
 /// The known entities of `Rules/entities/gazetteer.yaml`, compiled into ONE PCRE2
-/// alternation (longest surface form first), so a document is scanned once whatever the
+/// alternation (a trie of the surface forms, longest first), so a document is scanned once whatever the
 /// number of names; each hit is looked up by its surface form.
 struct Gazetteer: Sendable {
     /// What a surface form names.
@@ -42,8 +42,7 @@ struct Gazetteer: Sendable {
             pattern = nil
             return
         }
-        let forms = entries.keys.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
-        let alternation = forms.map(PatternText.escape).joined(separator: "|")
+        let alternation = PatternText.literalTrie(Array(entries.keys))
         pattern = try Pattern(
             EntityGrammar.bounded("(?<name>\(alternation))"),
             origin: RuleOrigin(file: file.path, line: file.root["entities"]?.origin.line ?? 1))
