@@ -40,7 +40,7 @@ public struct DateExtractor: Sendable {
         let resolver = DateResolver(vocabulary: grammar.vocabulary)
         let dayFirst = grammar.readsDayFirst(document.language)
         var found: [(bytes: Range<Int>, parts: [DateGrammar.Field: String])] = []
-        try grammar.pattern.forEachMatch(in: buffer, startingAt: grammar.starts) { match in
+        try grammar.pattern.forEachMatch(in: buffer, startingAt: grammar.starts.filter) { match in
             guard let form = grammar.forms.first(where: { match[$0.group] != nil }) else { return true }
             var parts: [DateGrammar.Field: String] = [:]
             for (field, group) in form.fields { if let range = match[group] { parts[field] = buffer.string(range) } }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The first characters (up to ``WordStartFilter/length``) that every match of a pattern
 /// begins with, read from the pattern's text: what a ``WordStartFilter`` needs to skip the
 /// words where a pattern built from word lists (dates: "in March", "since 2019", month and
@@ -239,5 +241,28 @@ enum PatternPrefixes {
 
         static let digits = Set("0123456789".map { Outcome(text: String($0), open: false) })
         static let space = Outcome(text: " ", open: true)
+    }
+}
+
+/// The ``WordStartFilter`` of a pattern whose matches start words, built from its text
+/// (``PatternPrefixes``) on first use: the patterns of languages a run never meets cost
+/// nothing at startup. nil when the text does not say where matches start.
+public final class PatternStartFilter: Sendable {
+    private let source: String
+    private let caseless: Bool
+    private let built = Mutex<WordStartFilter??>(nil)
+
+    public init(source: String, caseless: Bool) {
+        self.source = source
+        self.caseless = caseless
+    }
+
+    public var filter: WordStartFilter? {
+        built.withLock { built in
+            if let filter = built { return filter }
+            let filter = PatternPrefixes.of(source, caseless: caseless).map { WordStartFilter(capitals: false, prefixes: $0, caseless: caseless) }
+            built = .some(filter)
+            return filter
+        }
     }
 }

@@ -16,7 +16,7 @@ struct DateGrammar: Sendable {
 
     let pattern: Pattern
     /// Where a match of `pattern` may start (nil: anywhere), from the words its forms begin with.
-    let starts: WordStartFilter?
+    let starts: PatternStartFilter
     let forms: [Form]
     let vocabulary: DateVocabulary
     /// Day-month order of "03/04/2024" for this language and its regions.
@@ -49,7 +49,7 @@ struct DateGrammar: Sendable {
             throw RuleError(origin: RuleOrigin(file: file.path, line: root["forms"]?.origin.line ?? 1), message: error.message)
         }
         // The pattern's lookbehind makes every match start a word, as the filter needs.
-        starts = PatternPrefixes.of(source, caseless: true).map { WordStartFilter(capitals: false, prefixes: $0) }
+        starts = PatternStartFilter(source: source, caseless: true)
         let compiled = pattern
         forms = formNodes.indices.map { index in
             Form(group: compiled.groupNumber("f\(index)")!, fields: Field.allCases.compactMap { field in
