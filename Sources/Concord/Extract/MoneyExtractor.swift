@@ -250,9 +250,10 @@ private struct MoneyReading {
         if match["open"] == nil {
             guard match["lw"] == nil else { return nil }
             guard grammar.qualifiers.bareJoiners.contains(join) else { return nil }
-            // "cut $5 to $10" is two sums; "$10 million to $15 million", both in one scale, is a range.
-            if loUnit != nil, join.first?.isLetter == true,
-               match["ls"].flatMap({ grammar.scalePower(of: buffer.string($0)) }).map({ ExactDecimal(significand: 1, exponent: $0) }) != high.value.scale { return nil }
+            // A unit on both sides makes a range only in one scale: "$10 million to $15 million",
+            // "24 cts to 30 cts", but not "834 mln francs to 24.79 billion" ("cut $5 to $10" is a change).
+            let lowScale = match["ls"].flatMap { grammar.scalePower(of: buffer.string($0)) }.map { ExactDecimal(significand: 1, exponent: $0) }
+            if loUnit != nil, join.first?.isLetter == true, lowScale != high.value.scale { return nil }
         }
         if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
