@@ -105,6 +105,57 @@ import Testing
         #expect(partnership.findings.map(\.kind) == [.consistent])
     }
 
+    /// The partnership fact of 000 and 004 with 000's date replaced.
+    static func partnership(dating000 date: DateMention) throws -> Fact {
+        var record = HandMadeRecords.record000
+        record.dates = [date]
+        return try #require(try HandMadeRecords.reconciler().report(for: [record, HandMadeRecords.record004]).facts.first { $0.predicate == "partnership" })
+    }
+
+    @Test func aPeriodAgreesWithADayItHolds() throws {
+        let quarter = try Self.partnership(dating000: HandMadeRecords.date("Q1 2024", line: 43, value: "2024", period: DatePeriod(start: "2024-01-01", end: "2024-03-31")))
+        #expect(quarter.findings.map(\.kind) == [.consistent])
+        #expect(quarter.findings[0].explanation.contains("gives 2024 (2024-01-01 to 2024-03-31), which holds 2024-02-27"))
+        #expect(quarter.values[0].period == DatePeriod(start: "2024-01-01", end: "2024-03-31"))
+    }
+
+    @Test func aPeriodDisjointFromTheDayIsADiscrepancy() throws {
+        // Same year as Feb. 27, 2024, so comparing values as text prefixes would call it agreement.
+        let half = try Self.partnership(dating000: HandMadeRecords.date("H2 2024", line: 43, value: "2024", period: DatePeriod(start: "2024-07-01", end: "2024-12-31")))
+        #expect(half.findings.map(\.kind) == [.dateDiscrepancy])
+        #expect(half.findings[0].explanation.contains("dates it 2024 (2024-07-01 to 2024-12-31)"))
+        let lastWeek = try Self.partnership(dating000: HandMadeRecords.date("last week", line: 43, value: "2024-02", period: DatePeriod(start: "2024-02-12", end: "2024-02-18"), relative: true))
+        #expect(lastWeek.findings.map(\.kind) == [.dateDiscrepancy])
+    }
+
+    @Test func aPublishingDayNeverContradictsItsOwnArticle() throws {
+        // 000 dates the partnership November 2023 on line 43 and, in its lead, only by its
+        // publishing day: the discrepancy is with 004, not within 000.
+        var record = HandMadeRecords.record000
+        record.dates.append(HandMadeRecords.date("28 Feb, 2024", line: 5, value: "2024-02-28"))
+        record.claims.append(Claim(subject: "Microsoft", predicate: "partnership", object: "Mistral AI", dates: [1], details: ["dated": "document"], line: 8,
+                                   sentence: "Microsoft has hit a new deal with European AI startup Mistral."))
+        var dated004 = HandMadeRecords.record004
+        dated004.claims[4].details = ["dated": "document"]
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record, dated004]).facts.first { $0.predicate == "partnership" })
+        // Both hand-made dates of 000 start at offset 0: its values keep the order of its dates.
+        #expect(fact.values.map(\.text) == ["November 2023", "28 Feb, 2024", "Feb. 27, 2024"])
+        #expect(fact.values.map(\.publishingDate) == [nil, true, true])
+        #expect(fact.findings.map(\.kind) == [.dateDiscrepancy])
+        #expect(fact.findings[0].values == [0, 2])
+    }
+
+    @Test func publishingDaysOfTwoArticlesDoNotDisagree() throws {
+        var record = HandMadeRecords.record000
+        record.dates = [HandMadeRecords.date("March 5, 2024", line: 5, value: "2024-03-05")]
+        record.claims[0].details = ["dated": "document"]
+        var dated004 = HandMadeRecords.record004
+        dated004.claims[4].details = ["dated": "document"]
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record, dated004]).facts.first { $0.predicate == "partnership" })
+        #expect(fact.findings.map(\.kind) == [.consistent])
+        #expect(fact.status == .consistent)
+    }
+
     @Test func relativeDateMayBeOffByADay() throws {
         var yesterday = HandMadeRecords.record000
         yesterday.dates = [HandMadeRecords.date("Yesterday", line: 4, value: "2024-02-26", relative: true)]

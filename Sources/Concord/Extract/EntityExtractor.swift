@@ -31,7 +31,7 @@ public struct EntityExtractor: Sendable {
         let buffer = document.buffer
         var found = MentionSet()
         if let pattern = gazetteer.pattern {
-            try pattern.forEachMatch(in: buffer) { match in
+            try pattern.forEachMatch(in: buffer, startingAt: gazetteer.starts) { match in
                 let form = buffer.string(match["name"]!)
                 if let entry = gazetteer.entries[form] {
                     found.add(Candidate(bytes: Self.withPossessive(match, name: form), name: entry.name, type: entry.type, source: .gazetteer))
@@ -58,7 +58,7 @@ public struct EntityExtractor: Sendable {
     private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
         var people: [Candidate] = []
         var companies: [Candidate] = []
-        try grammar.names.forEachMatch(in: buffer) { match in
+        try grammar.names.forEachMatch(in: buffer, startingAt: grammar.nameStarts) { match in
             if let list = match["list"] ?? match["listBefore"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
                 people += names.map { person(at: $0.range, in: buffer) }

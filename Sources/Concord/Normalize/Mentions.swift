@@ -68,29 +68,43 @@ public struct AmountRange: Codable, Sendable, Equatable {
     }
 }
 
+/// The days a date denotes, first and last inclusive, as `YYYY-MM-DD`: "Q3 2023" is
+/// 2023-07-01 to 2023-09-30. Sources agree on a date when their periods overlap.
+public struct DatePeriod: Codable, Sendable, Equatable {
+    public var start: String
+    public var end: String
+
+    public init(start: String, end: String) {
+        self.start = start
+        self.end = end
+    }
+}
+
 /// A date: ISO value as precise as the text (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or nil when
-/// a relative date has no anchor.
+/// a relative date has no anchor; `period` the days it spans (nil for a single day).
 public struct DateMention: Codable, Sendable, Equatable {
     public var text: String
     public var start: Int
     public var end: Int
     public var line: Int
     public var value: String?
+    public var period: DatePeriod?
     /// Resolved against the document's date ("yesterday", "in June").
     public var relative: Bool
     public var bytes: Range<Int> = 0..<0
 
     enum CodingKeys: String, CodingKey {
-        case text, start, end, line, value, relative
+        case text, start, end, line, value, period, relative
     }
 
-    public init(span: SourceSpan, value: String?, relative: Bool) {
+    public init(span: SourceSpan, value: String?, period: DatePeriod? = nil, relative: Bool) {
         text = span.text
         start = span.start
         end = span.end
         line = span.line
         bytes = span.bytes
         self.value = value
+        self.period = period
         self.relative = relative
     }
 
@@ -101,6 +115,7 @@ public struct DateMention: Codable, Sendable, Equatable {
         try container.encode(end, forKey: .end)
         try container.encode(line, forKey: .line)
         try container.encode(value, forKey: .value)
+        try container.encode(period, forKey: .period)
         try container.encode(relative, forKey: .relative)
     }
 }

@@ -328,7 +328,17 @@ extension DateMention: RecordJSONValue {
         writer.field("end", end)
         writer.field("line", line)
         writer.field("value", value)
+        writer.field("period", period)
         writer.field("relative", relative)
+        writer.endObject()
+    }
+}
+
+extension DatePeriod: RecordJSONValue {
+    func writeJSON(to writer: inout RecordJSONWriter) {
+        writer.beginObject()
+        writer.field("start", start)
+        writer.field("end", end)
         writer.endObject()
     }
 }

@@ -42,7 +42,10 @@ enum ReportWording {
         if let range = value.range { return bounds(range, before: currency + " ", grouped: true) }
         if let percent = value.percent { return "\(percent)%" }
         if let range = value.percentRange { return bounds(range, after: "%", grouped: false) }
-        if let date = value.date { return date + (value.relative == true ? " (relative)" : "") }
+        if let date = value.date {
+            let period = value.period.map { " (\($0.start) to \($0.end))" } ?? ""
+            return date + period + (value.relative == true ? " (relative)" : "") + (value.publishingDate == true ? " (publishing day)" : "")
+        }
         if let names = value.names { return names.joined(separator: ", ") }
         return ""
     }

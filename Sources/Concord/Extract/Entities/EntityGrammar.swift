@@ -7,6 +7,8 @@ struct EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`.
     let names: Pattern
+    /// Where a match of `names` may start: a capital or a role, title, cue or head word.
+    let nameStarts: WordStartFilter
     /// A capitalised personal name (used to split a list of names).
     let personName: Pattern
     /// Phrases that stand for an organisation; group `head` is the noun.
@@ -79,6 +81,7 @@ struct EntityGrammar: Sendable {
         let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
+        nameStarts = WordStartFilter(capitals: true, words: leadWords)
         personName = try Pattern(atomicName, origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
         let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"

@@ -12,6 +12,8 @@ struct Gazetteer: Sendable {
     let entries: [String: Entry]
     /// `(?<name>form|form|...)` followed by an optional possessive; nil when empty.
     let pattern: Pattern?
+    /// Where a match of `pattern` may start: a word that begins like one of the forms.
+    let starts: WordStartFilter
 
     init(file: RuleFile?) throws {
         var entries: [String: Entry] = [:]
@@ -29,6 +31,7 @@ struct Gazetteer: Sendable {
             }
         }
         self.entries = entries
+        starts = WordStartFilter(capitals: false, words: Array(entries.keys))
         guard !entries.isEmpty, let file else {
             pattern = nil
             return
