@@ -149,16 +149,22 @@ private struct MoneyReading {
         guard grammar.isCoin(text) else { return false }
         // "a quarter of", "a quarter million dollars": the coin word is a fraction.
         if let word = buffer.foldedWord(after: bytes.upperBound), grammar.coinNotBefore.contains(word) || grammar.scalePower(of: word) != nil { return true }
-        if isPrice(bytes) { return false }  // "sold for two dimes each"
-        if let word = buffer.foldedWord(before: bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }
-        return taggedRegion == nil
+        if isPrice(before: bytes) { return false }  // "sold for two dimes each"
+        if let word = buffer.foldedWord(before: bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }  // "tonnes of a nickel a month"
+        return taggedRegion == nil && !isPrice(after: bytes)
     }
 
     /// Whether a price word stands right before the sum ("costs", "priced at") or right after it ("per share", "each").
     private func isPrice(_ bytes: Range<Int>) -> Bool {
-        let before = try? grammar.priceBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: bytes.lowerBound - 40), to: bytes.lowerBound)
-        if before != nil { return true }
-        return (try? grammar.priceAfter.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound))) != nil
+        isPrice(before: bytes) || isPrice(after: bytes)
+    }
+
+    private func isPrice(before bytes: Range<Int>) -> Bool {
+        (try? grammar.priceBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: bytes.lowerBound - 40), to: bytes.lowerBound)) != nil
+    }
+
+    private func isPrice(after bytes: Range<Int>) -> Bool {
+        (try? grammar.priceAfter.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound))) != nil
     }
 
     /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar
