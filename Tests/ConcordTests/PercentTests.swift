@@ -67,6 +67,12 @@ import Testing
         #expect(found.map(\.value) == [10, 20])
     }
 
+    @Test func aRangeWithoutAnOpenWordIsNarrow() throws {
+        let found = try PercentTests.percents("BANK UPS BASE RATE 1/4 PCT TO 8-1/4 PCT")
+        #expect(found.map(\.value) == [ExactDecimal("0.25"), ExactDecimal("8.25")])
+        #expect(try PercentTests.percents("Rates range from 1/4 pct to 8-1/4 pct.").first?.range == AmountRange(min: ExactDecimal("0.25"), max: ExactDecimal("8.25")))
+    }
+
     @Test func aRangeMustRise() throws {
         let found = try PercentTests.percents("The ratio was 15-10% in the test.")
         #expect(found.map(\.text) == ["10%"])

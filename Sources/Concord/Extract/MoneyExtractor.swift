@@ -16,7 +16,7 @@ public struct MoneyExtractor: Sendable {
         for file in rules.files(in: "money") where file.path != "money/common.yaml" {
             let language = try file.root.string("language")
             let numbers = try NumberRules(rules: rules, language: language)
-            grammars[language] = try MoneyGrammar(file: file, numbers: numbers, currencies: currencies)
+            grammars[language] = try MoneyGrammar(file: file, rules: rules, numbers: numbers, currencies: currencies)
         }
         guard grammars["en"] != nil else {
             throw RuleError(origin: RuleOrigin(file: "money/en.yaml", line: 0), message: "the English money rules are required (the fallback language)")
@@ -265,7 +265,7 @@ private struct MoneyReading {
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
                                    scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
               let bounds = low.lowEnd(of: high.value),
-              match["open"] != nil || bounds.high <= bounds.low * grammar.currencies.rangeMaxRatio else { return nil }
+              match["open"] != nil || grammar.qualifiers.mayJoin(low: bounds.low, high: bounds.high) else { return nil }
         let spanStart = match["lpre"]?.lowerBound ?? loRange.lowerBound
         var value = high.value
         value.unit = bounds.unit
