@@ -24,6 +24,18 @@ import Testing
         #expect(ofPredicate.contains { wanted.accepts($0, mentions: mentions) }, "\(example.origin): want \(wanted), got \(ofPredicate)")
     }
 
+    /// Every predicate is covered in every language by enough examples to pin its
+    /// patterns down: at least four sentences that yield the claim, three that must not.
+    @Test func everyClaimRuleFileHasEnoughExamples() throws {
+        let files = Fixtures.rules.files(in: "claims").filter { $0.root["predicate"] != nil }
+        #expect(files.count >= 40)
+        for file in files {
+            let examples = try #require(file.root["examples"], "\(file.path): no examples")
+            #expect(try examples.list("match").count >= 4, "\(file.path): fewer than 4 match examples")
+            #expect(try examples.list("no_match").count >= 3, "\(file.path): fewer than 3 no_match examples")
+        }
+    }
+
     @Test func moneyOfAValuationIsNotAnInvestment() throws {
         let text = "Microsoft made a €15 million investment in Mistral AI. Mistral AI was valued at $2 billion."
         let (claims, mentions) = try ClaimTestSupport.claims(text.replacingOccurrences(of: ". ", with: ".\n"))

@@ -115,4 +115,18 @@ import Testing
         // or digit, nor at a capital that no word begins with.
         #expect(allowed == [9, 15, 21, 30, 32])
     }
+
+    @Test func literalStartsOfAFragmentCoverEveryAlternative() throws {
+        #expect(PatternText.literalStarts(#"buy(?:s|ing)?|bought"#) == ["buy", "bought"])
+        #expect(PatternText.literalStarts(#"took\h+over|takes?\h+over"#) == ["took", "take"])
+        #expect(PatternText.literalStarts(#"led\h+by|(?:co-)?led\h+by|[Bb]acked"#) == ["led", "", ""])
+        // A filter built from them lets a cue pattern match wherever a full scan does.
+        let fragment = #"buy(?:s|ing)?|bought|took\h+over|(?:co-)?led\h+by"#
+        let pattern = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(fragment))\\h+\\p{Lu}\\p{Ll}+")
+        let buffer = TextBuffer("It bought Acme, took over Brill and was co-led by Cora; Vex buys Dune.")
+        let starts = WordStartFilter(capitals: false, words: PatternText.literalStarts(fragment))
+        var filtered: [String] = []
+        try pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append(buffer.string($0.range)); return true }
+        #expect(filtered == ["bought Acme", "took over Brill", "co-led by Cora", "buys Dune"])
+    }
 }

@@ -18,15 +18,22 @@ public struct ClaimBuilder: Sendable {
     let triggers: [String: Pattern]
     let anaphors: [String: Pattern]
     let rounds: RoundNames
+    /// News media of the gazetteer: never what a pronoun or anaphor stands for.
+    let media: Set<String>
 
     public init(rules: RuleSet) throws {
+        media = try Gazetteer(file: rules.file("entities/gazetteer.yaml")).media
         var pronouns: [String: [String]] = [:]
         var conjunctions: [String: [String]] = [:]
+        var descriptors: [String: [String]] = [:]
+        var adjectivesAfterNoun: Set<String> = []
         var anaphors: [String: Pattern] = [:]
         for file in rules.files(in: "entities") {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
             conjunctions[language] = try file.root.strings("conjunctions")
+            descriptors[language] = try file.root.strings("descriptor_heads")
+            if file.root["adjectives_after_noun"]?.scalar == "true" { adjectivesAfterNoun.insert(language) }
             let patterns = try file.root.list("anaphors").map { try $0.string() }
             if !patterns.isEmpty {
                 anaphors[language] = try Pattern(patterns.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
@@ -36,7 +43,7 @@ public struct ClaimBuilder: Sendable {
         var byLanguage: [String: [ClaimRule]] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
-            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], rounds: rounds.alternation)
+            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
             byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: placeholders))
         }
         self.rules = byLanguage
@@ -64,9 +71,9 @@ public struct ClaimBuilder: Sendable {
             return true
         }
         guard !triggered.isEmpty else { return [] }
-        let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language])
+        let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language], media: media)
         let spans = MentionSpans(mentions)
-        var claims: [Claim] = []
+        var claims: [ReadClaim] = []
         for (sentenceIndex, triggeredRules) in triggered {
             let sentence = document.sentences[sentenceIndex]
             var masked: MaskedSentence?
@@ -83,7 +90,7 @@ public struct ClaimBuilder: Sendable {
                 }
             }
         }
-        return context.settle(claims)
+        return context.settle(claims, rules: ruleList)
     }
 }
 
@@ -91,12 +98,12 @@ public struct ClaimBuilder: Sendable {
 struct ClaimContext {
     let document: TokenizedDocument
     let mentions: DocumentMentions
-    /// Organisations by how much the document is about them (anaphors left out).
+    /// Organisations by how much the document is about them (anaphors and news media left out).
     let salience: [String]
     /// The entity mentions that are anaphors ("the startup"), by index.
     let anaphoric: Set<Int>
 
-    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?) {
+    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?, media: Set<String>) {
         self.document = document
         self.mentions = mentions
         // Mentions repeat ("Microsoft" twenty times): each distinct text is tested once.
@@ -108,7 +115,7 @@ struct ClaimContext {
             if isAnaphor { anaphoric.insert(index) }
         }
         self.anaphoric = anaphoric
-        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name })
+        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name }.filter { !media.contains($0) })
     }
 
     /// Whether an entity mention is an anaphor ("the startup") rather than a name.
@@ -118,7 +125,7 @@ struct ClaimContext {
     }
 
     /// The claim one pattern match states, or nil when a required part is missing.
-    func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames) -> Claim? {
+    func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames) -> ReadClaim? {
         let subjectParty = party(match["subject"], masked: masked)
         let objectParty = party(match["object"], masked: masked)
         var subject = subjectParty?.name ?? ""
@@ -159,8 +166,9 @@ struct ClaimContext {
         guard rule.requires.allSatisfy({ filled[$0] ?? true }) else { return nil }
         let range = document.sentences[sentence].range
         let span = document.span(ofBytes: range)
-        return Claim(subject: subject, predicate: rule.predicate, object: object, money: money, dates: dates, percents: percents,
-                     people: people, details: details, line: span.line, sentence: span.text, start: span.start, end: span.end)
+        let claim = Claim(subject: subject, predicate: rule.predicate, object: object, money: money, dates: dates, percents: percents,
+                          people: people, details: details, line: span.line, sentence: span.text, start: span.start, end: span.end)
+        return ReadClaim(claim: claim, subjectIsReference: subjectParty?.isReference == true)
     }
 
     /// The entity a subject or object group names, and whether it is a reference
@@ -170,7 +178,13 @@ struct ClaimContext {
         if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
             return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
         }
-        return salience.first.map { ($0, true) }  // a pronoun: the organisation the document is about
+        // A pronoun: the organisation named last before it in the sentence ("Brightline said
+        // it had agreed to buy ..."), else the one the document is about.
+        let before = masked.marks(in: 0..<range.lowerBound).last { mark in
+            mark.kind == .entity && mentions.entities[mark.index].type == .organization && !anaphoric.contains(mark.index)
+        }
+        if let before { return (mentions.entities[before.index].name, true) }
+        return salience.first.map { ($0, true) }
     }
 
     /// Dates of the sentence, else of the previous sentence of the same paragraph, else the
@@ -194,13 +208,30 @@ struct ClaimContext {
     }
 
     /// The document-wide passes: duplicates, missing subjects, one founders claim per company.
-    func settle(_ found: [Claim]) -> [Claim] {
+    func settle(_ read: [ReadClaim], rules: [ClaimRule]) -> [Claim] {
         // Two patterns may read the same statement: keep the fuller reading.
-        var claims = found.indices.filter { index in
+        let found = read.map(\.claim)
+        let kept = found.indices.filter { index in
             !found.indices.contains { other in
                 other != index && found[index].isSubsumed(by: found[other]) && (!found[other].isSubsumed(by: found[index]) || other < index)
             }
-        }.map { found[$0] }
+        }
+        var claims = kept.map { found[$0] }
+        // "Investors are valuing the company at $2 billion": an anaphor or pronoun as the
+        // subject is the party the rule names (`reference_is`: the investee of the document's
+        // nearest investment or round), not the organisation named most.
+        let referenceRoles = Dictionary(rules.map { ($0.predicate, $0.referenceIs) }, uniquingKeysWith: { first, _ in first })
+        for (position, index) in kept.enumerated() where read[index].subjectIsReference {
+            let roles = referenceRoles[claims[position].predicate] ?? []
+            guard !roles.isEmpty else { continue }
+            let parties = claims.enumerated().compactMap { other -> (offset: Int, name: String)? in
+                guard let role = roles.first(where: { $0.predicate == other.element.predicate }) else { return nil }
+                let name = role.isSubject ? other.element.subject : other.element.object
+                return name.isEmpty ? nil : (other.element.start, name)
+            }
+            let start = claims[position].start
+            if let nearest = parties.filter({ $0.offset <= start }).last ?? parties.first { claims[position].subject = nearest.name }
+        }
         for index in claims.indices where claims[index].subject.isEmpty {
             let stated = claims.filter { $0.predicate == claims[index].predicate && $0.object == claims[index].object && !$0.subject.isEmpty }.map(\.subject)
             if let subject = EntitySalience.ranking(stated).first {
@@ -236,6 +267,13 @@ public struct DocumentMentions: Sendable {
         self.entities = entities
         self.documentDate = documentDate
     }
+}
+
+/// A claim as one pattern read it, before the document-wide passes.
+struct ReadClaim {
+    var claim: Claim
+    /// Whether the subject was an anaphor or pronoun ("the company", "it").
+    var subjectIsReference: Bool
 }
 
 extension Claim {

@@ -4,7 +4,8 @@
 /// found stands as one token, so a rule says "{subject} made a {money} investment in
 /// {object}" and never re-describes money or names. Placeholders:
 /// `{subject}`, `{object}` (an entity of the types `subject_types` / `object_types` allow,
-/// by default ORG and PERSON / ORG; a pronoun may be the subject), `{org}` (an organisation,
+/// by default ORG and PERSON / ORG; a pronoun may be the subject; a description may come
+/// before the object: "AI startup {object}"), `{org}` (an organisation,
 /// not captured), `{money}` (a sum with its stated equivalent in brackets), `{equivalent}`
 /// (a sum stated further on as the same: ", equivalent to {equivalent}"), `{percent}`, `{date}`,
 /// `{people}` and `{lead}` (lists of entities), `{words}` (up to four plain words),
@@ -31,6 +32,10 @@ struct ClaimRule: Sendable {
     let dating: Dating
     /// The claim's object is this captured group's canonical text (e.g. `round`), not an entity.
     let objectGroup: String?
+    /// Where an anaphor or pronoun subject ("the company") points (`reference_is:`
+    /// `[investment.object, funding-round.subject]`): the party of the document's nearest
+    /// earlier claim of one of these predicates, else of its first one.
+    let referenceIs: [(predicate: String, isSubject: Bool)]
     /// The trigger as written (caseless, matched at the start of a word): a sentence must
     /// contain it before any pattern is tried. ``ClaimBuilder`` scans for every rule's
     /// trigger at once.
@@ -53,6 +58,13 @@ struct ClaimRule: Sendable {
         }
         self.dating = dating
         objectGroup = root["object_group"]?.scalar
+        referenceIs = try root.list("reference_is").map { node in
+            let text = try node.string()
+            guard let dot = text.lastIndex(of: "."), case let role = text[text.index(after: dot)...], role == "subject" || role == "object" else {
+                throw RuleError(origin: node.origin, message: "reference_is takes 'predicate.subject' or 'predicate.object', not '\(text)'")
+            }
+            return (String(text[..<dot]), role == "subject")
+        }
         guard let triggerNode = root["trigger"] else { throw RuleError(origin: root.origin, message: "missing key 'trigger'") }
         triggerSource = try triggerNode.string()
         triggerOrigin = triggerNode.origin
@@ -89,6 +101,12 @@ struct ClaimPlaceholders: Sendable {
     let pronouns: [String]
     /// Words that join the items of a list ("and", "et"), from the language's entity rules.
     let conjunctions: [String]
+    /// Nouns that describe an organisation ("startup", "Firma"), from the language's entity
+    /// rules: `{object}` may follow a description ("in British AI startup {object}",
+    /// "in die US-Firma {object}").
+    let descriptorHeads: [String]
+    /// Whether adjectives follow the noun in the language (`adjectives_after_noun` of its entity rules).
+    let adjectivesAfterNoun: Bool
     /// The alternation of every round name's pattern.
     let rounds: String
     var subjectTypes: [EntityType] = [.organization, .person]
@@ -100,10 +118,15 @@ struct ClaimPlaceholders: Sendable {
         let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b"
         let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(PatternText.escape).joined(separator: "|")
         let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
+        // Up to three words, then a word ending in a descriptor noun (German compounds:
+        // "US-Firma", "Softwarekonzern"; marks of places inside are allowed: "⟨L1⟩-Firma"),
+        // then, where adjectives follow the noun, up to two lower-case ones ("la startup francesa").
+        let adjectives = adjectivesAfterNoun ? "(?:\\h+\\p{Ll}[\\p{L}-]*){0,2}?" : ""
+        let description = descriptorHeads.isEmpty ? "" : "(?:(?:[^\\s.;,\(MaskedSentence.close)]+\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
             "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
-            "object": "(?<object>\(entity(objectTypes)))",
+            "object": "\(description)(?<object>\(entity(objectTypes)))",
             "org": "(?:\(entity([.organization])))",
             "money": "(?<money>\(money))",
             "equivalent": "(?<equivalent>\(mark("M")))",

@@ -41,12 +41,13 @@ public struct EntityExtractor: Sendable {
         }
         let grammar = grammar(for: document.language)
         var acronyms: [String: Candidate] = [:]
+        var described: [Description] = []
         if let grammar {
-            try addGeneralPatterns(grammar, in: buffer, to: &found)
+            described = try addGeneralPatterns(grammar, in: buffer, to: &found)
             acronyms = try addAcronyms(grammar, in: buffer, to: &found)
         }
         try addShortForms(in: buffer, to: &found, grammar: grammar, acronyms: acronyms)
-        if let grammar { try addAnaphors(grammar, in: buffer, to: &found) }
+        if let grammar { try addAnaphors(grammar, in: buffer, to: &found, described: described) }
         // Names on boilerplate lines (share buttons: "Facebook | Twitter") are no mentions.
         return found.sorted.filter { document.isInBody(byte: $0.bytes.lowerBound) }.map { candidate in
             EntityMention(span: document.span(ofBytes: candidate.bytes), type: candidate.type, name: candidate.name)
@@ -55,24 +56,53 @@ public struct EntityExtractor: Sendable {
 
     /// People and companies the general patterns find. A name the document gives a
     /// company ("Zentrix Robotics Inc.") is never a person elsewhere ("Zentrix Robotics said").
-    private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
+    /// A name read only from its context (a verb after it, a cue before it) yields to a
+    /// person of that name or surname ("Lample said" after "Guillaume Lample").
+    /// Returns the descriptions read before names ("AI startup Wayve"), for anaphors.
+    private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws -> [Description] {
         var people: [Candidate] = []
         var companies: [Candidate] = []
+        var contextual: [Candidate] = []
+        var described: [Description] = []
         try grammar.names.forEachMatch(in: buffer, startingAt: grammar.nameStarts) { match in
-            if let list = match["list"] ?? match["listBefore"] {
+            if let list = match["list"] ?? match["listBefore"] ?? match["role"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
-                people += names.map { person(at: $0.range, in: buffer) }
-            } else if let name = match["role"] ?? match["after"] ?? match["title"] {
-                people.append(person(at: name, in: buffer))
-            } else if var organization = match["orgName"] ?? match["orgAfter"] ?? match["orgBefore"] {
-                organization = Self.withoutArticle(organization, in: buffer, articles: grammar.articles)
-                let text = buffer.string(organization)
-                if let entry = gazetteer.entries[text] {
-                    companies.append(Candidate(bytes: organization, name: entry.name, type: entry.type, source: .gazetteer))
-                } else if let first = text.split(separator: " ").first, let entry = gazetteer.entries[String(first)], entry.type != .organization {
-                    // "Azure AI": a product's name, not a company's.
-                } else {
-                    companies.append(Candidate(bytes: organization, name: text, type: .organization, source: .pattern, shortForm: text))
+                for name in names {
+                    // "Brightline Holdings said": a name that ends as companies' names do.
+                    if let last = buffer.string(name.range).split(separator: " ").last, grammar.organizationEndings.contains(String(last)) {
+                        organizationCandidate(name.range, in: buffer).map { companies.append($0) }
+                    } else {
+                        person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
+                    }
+                }
+            } else if let name = match["after"] ?? match["title"] {
+                person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
+            } else if let organization = match["orgName"] {
+                organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
+            } else if let organization = match["orgBefore"] ?? match["orgAfter"] {
+                // "However, the company said", "the startup said Tuesday": a word that is no name.
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar),
+                      let candidate = organizationCandidate(name, in: buffer) else { return true }
+                companies.append(candidate)
+                // "AI startup Wayve": "the startup" later is Wayve; not "a startup Microsoft
+                // backed", where the name after the noun is another party.
+                // Nor across words ("la société concurrence OpenAI": a verb, not an adjective).
+                if let head = match["preHead"], candidate.type == .organization,
+                   buffer.string(head.upperBound..<name.lowerBound).allSatisfy(\.isWhitespace),
+                   !grammar.indefiniteArticles.contains(Self.word(before: head.lowerBound, in: buffer).lowercased()) {
+                    described.append((candidate.name, buffer.string(head).lowercased(), []))
+                }
+            } else if let organization = match["orgCued"] ?? match["orgAgent"] {
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
+                // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name.
+                if let first = buffer.string(name).split(separator: " ").first, grammar.roleWords.contains(first.lowercased()) {
+                    person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
+                    return true
+                }
+                organizationCandidate(knownPrefix(of: name, in: buffer), in: buffer).map { candidate in
+                    var candidate = candidate
+                    if candidate.source == .pattern { candidate.source = .context }
+                    contextual.append(candidate)
                 }
             } else if var company = match["company"], let suffix = match["suffix"] {
                 company = Self.withoutArticle(company, in: buffer, articles: grammar.articles)
@@ -84,7 +114,82 @@ public struct EntityExtractor: Sendable {
         }
         let companyNames = Set(companies.compactMap(\.shortForm))
         companies.forEach { found.add($0) }
-        people.filter { !companyNames.contains(buffer.string($0.bytes)) }.forEach { found.add($0) }
+        people = people.filter { !companyNames.contains(buffer.string($0.bytes)) }
+        people.forEach { found.add($0) }
+        var personForms = Set<String>()
+        for candidate in people + found.sorted.filter({ $0.type == .person }) {
+            let text = buffer.string(candidate.bytes)
+            personForms.insert(text)
+            if let surname = Self.surname(of: text, grammar: grammar) { personForms.insert(surname) }
+        }
+        // "Orbital declined" after "Orbital Systems": the one longer name it starts.
+        let organizationNames = Set((companies + found.sorted).filter { $0.type == .organization }.map(\.name))
+        for var candidate in contextual where !personForms.contains(buffer.string(candidate.bytes)) {
+            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
+            if longer.count == 1, let name = longer.first { candidate.name = name }
+            found.add(candidate)
+        }
+        return described
+    }
+
+    /// An organisation the patterns read: the gazetteer's entry when it knows the name;
+    /// nil for a name that starts with a product's ("Azure AI").
+    private func organizationCandidate(_ range: Range<Int>, in buffer: TextBuffer) -> Candidate? {
+        let text = buffer.string(range)
+        if let entry = gazetteer.entries[text] {
+            return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer)
+        }
+        if let first = text.split(separator: " ").first, let entry = gazetteer.entries[String(first)], entry.type != .organization {
+            return nil
+        }
+        return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
+    }
+
+    /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
+    /// "OpenAI—a startup"); empty at the start.
+    static func word(before offset: Int, in buffer: TextBuffer) -> String {
+        var end = offset
+        while end > 0 && (buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\t")) { end -= 1 }
+        var start = end
+        while start > 0 && end - start < 40 && isWordByte(buffer[byte: start - 1]) { start -= 1 }
+        return buffer.string(start..<end).split { !$0.isLetter }.last.map(String.init) ?? ""
+    }
+
+    /// The longest run of the name's first words that the gazetteer knows ("Mistral AI"
+    /// in the headline "Investment In Mistral AI Unveiled"); the whole name if none.
+    private func knownPrefix(of range: Range<Int>, in buffer: TextBuffer) -> Range<Int> {
+        let text = buffer.string(range)
+        var words = text.split(separator: " ")
+        while words.count > 1 {
+            words.removeLast()
+            let prefix = words.joined(separator: " ")
+            if gazetteer.entries[prefix] != nil { return range.lowerBound..<(range.lowerBound + prefix.utf8.count) }
+        }
+        return range
+    }
+
+    /// The name without leading articles and words that are no name ("Die Commerzbank" →
+    /// "Commerzbank", "However Brightline" → "Brightline"); nil when nothing is left but
+    /// such words and name adjectives ("Italian"), a role or a descriptor ("Konzern").
+    private static func withoutNonNames(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Range<Int>? {
+        var range = range
+        var text = buffer.string(range)
+        let isNonName = { (word: Substring) in grammar.nonNames.contains(String(word)) || grammar.articles.contains(String(word)) }
+        while let space = text.firstIndex(of: " "), isNonName(text[..<space]) {
+            range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
+            text = buffer.string(range)
+        }
+        let words = text.split(separator: " ")
+        if words.allSatisfy({ isNonName($0) || grammar.nameAdjectives.contains(String($0)) })
+            || grammar.roleWords.contains(text.lowercased()) || grammar.descriptorHeads.contains(text.lowercased()) { return nil }
+        return range
+    }
+
+    /// The last word of a person's name when it can stand alone for them ("Lample").
+    static func surname(of name: String, grammar: EntityGrammar?) -> String? {
+        guard let surname = name.split(separator: " ").last.map(String.init), surname.count >= 3, surname != name,
+              !(grammar?.particles.contains(surname.lowercased()) ?? false) else { return nil }
+        return surname
     }
 
     /// "Die Zentrix Robotik AG", "The Nordic Group": the article is not part of the name.
@@ -94,8 +199,25 @@ public struct EntityExtractor: Sendable {
         return (range.lowerBound + text[...space].utf8.count)..<range.upperBound
     }
 
-    private func person(at range: Range<Int>, in buffer: TextBuffer) -> Candidate {
-        let text = buffer.string(range)
+    /// A person the patterns read, without a role or title glued before the name
+    /// ("Vorstandschef Roland Busch" is Roland Busch) nor leading words that are no name
+    /// ("On Monday Jane Okafor"); nil when only the role is left, or one word after words
+    /// that are no name ("On Monday Brightline" tells no person).
+    private func person(at range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Candidate? {
+        var range = range
+        var text = buffer.string(range)
+        var droppedNonName = false
+        while let space = text.firstIndex(of: " ") {
+            let first = String(text[..<space])
+            if grammar.nonNames.contains(first) || grammar.articles.contains(first) {
+                droppedNonName = true
+            } else if !grammar.roleWords.contains(first.lowercased()) {
+                break
+            }
+            range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
+            text = buffer.string(range)
+        }
+        guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
     }
@@ -104,11 +226,10 @@ public struct EntityExtractor: Sendable {
     /// in the document without a cue ("Lample", "Zentrix Robotics").
     private func addShortForms(in buffer: TextBuffer, to found: inout MentionSet, grammar: EntityGrammar?, acronyms: [String: Candidate]) throws {
         var forms = acronyms
-        for candidate in found.sorted where candidate.source == .pattern {
+        for candidate in found.sorted where candidate.source == .pattern || candidate.source == .context || (candidate.source == .gazetteer && candidate.type == .person) {
             let full = candidate.shortForm ?? buffer.string(candidate.bytes)
-            forms[full] = forms[full] ?? candidate
-            if candidate.type == .person, let surname = full.split(separator: " ").last.map(String.init),
-               surname.count >= 3, !(grammar?.particles.contains(surname.lowercased()) ?? false), gazetteer.entries[surname] == nil {
+            if candidate.source != .gazetteer { forms[full] = forms[full] ?? candidate }
+            if candidate.type == .person, let surname = Self.surname(of: full, grammar: grammar), gazetteer.entries[surname] == nil {
                 forms[surname] = forms[surname] ?? candidate
             }
         }
@@ -181,14 +302,14 @@ public struct EntityExtractor: Sendable {
         return acronyms
     }
 
-    /// "the company", "the Paris-based startup": the organisation an apposition described
-    /// with the same noun (and most of the same modifiers), else the organisation the
+    /// "the company", "the Paris-based startup": the organisation an apposition or a
+    /// description before its name ("AI startup Wayve") described with the same noun (and most of the same modifiers), else the organisation the
     /// document names most often.
-    private func addAnaphors(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws {
+    private func addAnaphors(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet, described: [Description]) throws {
         guard let anaphor = grammar.anaphor else { return }
         let organizations = found.sorted.filter { $0.type == .organization }
         guard !organizations.isEmpty else { return }
-        var descriptions: [(name: String, head: String, modifiers: Set<String>)] = []
+        var descriptions = described
         if let descriptor = grammar.descriptor {
             for organization in organizations where organization.bytes.upperBound < buffer.byteCount && buffer[byte: organization.bytes.upperBound] == UInt8(ascii: ",") {
                 if let match = try descriptor.anchoredMatch(in: buffer, at: organization.bytes.upperBound), let head = match["head"] {
@@ -196,7 +317,7 @@ public struct EntityExtractor: Sendable {
                 }
             }
         }
-        let ranking = EntitySalience.ranking(organizations.map(\.name))
+        let ranking = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
         try anaphor.forEachMatch(in: buffer) { match in
             let head = match["head"].map { buffer.string($0).lowercased() } ?? ""
             let modifiers = Self.words(buffer.string(match.range)).subtracting([head])
@@ -225,10 +346,15 @@ public struct EntityExtractor: Sendable {
     }
 }
 
+/// What a document says an organisation is: its name, the descriptor noun ("startup")
+/// and the words around it ("Paris-based"), so that an anaphor can pick it.
+typealias Description = (name: String, head: String, modifiers: Set<String>)
+
 /// A possible entity mention before overlaps are settled.
 struct Candidate: Sendable {
-    /// Where it was found, in order of trust when two overlap with the same extent.
-    enum Source: Int, Sendable { case anaphor, shortForm, pattern, gazetteer }
+    /// Where it was found, in order of trust when two overlap with the same extent:
+    /// `context` is a name read only from the words around it ("Brightline said").
+    enum Source: Int, Sendable { case anaphor, context, shortForm, pattern, gazetteer }
 
     var bytes: Range<Int>
     var name: String

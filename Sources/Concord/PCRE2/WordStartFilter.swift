@@ -4,7 +4,7 @@
 ///
 /// Built for a pattern whose every match starts where no ASCII letter or digit precedes
 /// (its first item is `(?<![\p{L}\p{N}])`) and with a capital letter (when `capitals`) or
-/// with one of `words`, in any case. It allows an offset when that can be so: ASCII text is
+/// with one of `words`, in any case (an empty word: with any word). It allows an offset when that can be so: ASCII text is
 /// compared with the first three letters of each word, lower-cased; an offset with a
 /// non-ASCII scalar among its first three is always allowed, so case folding beyond ASCII
 /// ("É", the Kelvin sign) never loses a match. It never rejects an offset where the pattern
@@ -29,6 +29,8 @@ public struct WordStartFilter: Sendable {
             }
             if length > 0 {
                 prefixes[length - 1].insert(key)
+            } else if word.isEmpty {
+                anyWord = true
             } else if let first = word.unicodeScalars.first {
                 // Text that starts with a non-ASCII scalar is always tried; only a scalar whose
                 // case forms include ASCII could match ASCII text.

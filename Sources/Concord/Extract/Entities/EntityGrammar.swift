@@ -5,7 +5,8 @@
 /// an organisation ("the Paris-based startup") and appositions that describe one.
 struct EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `after`, `title`, `list`,
-    /// `listBefore`, `company`, `suffix`.
+    /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
+    /// descriptor before it), `orgBefore`, `orgCued`, `orgAgent`.
     let names: Pattern
     /// Where a match of `names` may start: a capital or a role, title, cue or head word.
     let nameStarts: WordStartFilter
@@ -21,6 +22,22 @@ struct EntityGrammar: Sendable {
     let particles: Set<String>
     /// Capitalised words that never start a company's name ("The", "Die").
     let articles: Set<String>
+    /// Capitalised words that are no name on their own ("However", "Monday", "Analysts"):
+    /// a name the verb and cue branches find is dropped when it holds nothing else.
+    let nonNames: Set<String>
+    /// Capitalised adjectives that may start a name ("British Airways") but are none
+    /// alone ("invested in Italian startups").
+    let nameAdjectives: Set<String>
+    /// Role and title words, lower-cased: never the first word of a person's name
+    /// ("Vorstandschef Roland Busch" is Roland Busch).
+    let roleWords: Set<String>
+    /// Nouns that describe an organisation, lower-cased ("startup", "konzern").
+    let descriptorHeads: Set<String>
+    /// Words that end an organisation's name ("Holdings", "Ventures") and legal suffixes:
+    /// a name ending in one is no person ("Brightline Holdings said").
+    let organizationEndings: Set<String>
+    /// Indefinite articles, lower-cased: "a startup Microsoft backed" describes no name.
+    let indefiniteArticles: Set<String>
 
     init(file: RuleFile) throws {
         let root = file.root
@@ -28,6 +45,12 @@ struct EntityGrammar: Sendable {
         let particleWords = try root.strings("particles")
         particles = Set(particleWords.map { $0.lowercased() })
         articles = Set(try root.strings("articles"))
+        nonNames = Set(try root.strings("non_names"))
+        nameAdjectives = Set(try root.strings("name_adjectives"))
+        descriptorHeads = Set(try root.strings("descriptor_heads").map { $0.lowercased() })
+        indefiniteArticles = Set(try root.strings("indefinite_articles").map { $0.lowercased() })
+        organizationEndings = Set(try root.strings("org_words") + root.strings("company_suffixes"))
+        roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
         let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(PatternText.escape).joined(separator: "|")))\\h+)*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
         // "F."; not an acronym ("AI", "CEO"). Possessive quantifiers: a word is read one way.
@@ -52,25 +75,53 @@ struct EntityGrammar: Sendable {
         }
         if let roles {
             let roleChain = "(?i:(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
-            branches.append("\(roleChain)\\h+(?<role>\(atomicName))")
-            branches.append("(?<after>\(atomicName)),\\h+(?:(?i:the|a|an)\\h+)?\(roleChain)\\b")
+            // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
+            let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
+            branches.append("\(roleChain)\\h+(?<role>\(roleNames))")
+            let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
+            branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
-        if let titles { branches.append("(?:\(titles))\\h+(?<title>\(atomicName))") }
+        // After a title one word is a name ("Mr. Okafor", "President Macron").
+        if let titles { branches.append("(?:\(titles))\\h+(?<title>(?>\(word)(?:\\h+\(particle)\(word)){0,3})(?![\\p{L}\\p{N}]))") }
         if let suffixes {
             branches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
         }
         // Organisations the gazetteer does not know: a name ending in a word such as
         // "Ventures" or "Labs" ("Index Ventures"), a name after a descriptor ("AI startup
-        // Poolside"), a name before an apposition that describes it ("Poolside, a Paris-based
+        // Poolside", "la startup francese Wayve"), a name before an apposition that describes it ("Poolside, a Paris-based
         // startup").
-        let capitalisedName = "\(companyWord)(?:\\h+\(companyWord)){0,3}"
+        // "Hellman & Friedman": an ampersand joins two words of one name.
+        let capitalisedName = "\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3}"
         let orgWords = try Self.alternation(root.strings("org_words"))
         if let orgWords {
             branches.append("(?<orgName>\(companyWord)(?:\\h+\(companyWord)){0,3}\\h+(?:\(orgWords)))(?![\\p{L}\\p{N}])")
         }
+        let appositionArticles = try Self.alternation(root.strings("apposition_articles"))
+        // An adjective after a noun is no preposition ("la empresa en España").
+        let notPreposition = try Self.alternation(root.strings("prepositions")).map { "(?!(?:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
-            branches.append("(?i:\(heads))\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
-            branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:an?|une?|ein|eine|una?|uno)\\h+(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
+            // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
+            let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
+            // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
+            let compound = root["compound_heads"]?.scalar == "true" ? "\\p{L}*?" : ""
+            branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            if let appositionArticles {
+                branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
+            }
+        }
+        // A name after a phrase that only an organisation follows ("acquired Brightline",
+        // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on
+        // at the name and a suffix or org word there still reads the longer name.
+        let orgCues = try root.strings("org_cues")
+        if !orgCues.isEmpty {
+            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(capitalisedName))(?![\\p{L}\\p{N}]))")
+        }
+        // A name before a verb that only an organisation (or a person named in full
+        // elsewhere) takes: "Brightline said", "Nexi ha annunciato". Last, so that a
+        // suffix, an org word or a person's list read the name first; the verb is in a
+        // lookahead, so a cue after the name ("was founded by A, B and C") is still read.
+        if let verbs = try Self.alternation(root.strings("org_verbs")) {
+            branches.append("(?<orgAgent>\(capitalisedName))(?=\\h+(?i:\(verbs))(?![\\p{L}\\p{N}]))")
         }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
         // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
@@ -79,6 +130,9 @@ struct EntityGrammar: Sendable {
         // gives PCRE2 a start bitmap, so it skips spaces, digits and punctuation without
         // trying the branches there.
         let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
+            + orgCues.flatMap(PatternText.literalStarts)
+            // A compound head may follow any letters ("softwarefirma"): every word may start one.
+            + (root["compound_heads"]?.scalar == "true" ? [""] : [])
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
         nameStarts = WordStartFilter(capitals: true, words: leadWords)
@@ -90,9 +144,12 @@ struct EntityGrammar: Sendable {
             try Pattern("(?<![\\p{L}\\p{N}])(?<long>\(capitalised)(?:\\h+\(acronymJoiners)\(capitalised)){0,5}\\h+\(acronymJoiners)(?:\(words)))\\h+\\((?<short>\\p{Lu}{2,8})\\)", origin: origin)
         }
         let anaphors = try root.list("anaphors")
-        anaphor = anaphors.isEmpty ? nil : try Pattern(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: anaphors[0].origin)
-        if let heads = try Self.alternation(root.strings("descriptor_heads")) {
-            descriptor = try Pattern(",\\h+(?:an?|the)\\h+(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)(?<head>\(heads))\\b", caseless: true, origin: origin)
+        // Not before a name: "the startup Wayve", "die US-Firma Altair", "la fintech allemande
+        // Concardis" describe the name that follows.
+        let adjective = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*)?" : ""
+        anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjective)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
+        if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
+            descriptor = try Pattern(",\\h+(?:\(appositionArticles))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)(?<head>\(heads))\\b", caseless: true, origin: origin)
         } else {
             descriptor = nil
         }
@@ -106,8 +163,9 @@ struct EntityGrammar: Sendable {
 
 
     /// `core` as a whole word, not followed by "-<digits>" (a model name such as
-    /// "Mistral-7B"), with an optional possessive in group `possessive`.
+    /// "Mistral-7B") nor by "$" (a currency prefix such as "US$"), with an optional
+    /// possessive in group `possessive`.
     static func bounded(_ core: String) -> String {
-        "(?<![\\p{L}\\p{N}])\(core)(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}]*[0-9])(?<possessive>'s(?![\\p{L}])|'(?![\\p{L}]))?"
+        "(?<![\\p{L}\\p{N}])\(core)(?![\\p{L}\\p{N}$]|-[\\p{L}\\p{N}]*[0-9])(?<possessive>'s(?![\\p{L}])|'(?![\\p{L}]))?"
     }
 }

@@ -10,6 +10,9 @@ struct Gazetteer: Sendable {
 
     /// Surface form → entity.
     let entries: [String: Entry]
+    /// Canonical names of news media (`media: true`): the sources of a story, never what
+    /// it is about, so never what "the company" stands for.
+    let media: Set<String>
     /// `(?<name>form|form|...)` followed by an optional possessive; nil when empty.
     let pattern: Pattern?
     /// Where a match of `pattern` may start: a word that begins like one of the forms.
@@ -17,8 +20,10 @@ struct Gazetteer: Sendable {
 
     init(file: RuleFile?) throws {
         var entries: [String: Entry] = [:]
+        var media = Set<String>()
         for node in try file?.root.list("entities") ?? [] {
             let name = try node.string("name")
+            if node["media"]?.scalar == "true" { media.insert(name) }
             let typeName = try node.string("type")
             guard let type = EntityType(rawValue: typeName) else {
                 throw RuleError(origin: node.origin, message: "unknown entity type '\(typeName)' (ORG, PERSON, PRODUCT, PLACE, EVENT)")
@@ -31,6 +36,7 @@ struct Gazetteer: Sendable {
             }
         }
         self.entries = entries
+        self.media = media
         starts = WordStartFilter(capitals: false, words: Array(entries.keys))
         guard !entries.isEmpty, let file else {
             pattern = nil
