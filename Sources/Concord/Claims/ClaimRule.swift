@@ -126,7 +126,7 @@ struct ClaimPlaceholders: Sendable {
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
             "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
-            "object": "\(description)(?<object>\(entity(objectTypes)))",
+            "object": "(?<object>\(entity(objectTypes)))",
             "org": "(?:\(entity([.organization])))",
             "money": "(?<money>\(money))",
             "equivalent": "(?<equivalent>\(mark("M")))",
@@ -146,6 +146,9 @@ struct ClaimPlaceholders: Sendable {
             guard let close = rest[open...].firstIndex(of: "}") else { result += rest[open...]; return result }
             let name = String(rest[rest.index(after: open)..<close])
             if let expansion = expansions[name] {
+                // A description before the object ("in AI startup {object}"), except where the
+                // pattern starts: there it would be tried at every position of the sentence.
+                if name == "object" && !result.isEmpty { result += description }
                 result += expansion
             } else if !name.isEmpty && name.allSatisfy({ $0.isLowercase }) {
                 throw RuleError(origin: origin, message: "unknown placeholder {\(name)}")

@@ -33,7 +33,7 @@ public struct EntityExtractor: Sendable {
         if let pattern = gazetteer.pattern {
             try pattern.forEachMatch(in: buffer) { match in
                 let form = buffer.string(match["name"]!)
-                if let entry = gazetteer.entries[form] {
+                if let entry = gazetteer.entry(matched: form) {
                     found.add(Candidate(bytes: Self.withPossessive(match, name: form), name: entry.name, type: entry.type, source: .gazetteer))
                 }
                 return true

@@ -104,7 +104,7 @@ struct EntityGrammar: Sendable {
             let compound = root["compound_heads"]?.scalar == "true" ? "\\p{L}*?" : ""
             branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
             if let appositionArticles {
-                branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
+                branches.append("(?<orgBefore>(?>\(capitalisedName))),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
             }
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
@@ -112,14 +112,14 @@ struct EntityGrammar: Sendable {
         // at the name and a suffix or org word there still reads the longer name.
         let orgCues = try root.strings("org_cues")
         if !orgCues.isEmpty {
-            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(capitalisedName))(?![\\p{L}\\p{N}]))")
+            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>(?>\(capitalisedName)))(?![\\p{L}\\p{N}]))")
         }
         // A name before a verb that only an organisation (or a person named in full
         // elsewhere) takes: "Brightline said", "Nexi ha annunciato". Last, so that a
         // suffix, an org word or a person's list read the name first; the verb is in a
         // lookahead, so a cue after the name ("was founded by A, B and C") is still read.
         if let verbs = try Self.alternation(root.strings("org_verbs")) {
-            branches.append("(?<orgAgent>\(capitalisedName))(?=\\h+(?i:\(verbs))(?![\\p{L}\\p{N}]))")
+            branches.append("(?<orgAgent>(?>\(capitalisedName)))(?=\\h+(?i:\(verbs))(?![\\p{L}\\p{N}]))")
         }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
         // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
@@ -149,10 +149,11 @@ struct EntityGrammar: Sendable {
         }
     }
 
-    /// `a|b|c` of escaped words, longest first; nil for none.
+    /// The words as one trie-shaped alternation, case kept (a step per character, not a
+    /// try per word; longer words before their prefixes); nil for none.
     static func alternation(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
-        return words.sorted { $0.utf8.count > $1.utf8.count }.map(PatternText.escape).joined(separator: "|")
+        return PatternText.alternation(words, bounded: false, foldCase: false)
     }
 
 
