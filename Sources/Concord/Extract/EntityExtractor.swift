@@ -217,6 +217,13 @@ public struct EntityExtractor: Sendable {
             range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
             text = buffer.string(range)
         }
+        // "Finance Secretary Jaime Ongpin": the words up to the last role word are the role.
+        let words = text.split(separator: " ")
+        if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains($0.lowercased()) }) {
+            let next = words[role + 1]
+            range = (range.lowerBound + text[..<next.startIndex].utf8.count)..<range.upperBound
+            text = buffer.string(range)
+        }
         guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
