@@ -16,7 +16,8 @@ import Testing
             MoneyMention(span: span("6 million", 40), amount: nil, currency: nil, range: AmountRange(min: ExactDecimal("10"), max: nil)),
         ],
         dates: [DateMention(span: span("Feb. 27, 2024", 70), value: "2024-02-27", relative: false)],
-        percents: [PercentMention(span: span("49%", 90), value: ExactDecimal("49")!)],
+        percents: [PercentMention(span: span("49%", 90), value: ExactDecimal("49")!),
+                   PercentMention(span: span("about 10-15%", 95), value: nil, approximate: true, range: AmountRange(min: ExactDecimal("10"), max: ExactDecimal("15")))],
         entities: [EntityMention(span: span("Mistral’s", 5), type: .organization, name: "Mistral AI")],
         claims: [Claim(subject: "Microsoft", predicate: "investment", object: "Mistral AI", money: [0, 1], details: ["zeta": "z", "alpha": "a", "mid": "m"], line: 3, sentence: "Microsoft made a €15 million investment.")],
         warnings: [DocumentWarning(code: "invalid-utf8", message: "decoded as Windows-1252")])

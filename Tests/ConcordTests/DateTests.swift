@@ -11,8 +11,8 @@ import Testing
     }
 
     /// Every example of the date rule files, read with the reference date: a `match`
-    /// text holds a mention with the expected text, value and relativity; a `no_match`
-    /// text holds no date.
+    /// text holds a mention with the expected text, value and relativity, and where the
+    /// example gives one, its period (`start/end`); a `no_match` text holds no date.
     @Test(arguments: RuleExample.all(in: "dates"))
     func ruleExample(_ example: RuleExample) throws {
         let found = try Self.analyze(example.text, language: example.language ?? "en").mentions
@@ -22,8 +22,12 @@ import Testing
         }
         let text = try expect.string("text"), value = try expect.string("value")
         let relative = expect["relative"]?.scalar == "true"
-        #expect(found.contains { $0.text == text && $0.value == value && $0.relative == relative },
-                "\(example.origin): want \(text) = \(value), got \(found.map { "\($0.text) = \($0.value ?? "null")\($0.relative ? " (relative)" : "")" })")
+        let period = expect["period"]?.scalar
+        func describe(_ mention: DateMention) -> String {
+            "\(mention.text) = \(mention.value ?? "null")\(mention.period.map { " \($0.start)/\($0.end)" } ?? "")\(mention.relative ? " (relative)" : "")"
+        }
+        #expect(found.contains { $0.text == text && $0.value == value && $0.relative == relative && (period == nil || $0.period.map { "\($0.start)/\($0.end)" } == period) },
+                "\(example.origin): want \(text) = \(value) \(period ?? ""), got \(found.map(describe))")
     }
 
     @Test func relativeDatesWithoutAnchorHaveNoValue() throws {
@@ -58,11 +62,79 @@ import Testing
     @Test func datelineGivesTheDocumentDate() throws {
         let analysis = try Self.analyze("NEW YORK, March 3, 2024 - Stocks rose after the March 1, 2024 report.", reference: nil)
         #expect(analysis.documentDate == "2024-03-03")
+        let french = try Self.analyze("PARIS (Reuters), 3 mars 2024 - Le CAC 40 a progressé après le rapport du 1er mars 2024.", language: "fr", reference: nil)
+        #expect(french.documentDate == "2024-03-03")
+    }
+
+    @Test func aCueWordInRunningTextIsNoPublishingDate() throws {
+        let text = """
+            Microsoft and Mistral
+            Last Updated : 28 Feb, 2024
+            Microsoft published its results on Jan. 30, 2024, and said the deal was updated on Feb. 1, 2024.
+            """
+        #expect(try Self.analyze(text, reference: nil).documentDate == "2024-02-28")
+    }
+
+    @Test func aCueAfterABylineSeparatorStillCounts() throws {
+        #expect(try Self.analyze("Mistral's deal\nBy Jane Doe | Updated Feb. 28, 2024\nThe deal closed.", reference: nil).documentDate == "2024-02-28")
+    }
+
+    @Test func aHeadlineDateIsNotTheDocumentDate() throws {
+        // The first line is the headline, dating the event; the earliest date must not be taken from it.
+        for headline in ["MICROSOFT AND MISTRAL SIGN DEAL ON NOV. 15, 2023", "Nov. 15, 2023: Microsoft and Mistral sign a deal", "Microsoft and Mistral sign a deal on Nov. 15, 2023"] {
+            let analysis = try Self.analyze("\(headline)\n\nPublished: Feb. 27, 2024\nThe deal was signed at Ignite.", reference: nil)
+            #expect(analysis.documentDate == "2024-02-27", "\(headline)")
+        }
+    }
+
+    @Test func aDateAloneOnTheFirstLineIsTheDocumentDate() throws {
+        #expect(try Self.analyze("Feb. 27, 2024\nMicrosoft and Mistral signed a deal on Nov. 15, 2023.", reference: nil).documentDate == "2024-02-27")
     }
 
     @Test func eventDatesAreNotTheDocumentDate() throws {
         let analysis = try Self.analyze("The company was founded on April 28, 2023 in Paris.", reference: nil)
         #expect(analysis.documentDate == nil)
+    }
+
+    @Test func aSpanIsWrittenAsTheFinestUnitHoldingIt() {
+        let leapFebruary = DateValue.month(year: 2024, month: 2)!
+        #expect(leapFebruary.iso == "2024-02" && leapFebruary.period == DatePeriod(start: "2024-02-01", end: "2024-02-29"))
+        #expect(DateValue.months(3, from: 10, of: 2023)!.iso == "2023")
+        #expect(DateValue.months(3, from: 11, of: 2023) == DateValue(first: CalendarDay(year: 2023, month: 11, day: 1)!, last: CalendarDay(year: 2024, month: 1, day: 31)!))
+        // Monday Feb. 26 to Sunday March 3, 2024: two months, one year.
+        #expect(DateValue.week(of: CalendarDay(year: 2024, month: 2, day: 29)!).iso == "2024")
+        // Monday Dec. 30, 2024 to Sunday Jan. 5, 2025: its Thursday is in 2025.
+        let newYear = DateValue.week(of: CalendarDay(year: 2025, month: 1, day: 1)!)
+        #expect(newYear.first.iso == "2024-12-30" && newYear.iso == "2025")
+        #expect(DateValue.day(CalendarDay(year: 2024, month: 2, day: 27)!).period == nil)
+        // 2020 has an ISO week 53 (Dec. 28, 2020 to Jan. 3, 2021); 2024 ends with week 52.
+        #expect(DateValue.week(53, of: 2020)?.first.iso == "2020-12-28" && DateValue.week(53, of: 2024) == nil && DateValue.week(0, of: 2024) == nil)
+        #expect(DateValue(iso: "2023-11") == DateValue.month(year: 2023, month: 11) && DateValue(iso: "2023-13") == nil && DateValue(iso: "2024-02-30") == nil)
+    }
+
+    @Test func relativePeriodsCrossYearBoundaries() {
+        func shifted(_ anchor: String, _ unit: DateUnit, _ amount: Int, _ part: DatePart = .whole) -> String {
+            let value = DateResolver.shifted(CalendarDay(iso: anchor)!, by: .init(unit: unit, amount: amount, part: part))
+            return "\(value.first.iso)/\(value.last.iso)"
+        }
+        #expect(shifted("2024-01-15", .quarter, -1) == "2023-10-01/2023-12-31")
+        #expect(shifted("2024-11-01", .half, 1) == "2025-01-01/2025-06-30")
+        #expect(shifted("2024-01-03", .week, -1) == "2023-12-25/2023-12-31")
+        #expect(shifted("2024-03-31", .month, -1) == "2024-02-01/2024-02-29")
+        #expect(shifted("2024-05-10", .quarter, 0, .later) == "2024-05-10/2024-06-30")
+        #expect(shifted("2024-01-01", .month, 0, .earlier) == "2024-01-01/2024-01-01")
+    }
+
+    @Test func badRelativePhraseNamesFileLineAndWhatIsExpected() throws {
+        for entry in ["{unit: fortnight, shift: -1}", "{unit: week, shift: -1, part: middle}"] {
+            let yaml = "language: xx\nmonths: {jan: 1}\nrelative:\n  last time: \(entry)\nforms:\n  - '{relative}'\n"
+            #expect {
+                _ = try DateGrammar(file: try RuleFile(path: "dates/xx.yaml", yaml: yaml), common: nil)
+            } throws: { error in
+                guard let error = error as? RuleError else { return false }
+                return error.description.hasPrefix("dates/xx.yaml:4:") && error.message.contains("day|week|month|quarter|half|year")
+            }
+        }
     }
 
     @Test func calendarArithmetic() {

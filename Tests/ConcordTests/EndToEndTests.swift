@@ -50,6 +50,22 @@ import Testing
         #expect(!discrepancies.contains { !euros.isDisjoint(with: $0.values) || !dollars163.isDisjoint(with: $0.values) })
     }
 
+    /// 000 places the partnership's announcement at Microsoft Ignite in November 2023 (line
+    /// 43); 004, published Feb. 27, 2024 (its update note, line 36), reports it as news. That
+    /// is the report's only date discrepancy: 000's own publishing day is not set against
+    /// its November 2023.
+    @Test func corpusPartnershipIsTheOnlyDateDiscrepancy() throws {
+        let run = try ConcordBinary.run(["conflicts", "Corpus", "--format", "json"])
+        let report = try JSONDecoder().decode(ConflictReport.self, from: Data(run.stdout.utf8))
+        let dated = report.facts.flatMap { fact in fact.findings.filter { $0.kind == .dateDiscrepancy }.map { (fact, $0) } }
+        let (fact, finding) = try #require(dated.count == 1 ? dated.first : nil, "exactly one date discrepancy, got \(dated.count)")
+        #expect(fact.subject == "Microsoft" && fact.predicate == "partnership" && fact.object == "Mistral AI")
+        let values = finding.values.map { fact.values[$0] }
+        #expect(values.map { "\($0.source):\($0.line)" } == ["Corpus/000_f04260d33bd6e71a.txt:43", "Corpus/004_f27881c4a8e299fc.txt:36"])
+        #expect(values[0].date == "2023-11" && values[0].period == DatePeriod(start: "2023-11-01", end: "2023-11-30") && values[0].publishingDate == nil)
+        #expect(values[1].date == "2024-02-27" && values[1].period == nil && values[1].publishingDate == true)
+    }
+
     @Test func markdownReportSaysItInPlainWords() throws {
         let run = try ConcordBinary.run(["conflicts", "Corpus"])
         #expect(run.status == 0)

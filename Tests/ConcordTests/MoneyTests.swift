@@ -128,6 +128,7 @@ import Testing
         "Call +1 555-123-4567 or 555 0199.", "She is 45 and won 3-1 on Jan. 25, 2024.",
         "The app has 10 million users after the funding round.", "It sold 2 million shares.",
         "Version 2.5 runs 7B and 70B models.", "The 737 MAX flew 1,200 miles.",
+        "The set streams 1080p video.", "Shares rose 2p to 345p.", "Profit rose in the first quarter; a quarter of the staff left.",
     ])
     func notMoney(_ text: String) throws {
         #expect(try Self.money(text).isEmpty)
@@ -161,6 +162,60 @@ import Testing
         #expect(found.map(\.currency) == ["USD", "USD"])
         #expect(found.first?.range == AmountRange(min: nil, max: 200_000_000))
         #expect(found.last?.amount == 6_700_000_000)
+    }
+
+    @Test(arguments: [
+        ("Deposits rose by 834 mln francs to 24.79\nbillion francs.", ["834000000", "24790000000"]),
+        ("Treasury bills rose\n950 mln dlrs to 74.55 billion dlrs.", ["950000000", "74550000000"]),
+        ("MAGMA LOWERS COPPER 0.75 CENT TO 66 CTS", ["0.0075", "0.66"]),
+        ("Spending will rise in the year beginning April 1 to\n110.14 billion dlrs.", ["110140000000"]),
+        ("Sales fell to $10\nmillion, and to $15 million in May.", ["10000000", "15000000"]),
+    ])
+    func changesAndDatesAreNoRanges(_ text: String, _ amounts: [String]) throws {
+        let found = try Self.money(text)
+        #expect(found.map { $0.amount?.description } == amounts)
+    }
+
+    @Test(arguments: [
+        ("Shares went up to $40.", "en", "40"), ("The stock climbed up to $41.50.", "en", "41.5"),
+        ("La acción cayó hasta 3,85 euros.", "es", "3.85"), ("Il titolo è sceso fino a 3 euro.", "it", "3"),
+        ("L'action a grimpé jusqu'à 40 euros.", "fr", "40"),
+    ])
+    func afterAVerbOfChangeUpToIsTheEndPoint(_ text: String, _ language: String, _ amount: String) throws {
+        let found = try Self.money(text, language: language)
+        #expect(found.map { $0.amount?.description } == [amount])
+        #expect(found.first?.range == nil)
+    }
+
+    @Test func upToWithoutAChangeIsABound() throws {
+        #expect(try Self.money("It may raise up to $40 million.").first?.range == AmountRange(min: nil, max: 40_000_000))
+        #expect(try Self.money("Der Preis stieg auf bis zu 40 Euro.", language: "de").first?.range == AmountRange(min: nil, max: 40))
+    }
+
+    @Test func aStatementOfTheCurrencyBeatsTheTagAndTheDateline() throws {
+        let text = "TORONTO, March 3 - The firm earned $7 million and C$2 million.\n(All figures in US dollars unless stated otherwise.)"
+        #expect(try Self.money(text).first?.currency == "USD")
+        #expect(try Self.money("All figures in CAD. It earned $7 million.", language: "en-AU").first?.currency == "CAD")
+        #expect(try Self.money("Alle Beträge in kanadischen Dollar. Gewinn: 7 Millionen $.", language: "de").first?.currency == "CAD")
+        // Amounts in euros say nothing about "$".
+        #expect(try Self.money("All amounts in euros. It earned $7 million.").first?.currency == "USD")
+    }
+
+    @Test func coinsAndPenceNeedAPriceContextWithoutARegion() throws {
+        let pence = try Self.money("The board proposed a dividend of 50p per share.")
+        #expect(pence.map(\.amount) == [ExactDecimal("0.5")] && pence.first?.currency == "GBP")
+        #expect(try Self.money("A phone call costs a quarter.").first?.amount == ExactDecimal("0.25"))
+        #expect(try Self.money("He found a quarter on the floor.").isEmpty)
+        // With a region tag a coin stands alone, as before.
+        #expect(try Self.money("He found a quarter on the floor.", language: "en-US").first?.currency == "USD")
+        #expect(try Self.money("It costs a quarter million dollars.").map(\.amount) == [250_000])
+    }
+
+    @Test func spokenDecimals() throws {
+        #expect(try Self.money("It raised one point five billion dollars.").first?.amount == 1_500_000_000)
+        #expect(try Self.money("Sie nahm zwei Komma fünf Milliarden Euro ein.", language: "de").first?.amount == 2_500_000_000)
+        #expect(try Self.money("At one point five people had left.").isEmpty)
+        #expect(try Self.money("Sie nahm 20 Euro ein.", language: "de").first?.amount == 20)
     }
 
     @Test func changeIsNotARange() throws {

@@ -67,4 +67,66 @@ import Testing
         #expect((0...5).map { buffer.scalarOffset(ofByte: buffer.byteOffset(ofScalar: $0)) } == Array(0...5))
         #expect(buffer.byteOffset(ofScalar: 3) == 5)
     }
+
+    @Test func anchoredMatchStartsExactlyThere() throws {
+        let pattern = try Pattern("b+")
+        let buffer = TextBuffer("aabb ab")
+        #expect(try pattern.anchoredMatch(in: buffer, at: 0) == nil)
+        #expect(try pattern.anchoredMatch(in: buffer, at: 2)?.range == 2..<4)
+        #expect(try pattern.anchoredMatch(in: buffer, at: 3)?.range == 3..<4)
+        #expect(try pattern.anchoredMatch(in: buffer, at: 2, to: 3)?.range == 2..<3)
+    }
+
+    @Test func scanInsideAnotherScansCallbackKeepsBothResults() throws {
+        // The inner pattern has more groups than the outer: the thread's match data grows
+        // while the outer scan is under way.
+        let outer = try Pattern(#"\d+"#)
+        let inner = try Pattern(#"(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)(m)(n)(o)(p)(q)(r)(s)"#)
+        let buffer = TextBuffer("1 abcdefghijklmnopqrs 22 333")
+        var found: [String] = []
+        try outer.forEachMatch(in: buffer) { match in
+            found.append(buffer.string(match.range))
+            let letters = try? inner.firstMatch(in: buffer)
+            found.append(letters.flatMap { $0[19] }.map(buffer.string) ?? "-")
+            return true
+        }
+        #expect(found == ["1", "s", "22", "s", "333", "s"])
+    }
+
+    @Test func wordStartFilterFindsWhatAFullScanFinds() throws {
+        // Matches start a word, with a capital or with "chief" or "dr." in any case.
+        let pattern = try Pattern(#"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}+|(?i:chief|dr\.)\h+\p{Lu}\p{Ll}+)"#)
+        let starts = WordStartFilter(capitals: true, words: ["chief", "Dr."])
+        let buffer = TextBuffer("the chief Ada met dr. Bob, CHIEF Carl, mischief Dan and Éric in 2024Zed x-Fay.")
+        var filtered: [String] = []
+        try pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append(buffer.string($0.range)); return true }
+        #expect(filtered == ["chief Ada", "dr. Bob", "CHIEF Carl", "Dan", "Éric", "Fay"])
+        #expect(filtered == (try pattern.matches(in: buffer)).map { buffer.string($0.range) })
+    }
+
+    @Test func wordStartFilterSkipsOnlyWhereNoMatchCanStart() {
+        let starts = WordStartFilter(capitals: false, words: ["chief", "dr", "élan"])
+        let text = Array("mischief chief Chief drum xdr été 9dr".utf8)
+        let allowed = text.withUnsafeBufferPointer { bytes in
+            (0..<bytes.count).filter { starts.mayStart(bytes.baseAddress!, count: bytes.count, at: $0) }
+        }
+        // "chief", "Chief", "drum" (begins like "dr"), "été" (not ASCII) and its "t" (after a
+        // non-ASCII scalar, which the filter does not classify); never after an ASCII letter
+        // or digit, nor at a capital that no word begins with.
+        #expect(allowed == [9, 15, 21, 30, 32])
+    }
+
+    @Test func literalStartsOfAFragmentCoverEveryAlternative() throws {
+        #expect(PatternText.literalStarts(#"buy(?:s|ing)?|bought"#) == ["buy", "bought"])
+        #expect(PatternText.literalStarts(#"took\h+over|takes?\h+over"#) == ["took", "take"])
+        #expect(PatternText.literalStarts(#"led\h+by|(?:co-)?led\h+by|[Bb]acked"#) == ["led", "", ""])
+        // A filter built from them lets a cue pattern match wherever a full scan does.
+        let fragment = #"buy(?:s|ing)?|bought|took\h+over|(?:co-)?led\h+by"#
+        let pattern = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(fragment))\\h+\\p{Lu}\\p{Ll}+")
+        let buffer = TextBuffer("It bought Acme, took over Brill and was co-led by Cora; Vex buys Dune.")
+        let starts = WordStartFilter(capitals: false, words: PatternText.literalStarts(fragment))
+        var filtered: [String] = []
+        try pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append(buffer.string($0.range)); return true }
+        #expect(filtered == ["bought Acme", "took over Brill", "co-led by Cora", "buys Dune"])
+    }
 }

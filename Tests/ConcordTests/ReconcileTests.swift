@@ -105,6 +105,57 @@ import Testing
         #expect(partnership.findings.map(\.kind) == [.consistent])
     }
 
+    /// The partnership fact of 000 and 004 with 000's date replaced.
+    static func partnership(dating000 date: DateMention) throws -> Fact {
+        var record = HandMadeRecords.record000
+        record.dates = [date]
+        return try #require(try HandMadeRecords.reconciler().report(for: [record, HandMadeRecords.record004]).facts.first { $0.predicate == "partnership" })
+    }
+
+    @Test func aPeriodAgreesWithADayItHolds() throws {
+        let quarter = try Self.partnership(dating000: HandMadeRecords.date("Q1 2024", line: 43, value: "2024", period: DatePeriod(start: "2024-01-01", end: "2024-03-31")))
+        #expect(quarter.findings.map(\.kind) == [.consistent])
+        #expect(quarter.findings[0].explanation.contains("gives 2024 (2024-01-01 to 2024-03-31), which holds 2024-02-27"))
+        #expect(quarter.values[0].period == DatePeriod(start: "2024-01-01", end: "2024-03-31"))
+    }
+
+    @Test func aPeriodDisjointFromTheDayIsADiscrepancy() throws {
+        // Same year as Feb. 27, 2024, so comparing values as text prefixes would call it agreement.
+        let half = try Self.partnership(dating000: HandMadeRecords.date("H2 2024", line: 43, value: "2024", period: DatePeriod(start: "2024-07-01", end: "2024-12-31")))
+        #expect(half.findings.map(\.kind) == [.dateDiscrepancy])
+        #expect(half.findings[0].explanation.contains("dates it 2024 (2024-07-01 to 2024-12-31)"))
+        let lastWeek = try Self.partnership(dating000: HandMadeRecords.date("last week", line: 43, value: "2024-02", period: DatePeriod(start: "2024-02-12", end: "2024-02-18"), relative: true))
+        #expect(lastWeek.findings.map(\.kind) == [.dateDiscrepancy])
+    }
+
+    @Test func aPublishingDayNeverContradictsItsOwnArticle() throws {
+        // 000 dates the partnership November 2023 on line 43 and, in its lead, only by its
+        // publishing day: the discrepancy is with 004, not within 000.
+        var record = HandMadeRecords.record000
+        record.dates.append(HandMadeRecords.date("28 Feb, 2024", line: 5, value: "2024-02-28"))
+        record.claims.append(Claim(subject: "Microsoft", predicate: "partnership", object: "Mistral AI", dates: [1], details: ["dated": "document"], line: 8,
+                                   sentence: "Microsoft has hit a new deal with European AI startup Mistral."))
+        var dated004 = HandMadeRecords.record004
+        dated004.claims[4].details = ["dated": "document"]
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record, dated004]).facts.first { $0.predicate == "partnership" })
+        // Both hand-made dates of 000 start at offset 0: its values keep the order of its dates.
+        #expect(fact.values.map(\.text) == ["November 2023", "28 Feb, 2024", "Feb. 27, 2024"])
+        #expect(fact.values.map(\.publishingDate) == [nil, true, true])
+        #expect(fact.findings.map(\.kind) == [.dateDiscrepancy])
+        #expect(fact.findings[0].values == [0, 2])
+    }
+
+    @Test func publishingDaysOfTwoArticlesDoNotDisagree() throws {
+        var record = HandMadeRecords.record000
+        record.dates = [HandMadeRecords.date("March 5, 2024", line: 5, value: "2024-03-05")]
+        record.claims[0].details = ["dated": "document"]
+        var dated004 = HandMadeRecords.record004
+        dated004.claims[4].details = ["dated": "document"]
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record, dated004]).facts.first { $0.predicate == "partnership" })
+        #expect(fact.findings.map(\.kind) == [.consistent])
+        #expect(fact.status == .consistent)
+    }
+
     @Test func relativeDateMayBeOffByADay() throws {
         var yesterday = HandMadeRecords.record000
         yesterday.dates = [HandMadeRecords.date("Yesterday", line: 4, value: "2024-02-26", relative: true)]
@@ -174,13 +225,42 @@ import Testing
 /// Percentages of a stake compared within the digits they show.
 @Suite struct ReconcilePercentTests {
     func findings(_ first: (String, String), _ second: (String, String)) throws -> [Finding] {
-        func record(_ id: String, _ percent: (String, String)) -> DocumentRecord {
-            let mention = PercentMention(span: HandMadeRecords.span(percent.0, line: 2), value: ExactDecimal(percent.1)!)
-            return DocumentRecord(id: id, source: "\(id).txt", format: .text, percents: [mention],
-                                  claims: [Claim(subject: "Microsoft", predicate: "stake", object: "OpenAI", percents: [0], line: 2, sentence: "Microsoft holds \(percent.0) of OpenAI.")])
+        try fact(PercentMention(span: HandMadeRecords.span(first.0, line: 2), value: ExactDecimal(first.1)!),
+                 PercentMention(span: HandMadeRecords.span(second.0, line: 2), value: ExactDecimal(second.1)!)).findings
+    }
+
+    func fact(_ first: PercentMention, _ second: PercentMention) throws -> Fact {
+        func record(_ id: String, _ mention: PercentMention) -> DocumentRecord {
+            DocumentRecord(id: id, source: "\(id).txt", format: .text, percents: [mention],
+                           claims: [Claim(subject: "Microsoft", predicate: "stake", object: "OpenAI", percents: [0], line: 2, sentence: "Microsoft holds \(mention.text) of OpenAI.")])
         }
-        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record("a", first), record("b", second)]).facts.first)
-        return fact.findings
+        return try #require(try HandMadeRecords.reconciler().report(for: [record("a", first), record("b", second)]).facts.first)
+    }
+
+    func ranged(_ text: String, min: String?, max: String?) -> PercentMention {
+        PercentMention(span: HandMadeRecords.span(text, line: 2), value: nil, range: AmountRange(min: min.flatMap(ExactDecimal.init), max: max.flatMap(ExactDecimal.init)))
+    }
+
+    @Test func stakeInsideAnotherSourcesRangeIsConsistent() throws {
+        let fact = try fact(PercentMention(span: HandMadeRecords.span("49%", line: 2), value: 49), ranged("between 40% and 50%", min: "40", max: "50"))
+        #expect(fact.status == .consistent)
+        #expect(fact.findings.map(\.kind) == [.consistent])
+        #expect(fact.findings.first?.explanation == "“between 40% and 50%” includes “49%”.")
+        #expect(fact.values.last?.percent == nil && fact.values.last?.percentRange == AmountRange(min: 40, max: 50))
+    }
+
+    @Test func stakeOutsideAnotherSourcesBoundIsADiscrepancy() throws {
+        let fact = try fact(PercentMention(span: HandMadeRecords.span("49%", line: 2), value: 49), ranged("more than 60%", min: "60", max: nil))
+        #expect(fact.status == .conflict)
+        #expect(fact.findings.map(\.kind) == [.discrepancy])
+        #expect(fact.findings.first?.explanation.hasPrefix("“more than 60%” cannot include “49%”") == true)
+    }
+
+    @Test func percentRangeIsWrittenInTheReport() {
+        let value = FactValue(source: "a.txt", line: 2, text: "10-15%", percentRange: AmountRange(min: 10, max: 15))
+        #expect(ReportWording.normalized(value) == "10–15%")
+        let bound = FactValue(source: "a.txt", line: 2, text: "up to 30%", percentRange: AmountRange(min: nil, max: 30))
+        #expect(ReportWording.normalized(bound) == "≤ 30%")
     }
 
     @Test func samePercentInTwoArticles() throws {

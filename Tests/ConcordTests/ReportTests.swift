@@ -55,6 +55,22 @@ import Testing
         #expect(markdown.contains("- **List mismatch**"))
     }
 
+    @Test func datesShowTheirPeriodAndWhetherAPublishingDayStandsForThem() throws {
+        var dated004 = HandMadeRecords.record004
+        dated004.claims[4].details = ["dated": "document"]
+        let report = try HandMadeRecords.reconciler().report(for: [HandMadeRecords.record000, dated004])
+        let markdown = try ReportRenderer().render(report, as: .md)
+        #expect(markdown.contains("| 0 | \(HandMadeRecords.source000):43 | “November 2023” | 2023-11 (2023-11-01 to 2023-11-30) |  |"))
+        #expect(markdown.contains("| 1 | \(HandMadeRecords.source004):36 | “Feb. 27, 2024” | 2024-02-27 (publishing day) |  |"))
+        #expect(markdown.contains("dates it 2023-11 (2023-11-01 to 2023-11-30) but “Feb. 27, 2024” (\(HandMadeRecords.source004):36) dates it 2024-02-27: the days they state do not overlap."))
+        let json = try ReportRenderer().render(report, as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let partnership = try #require((object["facts"] as? [[String: Any]])?.first { $0["predicate"] as? String == "partnership" })
+        let values = try #require(partnership["values"] as? [[String: Any]])
+        #expect(values[0]["period"] as? [String: String] == ["start": "2023-11-01", "end": "2023-11-30"])
+        #expect(values[1]["period"] == nil && values[1]["publishingDate"] as? Bool == true)
+    }
+
     @Test func emptyReportSaysSo() throws {
         let markdown = try ReportRenderer().render(ConflictReport(documents: 2, facts: []), as: .md)
         #expect(markdown.contains("| 0 | 0 | 2 |") && markdown.contains("No claims to compare"))

@@ -52,8 +52,9 @@ public struct DateExtractor: Sendable {
         let referenceDay = reference.flatMap(CalendarDay.init(iso:))
         var documentDay: (day: CalendarDay, index: Int)?
         for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
-            guard case let .day(day)?? = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay).map(Self.value),
+            guard let value = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay)?.value, value.isDay,
                   try isPublishingDate(date.bytes, in: document, grammar: grammar) else { continue }
+            let day = value.first
             if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
         }
         let anchor = published.flatMap(CalendarDay.init(iso:)) ?? documentDay?.day ?? referenceDay
@@ -64,34 +65,33 @@ public struct DateExtractor: Sendable {
         for (index, date) in found.enumerated() where document.isInBody(byte: date.bytes.lowerBound) {
             guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: anchor) else { continue }
             if index == documentDay?.index { documentDateIndex = mentions.count }
-            switch resolution {
-            case let .absolute(value): mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value.iso, relative: false))
-            case let .relative(value): mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value?.iso, relative: true))
-            }
+            let value = resolution.value
+            mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value?.iso, period: value?.period, relative: resolution.isRelative))
         }
         return Analysis(mentions: mentions, documentDate: documentDay?.day.iso, documentDateIndex: documentDateIndex)
     }
 
-    private static func value(_ resolution: DateResolver.Resolution) -> DateValue? {
-        switch resolution {
-        case let .absolute(value): return value
-        case let .relative(value): return value
-        }
-    }
-
-    /// Whether the date at `bytes` is given as the document's: a cue before it on its line,
-    /// a dateline, or a header line holding nothing else.
+    /// Whether the date at `bytes` is given as the document's: a cue before it that starts
+    /// its line or follows a byline separator ("By Jane Doe | Updated ..."), a dateline, or
+    /// a header line holding nothing else. A cue word in running text ("Microsoft
+    /// published its results on ...") dates an event, not the document.
     private func isPublishingDate(_ bytes: Range<Int>, in document: TokenizedDocument, grammar: DateGrammar) throws -> Bool {
         let buffer = document.buffer
         var lineStart = bytes.lowerBound
         while lineStart > 0 && buffer[byte: lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         let before = TextBuffer(buffer.string(lineStart..<bytes.lowerBound))
-        if let cue = grammar.documentDateCue, try cue.firstMatch(in: before) != nil { return true }
+        if let cue = grammar.documentDateCue, try cue.matches(in: before).contains(where: { Self.startsLabel(before.string(0..<$0.range.lowerBound)) }) { return true }
         if let dateline = grammar.dateline, !before.text.isEmpty, try dateline.firstMatch(in: before) != nil { return true }
         var lineEnd = bytes.upperBound
         while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
         let alone = (before.text + buffer.string(bytes.upperBound..<lineEnd)).allSatisfy { $0.isWhitespace || $0.isPunctuation }
         return alone && document.span(ofBytes: bytes).line <= Self.headerLines
+    }
+
+    /// Whether a cue preceded by `prefix` on its line starts a label: nothing but spaces
+    /// and punctuation before it, or a separator just before it.
+    private static func startsLabel(_ prefix: String) -> Bool {
+        prefix.allSatisfy { !$0.isLetter && !$0.isNumber } || prefix.last(where: { !$0.isWhitespace }).map("|·•–—".contains) == true
     }
 
     public func mentions(in document: TokenizedDocument, reference: String?) throws -> [DateMention] {

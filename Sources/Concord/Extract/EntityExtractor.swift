@@ -31,7 +31,7 @@ public struct EntityExtractor: Sendable {
         let buffer = document.buffer
         var found = MentionSet()
         if let pattern = gazetteer.pattern {
-            try pattern.forEachMatch(in: buffer) { match in
+            try pattern.forEachMatch(in: buffer, startingAt: gazetteer.starts) { match in
                 let form = buffer.string(match["name"]!)
                 if let entry = gazetteer.entry(matched: form) {
                     found.add(Candidate(bytes: Self.withPossessive(match, name: form), name: entry.name, type: entry.type, source: .gazetteer))
@@ -64,7 +64,7 @@ public struct EntityExtractor: Sendable {
         var companies: [Candidate] = []
         var contextual: [Candidate] = []
         var described: [Description] = []
-        try grammar.names.forEachMatch(in: buffer) { match in
+        try grammar.names.forEachMatch(in: buffer, startingAt: grammar.nameStarts) { match in
             if let list = match["list"] ?? match["listBefore"] ?? match["role"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
                 for name in names {

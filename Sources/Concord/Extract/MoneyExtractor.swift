@@ -51,8 +51,7 @@ private struct MoneyReading {
 
     func mentions() throws -> [MoneyMention] {
         var found: [Found] = []
-        let scan = taggedRegion == nil ? grammar.scan : grammar.regionalScan
-        try ChunkedScan.forEachMatch(scan, in: buffer) { match in
+        try ChunkedScan.forEachMatch(grammar.scan, in: buffer) { match in
             let previousEnd = found.last?.bytes.upperBound ?? 0
             guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
             if let sum = match["anchor"] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
@@ -87,13 +86,13 @@ private struct MoneyReading {
             unit = prefix.unit
             start = prefix.start
             end = match["s"]?.upperBound ?? numberRange.upperBound
-        } else if let suffix = match["p"] {
+        } else if let suffix = match["g"] ?? match["p"] {
             guard let known = grammar.unit(of: buffer.string(suffix)) else { return nil }
             unit = known
             if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
         }
         if unit == nil {
-            if numberRange.lowerBound > 0, isWordByte(buffer[byte: numberRange.lowerBound - 1]) { return nil }  // "v0.1"
+            if numberRange.lowerBound > 0, TextBuffer.isWordByte(buffer[byte: numberRange.lowerBound - 1]) { return nil }  // "v0.1"
             guard let scaleText, grammar.bareScales.contains(NumberRules.folded(scaleText)) else { return nil }
         }
         guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
@@ -105,7 +104,7 @@ private struct MoneyReading {
     private func readWritten(_ match: PatternMatch, after previousEnd: Int) -> Found? {
         guard let anchor = match["anchor"] else { return nil }
         let anchorText = buffer.string(anchor)
-        let windowStart = scalarBoundary(atOrBefore: max(previousEnd, anchor.lowerBound - 96))
+        let windowStart = buffer.scalarBoundary(atOrBefore: max(previousEnd, anchor.lowerBound - 96))
         let written = (try? grammar.writtenBefore.firstMatch(in: buffer, from: windowStart, to: anchor.lowerBound))?["w"]
         var unit: MoneyUnit?
         var number: Range<Int>
@@ -125,7 +124,7 @@ private struct MoneyReading {
         } else {
             guard let written else { return nil }  // "millions of dollars"
             number = written.lowerBound..<anchor.upperBound
-            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: anchor.upperBound, to: lookahead(from: anchor.upperBound)),
+            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: anchor.upperBound, to: buffer.lookahead(from: anchor.upperBound)),
                let currency = after["p"], let known = grammar.unit(of: buffer.string(currency)) {
                 unit = known
                 unitText = buffer.string(currency)
@@ -142,18 +141,30 @@ private struct MoneyReading {
         return Found(bytes: start..<end, value: value)
     }
 
-    /// Whether a coin word stands where it is no money: "the first quarter", "two quarters in a row".
+    /// Whether a coin word or price unit stands where it is no money: "the first quarter",
+    /// "two quarters in a row", "1080p". A price unit is money only in a price context ("50p
+    /// per share"); a coin too where the document's tag names no region ("costs a quarter").
     private func isNotCoinMoney(_ bytes: Range<Int>, unit text: String) -> Bool {
+        if grammar.isPriceUnit(text) { return !isPrice(bytes) }
         guard grammar.isCoin(text) else { return false }
-        if let word = wordBefore(bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }
-        if let word = wordAfter(bytes.upperBound), grammar.coinNotBefore.contains(word) { return true }
-        return false
+        // "a quarter of", "a quarter million dollars": the coin word is a fraction.
+        if let word = buffer.foldedWord(after: bytes.upperBound), grammar.coinNotBefore.contains(word) || grammar.scalePower(of: word) != nil { return true }
+        if isPrice(bytes) { return false }  // "sold for two dimes each"
+        if let word = buffer.foldedWord(before: bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }
+        return taggedRegion == nil
+    }
+
+    /// Whether a price word stands right before the sum ("costs", "priced at") or right after it ("per share", "each").
+    private func isPrice(_ bytes: Range<Int>) -> Bool {
+        let before = try? grammar.priceBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: bytes.lowerBound - 40), to: bytes.lowerBound)
+        if before != nil { return true }
+        return (try? grammar.priceAfter.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound))) != nil
     }
 
     /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar
     /// 22.5 million"); a name counts before unscaled digits only if the rules list it.
     private func prefix(before offset: Int, scaled: Bool) -> (unit: MoneyUnit, start: Int)? {
-        guard offset > 0, let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: offset - 32), to: offset),
+        guard offset > 0, let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 32), to: offset),
               match["name"] == nil || scaled,
               let range = match["symbol"] ?? match["name"] ?? match["always"],
               let unit = grammar.unit(of: buffer.string(range)) else { return nil }
@@ -187,12 +198,16 @@ private struct MoneyReading {
             index += 1
             guard let unit = sum.value.unit, unit.factor == 1, sum.value.scale == nil, sum.value.number.rounded(scale: 0) == sum.value.number,
                   mayBeFollowedByCents(sum.bytes.upperBound),
-                  let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) else {
+                  let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: buffer.lookahead(from: sum.bytes.upperBound)) else {
                 result.append(sum)
                 continue
             }
             let cents = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
-                ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
+                ?? match["written"].flatMap { written -> ExactDecimal? in
+                    // "Sie nahm 20 Euro ein": an article closing the clause is a verb's particle, not a cent.
+                    let text = buffer.string(written)
+                    return grammar.numbers.rules.articles.contains(NumberRules.folded(text)) ? nil : grammar.numbers.words(text)
+                }
             guard let cents, cents < 100, cents.rounded(scale: 0) == cents else {
                 result.append(sum)
                 continue
@@ -211,8 +226,8 @@ private struct MoneyReading {
     private func joinRanges(_ found: [Found]) throws -> [Found] {
         var result: [Found] = []
         for sum in found {
-            let windowStart = scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
-            guard endsWithJoiner(before: sum.bytes.lowerBound),
+            let windowStart = buffer.scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
+            guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer),
                   let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound),
                   let merged = try range(match, before: sum, previous: result.last) else {
                 result.append(sum)
@@ -234,27 +249,35 @@ private struct MoneyReading {
         if unitText != nil, loUnit == nil { return nil }
         if match["open"] == nil {
             guard match["lw"] == nil else { return nil }
-            guard grammar.bareJoiners.contains(join) else { return nil }
-            if loUnit != nil, join.first?.isLetter == true { return nil }
+            guard grammar.qualifiers.bareJoiners.contains(join) else { return nil }
+            // "cut $5 to $10" is two sums; "$10 million to $15 million", both in one scale, is a range.
+            if loUnit != nil, join.first?.isLetter == true,
+               match["ls"].flatMap({ grammar.scalePower(of: buffer.string($0)) }).map({ ExactDecimal(significand: 1, exponent: $0) }) != high.value.scale { return nil }
         }
-        if let word = wordBefore(start), grammar.changeWords.contains(word) { return nil }
+        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
                                    scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
-              let bounds = low.lowEnd(of: high.value) else { return nil }
+              let bounds = low.lowEnd(of: high.value),
+              match["open"] != nil || bounds.high <= bounds.low * grammar.currencies.rangeMaxRatio else { return nil }
         let spanStart = match["lpre"]?.lowerBound ?? loRange.lowerBound
         var value = high.value
         value.unit = bounds.unit
         return Found(bytes: spanStart..<high.bytes.upperBound, value: value, range: (bounds.low, bounds.high))
     }
 
-    /// The region that settles generic units: the tag's, else what the text says
+    /// The region that settles generic units: a statement of the document's currency
+    /// ("All figures in Canadian dollars"), else the tag's, else what the text says
     /// (`region_evidence` in Rules/money/common.yaml). The text is read only when a sum
     /// needs it.
     private func documentRegion(_ sums: [Found]) throws -> String? {
-        if let taggedRegion { return taggedRegion }
         let evidence = grammar.currencies.regionEvidence
         let bareDollarSums = sums.filter { $0.value.unit?.unit == "dollar" }.count
-        guard bareDollarSums > 0 || sums.contains(where: { $0.value.unit?.unit == "local" }) else { return nil }
+        guard bareDollarSums > 0 || sums.contains(where: { $0.value.unit?.unit == "local" }) else { return taggedRegion }
+        if let statement = try grammar.currencyStatement.firstMatch(in: buffer, from: 0, to: buffer.byteCount),
+           let currency = statement["currency"], let unit = grammar.unit(of: buffer.string(currency)),
+           unit.unit.first?.isUppercase == true,  // "all figures in dollars" names no region
+           let region = evidence.region(ofDollar: grammar.isoCode(of: unit, region: nil)) { return region }
+        if let taggedRegion { return taggedRegion }
         if let region = try evidence.datelineRegion(in: document) { return region }
         let explicit = sums.compactMap { sum in sum.value.unit.map(\.unit).flatMap { $0.first?.isUppercase == true ? $0 : nil } }
         return evidence.explicitRegion(currencies: explicit, bareDollarSums: bareDollarSums)
@@ -266,16 +289,11 @@ private struct MoneyReading {
         var bounds: AmountRange? = sum.range.map { AmountRange(min: $0.low, max: $0.high) }
         var amount: ExactDecimal? = bounds == nil ? sum.value.amount : nil
         let start = try rangeOpenStart(sum) ?? sum.bytes.lowerBound
-        if mayFollowQualifier(start), let before = try grammar.qualifierBefore.firstMatch(in: buffer, from: scalarBoundary(atOrBefore: start - 40), to: start) {
-            approximate = before["approx"] != nil
-            if bounds == nil, let value = amount {
-                if before["least"] != nil { bounds = AmountRange(min: value, max: nil); amount = nil }
-                if before["most"] != nil { bounds = AmountRange(min: nil, max: value); amount = nil }
-            }
-        }
-        if bounds == nil, let value = amount, wordAfter(sum.bytes.upperBound).map(grammar.afterFirstWords.contains) ?? false,
-           let after = try grammar.qualifierAfter.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: lookahead(from: sum.bytes.upperBound)) {
-            bounds = after["least"] != nil ? AmountRange(min: value, max: nil) : AmountRange(min: nil, max: value)
+        let qualifiers = grammar.qualifiers
+        let before = try qualifiers.reading(before: start, in: buffer)
+        approximate = before?.approximate ?? false
+        if bounds == nil, let value = amount, let bound = try before?.bound ?? qualifiers.bound(after: sum.bytes.upperBound, in: buffer) {
+            bounds = AmountRange(value, bound)
             amount = nil
         }
         return MoneyMention(span: document.span(ofBytes: sum.bytes), amount: amount, currency: currency, approximate: approximate, range: bounds)
@@ -285,15 +303,15 @@ private struct MoneyReading {
     /// read before it.
     private func rangeOpenStart(_ sum: Found) throws -> Int? {
         guard sum.range != nil else { return nil }
-        let windowStart = scalarBoundary(atOrBefore: sum.bytes.lowerBound - 20)
+        let windowStart = buffer.scalarBoundary(atOrBefore: sum.bytes.lowerBound - 20)
         return try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound)?["open"]?.lowerBound
     }
 
     /// A sum with no currency is money only in a sentence about money, and only when the
     /// word after it does not name what is counted ("2 million industry professionals").
     private func isAboutMoney(_ bytes: Range<Int>) throws -> Bool {
-        if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound, to: lookahead(from: bytes.upperBound)), let word = next["word"] {
-            if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound, to: lookahead(from: word.lowerBound)) != nil { return true }
+        if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound)), let word = next["word"] {
+            if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound, to: buffer.lookahead(from: word.lowerBound)) != nil { return true }
             guard grammar.followers.contains(NumberRules.folded(buffer.string(word))) else { return false }
         }
         let sentence = document.sentenceIndex(containing: bytes.lowerBound).map { document.sentences[$0].range } ?? lineRange(around: bytes)
@@ -320,47 +338,8 @@ private struct MoneyReading {
         while position < buffer.byteCount, buffer[byte: position] == UInt8(ascii: " ") { position += 1 }
         guard position < buffer.byteCount else { return false }
         if buffer[byte: position] >= UInt8(ascii: "0"), buffer[byte: position] <= UInt8(ascii: "9") { return true }
-        guard let word = wordAfter(offset) else { return false }
+        guard let word = buffer.foldedWord(after: offset) else { return false }
         return grammar.centsJoinerWords.contains(word) || grammar.numbers.words(word) != nil
-    }
-
-    /// Whether the text before `offset` ends with a range joiner ("-", "to", "and", "et").
-    private func endsWithJoiner(before offset: Int) -> Bool {
-        var end = offset
-        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        guard end > 0 else { return false }
-        let last = buffer[byte: end - 1]
-        if last == UInt8(ascii: "-") || last >= 0x80 { return true }  // "-", "–", "—", "à"
-        return wordBefore(offset).map(grammar.rangeJoinerWords.contains) ?? false
-    }
-
-    /// Whether the word before `offset` may end a qualifier ("about", "more than", "(about").
-    private func mayFollowQualifier(_ offset: Int) -> Bool {
-        var end = offset
-        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "(") { end -= 1 }
-        guard end > 0 else { return false }
-        if buffer[byte: end - 1] >= 0x80 || buffer[byte: end - 1] == UInt8(ascii: ".") { return true }  // "près", "más", "ca."
-        return wordBefore(end).map(grammar.qualifierLastWords.contains) ?? false
-    }
-
-    private func wordBefore(_ offset: Int) -> String? {
-        var end = offset
-        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") { end -= 1 }
-        var start = end
-        while start > 0, isWordByte(buffer[byte: start - 1]) { start -= 1 }
-        return start < end ? NumberRules.folded(buffer.string(start..<end)) : nil
-    }
-
-    private func wordAfter(_ offset: Int) -> String? {
-        var start = offset
-        while start < buffer.byteCount, buffer[byte: start] == UInt8(ascii: " ") { start += 1 }
-        var end = start
-        while end < buffer.byteCount, isWordByte(buffer[byte: end]) { end += 1 }
-        return start < end ? NumberRules.folded(buffer.string(start..<end)) : nil
-    }
-
-    private func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 
     private func lineRange(around bytes: Range<Int>) -> Range<Int> {
@@ -370,19 +349,4 @@ private struct MoneyReading {
         return start..<end
     }
 
-    /// The end of the short stretch after `offset` that a look at what follows a sum may
-    /// read. Bounding the subject keeps each look constant-time: an anchored match runs
-    /// in PCRE2's interpreter, which otherwise scans the rest of the document for a
-    /// required character before it starts.
-    private func lookahead(from offset: Int) -> Int {
-        var end = min(buffer.byteCount, offset + 256)
-        while end < buffer.byteCount, buffer[byte: end] & 0xC0 == 0x80 { end += 1 }
-        return end
-    }
-
-    private func scalarBoundary(atOrBefore offset: Int) -> Int {
-        var position = max(0, offset)
-        while position > 0, position < buffer.byteCount, buffer[byte: position] & 0xC0 == 0x80 { position -= 1 }
-        return position
-    }
 }

@@ -1,8 +1,12 @@
 /// Finds percentages ("49%", "49 per cent", "49 Prozent", "4.5 percentage points") and
-/// reads their exact value with the document language's number rules.
+/// reads their exact value with the document language's number rules, with the qualifiers
+/// money has: approximate ("about 5%"), open bounds ("more than 20%", "up to 30%") and
+/// ranges ("10-15%", "between 10% and 20%", "entre el 10 y el 20 %"). A range or bound
+/// leaves `value` null, as money leaves `amount`.
 ///
 /// One pattern per language, composed from `Rules/percent/<lang>.yaml` and the number
-/// fragments of `Rules/numbers/<lang>.yaml`, anchored on the number.
+/// fragments of `Rules/numbers/<lang>.yaml`, anchored on the number; the qualifier words are
+/// money's (`Rules/money/<lang>.yaml`, read through ``Qualifiers``).
 public struct PercentExtractor: Sendable {
     private struct Grammar: Sendable {
         let numbers: NumberReader
@@ -12,6 +16,17 @@ public struct PercentExtractor: Sendable {
         let signOrPoints: Pattern
         /// Point words worth a hundredth of a point ("basis points"), folded.
         let hundredths: Set<String>
+        let qualifiers: Qualifiers
+        /// Matched backwards from a percentage (ending where it starts): the low end of a
+        /// range ("between 10% and", "10-", "tra il 10 e il").
+        let rangeStart: Pattern
+    }
+
+    /// A percentage as found, before ranges and qualifiers.
+    private struct Found {
+        var bytes: Range<Int>
+        var value: ExactDecimal
+        var points: Bool
     }
 
     private let grammars: [String: Grammar]
@@ -22,21 +37,23 @@ public struct PercentExtractor: Sendable {
             let root = file.root
             let language = try root.string("language")
             let numbers = try NumberRules(rules: rules, language: language)
+            guard let money = rules.file("money/\(language).yaml") else {
+                throw RuleError(origin: root.origin, message: "no money rules for language '\(language)': percents read its qualifier words")
+            }
+            let contractions = try root.pairs("contractions").flatMap { pair in
+                try pair.value.list().map { (word: NumberRules.folded(pair.key), contracted: try $0.string()) }
+            }
+            let qualifiers = try Qualifiers(money: money, articles: try root.strings("articles"), contractions: contractions)
             let points = PatternText.alternation(try root.strings("points"))
             let signs = PatternText.alternation(try root.strings("signs"))
-            let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)"
-                + "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
-                + "[ ]?(?:(?<points>\(points))|\(signs))"
-            let origin = root["signs"]?.origin ?? root.origin
-            let pattern: Pattern, signOrPoints: Pattern
-            do {
-                pattern = try Pattern(source, caseless: true, origin: origin)
-                signOrPoints = try Pattern("(?:\(points))|\(signs)", caseless: true, origin: origin)
-            } catch let error as PatternError {
-                throw RuleError(origin: origin, message: error.message)
-            }
-            grammars[language] = Grammar(numbers: NumberReader(rules: numbers), pattern: pattern, signOrPoints: signOrPoints,
-                                         hundredths: Set(try root.strings("hundredths").map(NumberRules.folded)))
+            let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
+            let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)[ ]?(?:(?<points>\(points))|\(signs))"
+            let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:[ ]?(?<sign>\(signs)))?"
+                + "[ \\n]*(?<join>\(qualifiers.rangeJoiner))[ \\n]*\\z"
+            grammars[language] = Grammar(numbers: NumberReader(rules: numbers), pattern: try file.compile(source, key: "signs"),
+                                         signOrPoints: try file.compile("(?:\(points))|\(signs)", key: "signs"),
+                                         hundredths: Set(try root.strings("hundredths").map(NumberRules.folded)),
+                                         qualifiers: qualifiers, rangeStart: try file.compile(rangeSource, key: "articles"))
         }
         guard grammars["en"] != nil else {
             throw RuleError(origin: RuleOrigin(file: "percent/en.yaml", line: 0), message: "the English percent rules are required (the fallback language)")
@@ -47,18 +64,53 @@ public struct PercentExtractor: Sendable {
     public func mentions(in document: TokenizedDocument) throws -> [PercentMention] {
         let grammar = grammars[document.language.language] ?? grammars["en"]!
         let buffer = document.buffer
-        var found: [PercentMention] = []
+        var found: [Found] = []
         try ChunkedScan.forEachMatch(grammar.pattern, in: buffer, prefilter: grammar.signOrPoints) { match in
-            guard document.isInBody(byte: match.range.lowerBound) else { return }
-            let value = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
-                ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
-            guard var value else { return }
+            guard document.isInBody(byte: match.range.lowerBound), var value = Self.value(of: match, grammar: grammar, in: buffer) else { return }
             let points = match["points"].map { NumberRules.folded(buffer.string($0)) }
             if let points, grammar.hundredths.contains(points.split(whereSeparator: \.isWhitespace).joined(separator: " ")) {
                 value = value.divided(by: 100)
             }
-            found.append(PercentMention(span: document.span(ofBytes: match.range), value: value, points: points != nil))
+            found.append(Found(bytes: match.range, value: value, points: points != nil))
         }
-        return found
+        var mentions: [PercentMention] = []
+        for percent in found {
+            let range = try rangeStart(before: percent, grammar: grammar, in: buffer)
+            var bytes = percent.bytes
+            var qualifierEnd = percent.bytes.lowerBound
+            var bounds: AmountRange?
+            if let range {
+                while let last = mentions.last, last.bytes.lowerBound >= range.low { mentions.removeLast() }  // "10%" of "10% to 15%"
+                bytes = range.low..<percent.bytes.upperBound
+                qualifierEnd = range.start
+                bounds = AmountRange(min: range.value, max: percent.value)
+            }
+            let before = try grammar.qualifiers.reading(before: qualifierEnd, in: buffer)
+            if bounds == nil, let bound = try before?.bound ?? grammar.qualifiers.bound(after: percent.bytes.upperBound, in: buffer) {
+                bounds = AmountRange(percent.value, bound)
+            }
+            mentions.append(PercentMention(span: document.span(ofBytes: bytes), value: bounds == nil ? percent.value : nil,
+                                           approximate: before?.approximate ?? false, range: bounds, points: percent.points))
+        }
+        return mentions
+    }
+
+    /// The low end of a range that `high` closes: where its text starts, where its open
+    /// word starts (qualifiers stand before it) and its value. "rose from 5% to 10%" is a
+    /// change, not a range; the low end must be below the high one.
+    private func rangeStart(before high: Found, grammar: Grammar, in buffer: TextBuffer) throws -> (low: Int, start: Int, value: ExactDecimal)? {
+        let qualifiers = grammar.qualifiers
+        guard !high.points, qualifiers.mayEndRange(before: high.bytes.lowerBound, in: buffer),
+              let match = try grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: high.bytes.lowerBound - 100), to: high.bytes.lowerBound),
+              let low = Self.value(of: match, grammar: grammar, in: buffer), low < high.value,
+              let join = match["join"], let number = match["digits"] ?? match["written"] else { return nil }
+        let joiner = NumberRules.folded(buffer.string(join)).split(separator: " ").first.map(String.init) ?? ""
+        guard match["open"] != nil || qualifiers.bareJoiners.contains(joiner) else { return nil }
+        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, in: buffer) { return nil }
+        return (number.lowerBound, match.range.lowerBound, low)
+    }
+
+    private static func value(of match: PatternMatch, grammar: Grammar, in buffer: TextBuffer) -> ExactDecimal? {
+        match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) } ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
     }
 }

@@ -68,29 +68,43 @@ public struct AmountRange: Codable, Sendable, Equatable {
     }
 }
 
+/// The days a date denotes, first and last inclusive, as `YYYY-MM-DD`: "Q3 2023" is
+/// 2023-07-01 to 2023-09-30. Sources agree on a date when their periods overlap.
+public struct DatePeriod: Codable, Sendable, Equatable {
+    public var start: String
+    public var end: String
+
+    public init(start: String, end: String) {
+        self.start = start
+        self.end = end
+    }
+}
+
 /// A date: ISO value as precise as the text (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or nil when
-/// a relative date has no anchor.
+/// a relative date has no anchor; `period` the days it spans (nil for a single day).
 public struct DateMention: Codable, Sendable, Equatable {
     public var text: String
     public var start: Int
     public var end: Int
     public var line: Int
     public var value: String?
+    public var period: DatePeriod?
     /// Resolved against the document's date ("yesterday", "in June").
     public var relative: Bool
     public var bytes: Range<Int> = 0..<0
 
     enum CodingKeys: String, CodingKey {
-        case text, start, end, line, value, relative
+        case text, start, end, line, value, period, relative
     }
 
-    public init(span: SourceSpan, value: String?, relative: Bool) {
+    public init(span: SourceSpan, value: String?, period: DatePeriod? = nil, relative: Bool) {
         text = span.text
         start = span.start
         end = span.end
         line = span.line
         bytes = span.bytes
         self.value = value
+        self.period = period
         self.relative = relative
     }
 
@@ -101,33 +115,55 @@ public struct DateMention: Codable, Sendable, Equatable {
         try container.encode(end, forKey: .end)
         try container.encode(line, forKey: .line)
         try container.encode(value, forKey: .value)
+        try container.encode(period, forKey: .period)
         try container.encode(relative, forKey: .relative)
     }
 }
 
-/// A percentage, its value an exact decimal string ("49", "4.5").
+/// A percentage, its value an exact decimal string ("49", "4.5"), or a range or open
+/// bound of them with `value` null, as for money.
 public struct PercentMention: Codable, Sendable, Equatable {
     public var text: String
     public var start: Int
     public var end: Int
     public var line: Int
-    public var value: ExactDecimal
+    /// The percentage; nil where the text states a range or an open bound instead
+    /// ("10-15%", "more than 20%"), as money's `amount`.
+    public var value: ExactDecimal?
+    /// Stated as approximate ("about 5%", "rund 5 Prozent").
+    public var approximate: Bool = false
+    /// A range ("between 10% and 20%") or open bound ("up to 30%": `min` null).
+    public var range: AmountRange?
     /// True for "percentage points" (a difference of percentages).
     public var points: Bool = false
     public var bytes: Range<Int> = 0..<0
 
     enum CodingKeys: String, CodingKey {
-        case text, start, end, line, value, points
+        case text, start, end, line, value, approximate, range, points
     }
 
-    public init(span: SourceSpan, value: ExactDecimal, points: Bool = false) {
+    public init(span: SourceSpan, value: ExactDecimal?, approximate: Bool = false, range: AmountRange? = nil, points: Bool = false) {
         text = span.text
         start = span.start
         end = span.end
         line = span.line
         bytes = span.bytes
         self.value = value
+        self.approximate = approximate
+        self.range = range
         self.points = points
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(line, forKey: .line)
+        try container.encode(value, forKey: .value)
+        try container.encode(approximate, forKey: .approximate)
+        try container.encode(range, forKey: .range)
+        try container.encode(points, forKey: .points)
     }
 }
 

@@ -1,14 +1,18 @@
 import CPCRE2
 import Foundation
+import Synchronization
 
 /// A compiled PCRE2 regular expression: the one place in Concord that calls PCRE2.
 ///
-/// A pattern is compiled once, with `UTF` and `UCP`, and JIT-compiled where the platform
-/// allows; the compiled code is immutable and shared between threads. Match data, the
-/// match context (which carries the match and depth limits) and the JIT stack belong to one
-/// thread at a time: they are pooled per pattern and taken for a whole scan, never
-/// allocated per match. Offsets are UTF-8 byte offsets into a ``TextBuffer``, which converts
-/// them to scalar offsets once per document.
+/// A pattern is compiled once, with `UTF` and `UCP`; the compiled code is immutable and
+/// shared between threads. It is JIT-compiled where the platform allows, lazily on its first
+/// match, so the rules of languages a run never meets cost no JIT time. Anchored matches use
+/// a second compilation with `PCRE2_ANCHORED` (also made on first use): PCRE2 runs a match
+/// with the `ANCHORED` option through its interpreter, never through the JIT code.
+/// Match data, match context (which carries the match and depth limits) and JIT stack
+/// belong to the thread (``MatchScratch``): no lock and no allocation per match. Offsets are
+/// UTF-8 byte offsets into a ``TextBuffer``, which converts them to scalar offsets once per
+/// document.
 public final class Pattern: @unchecked Sendable {
     /// The pattern text as written in the rule file.
     public let source: String
@@ -17,9 +21,13 @@ public final class Pattern: @unchecked Sendable {
     /// The limits every match runs under.
     public let limits: MatchLimits
 
+    private let options: UInt32
     private let code: OpaquePointer
     private let groupNumbers: [String: Int]
-    private let pool = ScratchPool()
+    /// Ovector pairs a match needs: the whole match and every capture group.
+    private let pairCount: Int
+    private let unanchored: LazyCode
+    private let anchored: LazyCode
 
     /// Compiles `source`. Throws ``PatternError/compile`` with PCRE2's message and the
     /// offset of the error inside the pattern.
@@ -29,25 +37,38 @@ public final class Pattern: @unchecked Sendable {
         self.limits = limits
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
+        self.options = options
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
-        let compiled: OpaquePointer? = source.withCString { pointer in
-            pointer.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count) { bytes in
-                pcre2_compile_8(bytes, source.utf8.count, options, &errorCode, &errorOffset, nil)
-            }
-        }
-        guard let compiled else {
+        guard let compiled = Pattern.compile(source, options: options, errorCode: &errorCode, errorOffset: &errorOffset) else {
             throw PatternError.compile(origin: origin, message: Pattern.message(for: errorCode), patternOffset: errorOffset)
         }
         code = compiled
-        // JIT is an optimisation: a platform without it still matches through the interpreter.
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
         groupNumbers = Pattern.readGroupNames(compiled)
+        var captures: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
+        pairCount = Int(captures) + 1
+        unanchored = LazyCode { compiled }
+        anchored = LazyCode {
+            var errorCode: Int32 = 0, errorOffset = 0
+            return Pattern.compile(source, options: options | UInt32(PCRE2_ANCHORED), errorCode: &errorCode, errorOffset: &errorOffset)
+        }
     }
 
     deinit {
-        pool.drain()
+        anchored.free(unless: code)
         pcre2_code_free_8(code)
+    }
+
+    private static func compile(_ source: String, options: UInt32, errorCode: inout Int32, errorOffset: inout Int) -> OpaquePointer? {
+        var source = source
+        return source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: UInt8.self) { pointer in
+                // PCRE2 rejects a null pattern pointer even when its length is zero.
+                var empty: UInt8 = 0
+                return pcre2_compile_8(pointer.baseAddress ?? withUnsafeMutablePointer(to: &empty) { UnsafePointer($0) }, pointer.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
     }
 
     /// The number of the named capture group `name`, if the pattern has one.
@@ -87,37 +108,61 @@ public final class Pattern: @unchecked Sendable {
         _ = try scan(buffer, from: from, to: end, anchored: false, body)
     }
 
+    /// Calls `body` for each match, left to right, until it returns false, trying the pattern
+    /// (anchored) only at the offsets `starts` allows. When `starts` allows every offset where
+    /// a match can start (where the attempt starts, before any `\K`), the matches are those of
+    /// ``forEachMatch(in:from:to:_:)``, found without a try at every byte.
+    public func forEachMatch(in buffer: TextBuffer, from: Int = 0, to end: Int? = nil, startingAt starts: WordStartFilter, _ body: (PatternMatch) -> Bool) throws {
+        _ = try scan(buffer, from: from, to: end, anchored: false, starts: starts, body)
+    }
+
     @discardableResult
-    private func scan(_ buffer: TextBuffer, from: Int, to end: Int?, anchored: Bool, _ body: (PatternMatch) -> Bool) throws -> PatternMatch? {
-        let scratch = pool.take(code: code, limits: limits)
-        defer { pool.give(back: scratch) }
+    private func scan(_ buffer: TextBuffer, from: Int, to end: Int?, anchored isAnchored: Bool, starts: WordStartFilter? = nil, _ body: (PatternMatch) -> Bool) throws -> PatternMatch? {
+        let compiled: LazyCode.Compiled, options: UInt32
+        if isAnchored || starts != nil, let anchoredCode = anchored.get() {
+            (compiled, options) = (anchoredCode, 0)
+        } else {
+            // Without anchored code (never seen) the option anchors, through the interpreter.
+            (compiled, options) = (unanchored.get()!, isAnchored || starts != nil ? UInt32(PCRE2_ANCHORED) : 0)
+        }
+        let scratch = MatchScratch.current
+        let context = scratch.context(for: limits)
         let subjectLength = min(end ?? buffer.byteCount, buffer.byteCount)
         var position = from
         var last: PatternMatch?
-        // A TextBuffer holds a Swift string, always valid UTF-8: without NO_UTF_CHECK PCRE2
-        // would validate the whole subject again on every call, once per match.
-        let options: UInt32 = (anchored ? UInt32(PCRE2_ANCHORED) : 0) | UInt32(PCRE2_NO_UTF_CHECK)
         try buffer.withBytes { base in
             while position <= subjectLength {
-                // PCRE2 rejects a null subject even when it is empty.
-                let rc = pcre2_match_8(code, base, subjectLength, position, options, scratch.matchData, scratch.context)
-                if rc == PCRE2_ERROR_NOMATCH { return }
+                if let starts {
+                    while position <= subjectLength && !starts.mayStart(base, count: subjectLength, at: position) { position += 1 }
+                    if position > subjectLength { return }
+                }
+                // Fetched for each match: a scan run from `body` may have replaced it.
+                let matchData = scratch.matchData(pairs: pairCount)
+                // PCRE2 rejects a null subject even when it is empty. A TextBuffer holds a
+                // Swift string, always valid UTF-8, so PCRE2 need not check it again.
+                let rc = compiled.jit && options == 0
+                    ? pcre2_jit_match_8(compiled.code, base, subjectLength, position, 0, matchData, context)
+                    : pcre2_match_8(compiled.code, base, subjectLength, position, options | UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+                if rc == PCRE2_ERROR_NOMATCH {
+                    if starts == nil { return }
+                    position += 1
+                    continue
+                }
                 if rc < 0 {
                     if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT {
                         throw PatternError.limitExceeded(origin: origin, message: Pattern.message(for: rc))
                     }
                     throw PatternError.match(origin: origin, message: Pattern.message(for: rc))
                 }
-                let pairCount = Int(pcre2_get_ovector_count_8(scratch.matchData))
-                let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-                var groups = [Range<Int>?](repeating: nil, count: pairCount)
-                for index in 0..<pairCount {
+                // rc is one more than the highest group that took part (0: the ovector was too small).
+                let setPairs = rc == 0 ? pairCount : min(Int(rc), pairCount)
+                let ovector = pcre2_get_ovector_pointer_8(matchData)!
+                let match = PatternMatch(pattern: self, pairs: setPairs) { index in
                     let lower = ovector[2 * index], upper = ovector[2 * index + 1]
-                    if lower != PCRE2_UNSET_VALUE && upper >= lower { groups[index] = Int(lower)..<Int(upper) }
+                    return lower != PCRE2_UNSET_VALUE && upper >= lower ? Int(lower)..<Int(upper) : nil
                 }
-                let match = PatternMatch(groups: groups, pattern: self)
                 last = match
-                if anchored || !body(match) { return }
+                if isAnchored || !body(match) { return }
                 let matchEnd = match.range.upperBound
                 // After an empty match, step one whole code point so no scalar is split.
                 position = matchEnd > match.range.lowerBound ? matchEnd : buffer.nextScalarBoundary(after: matchEnd)
@@ -171,51 +216,97 @@ public struct MatchLimits: Sendable, Equatable {
     }
 }
 
-/// One thread's working memory for one pattern: match data, match context and JIT stack.
-private struct Scratch: @unchecked Sendable {
-    let matchData: OpaquePointer
-    let context: OpaquePointer
-    let jitStack: OpaquePointer?
-
-    init(code: OpaquePointer, limits: MatchLimits) {
-        matchData = pcre2_match_data_create_from_pattern_8(code, nil)
-        context = pcre2_match_context_create_8(nil)
-        pcre2_set_match_limit_8(context, limits.matchLimit)
-        pcre2_set_depth_limit_8(context, limits.depthLimit)
-        jitStack = pcre2_jit_stack_create_8(32 * 1024, limits.jitStackMax, nil)
-        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+/// A pattern's code for one kind of match, made and JIT-compiled on first use, under a lock
+/// taken only until then.
+private final class LazyCode: @unchecked Sendable {
+    struct Compiled {
+        let code: OpaquePointer
+        /// Whether JIT compilation succeeded (else PCRE2's interpreter matches).
+        let jit: Bool
     }
 
-    func free() {
-        pcre2_match_data_free_8(matchData)
-        pcre2_match_context_free_8(context)
-        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    private let make: () -> OpaquePointer?
+    private let ready = Atomic<Bool>(false)
+    private let lock = Mutex(())
+    private var compiled: Compiled?
+
+    init(_ make: @escaping () -> OpaquePointer?) {
+        self.make = make
+    }
+
+    /// The code, nil if `make` could not make it.
+    func get() -> Compiled? {
+        if !ready.load(ordering: .acquiring) {
+            lock.withLock { _ in
+                guard !ready.load(ordering: .relaxed) else { return }
+                compiled = make().map { Compiled(code: $0, jit: pcre2_jit_compile_8($0, UInt32(PCRE2_JIT_COMPLETE)) == 0) }
+                ready.store(true, ordering: .releasing)
+            }
+        }
+        return compiled
+    }
+
+    /// Frees the code if it was made and is not `shared`.
+    func free(unless shared: OpaquePointer) {
+        if let code = compiled?.code, code != shared { pcre2_code_free_8(code) }
     }
 }
 
-/// A small lock-protected free list of ``Scratch`` blocks: a scan takes one and gives it
-/// back, so each thread matches with its own block and nothing is allocated per match.
-private final class ScratchPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var free: [Scratch] = []
+/// One thread's working memory for matching: one match data block, grown to the largest
+/// pattern met, and a match context with its JIT stack per set of limits (in practice one).
+/// Every scan on the thread uses them in turn; a scan copies its groups out of the match data
+/// before calling back, so a scan nested in another's callback may reuse it.
+private final class MatchScratch {
+    private var matchDataBlock: OpaquePointer?
+    private var pairCapacity = 0
+    private var contexts: [(limits: MatchLimits, context: OpaquePointer, jitStack: OpaquePointer?)] = []
 
-    func take(code: OpaquePointer, limits: MatchLimits) -> Scratch {
-        lock.lock()
-        let scratch = free.popLast()
-        lock.unlock()
-        return scratch ?? Scratch(code: code, limits: limits)
+    /// The calling thread's scratch, made on its first match and freed when it ends.
+    static var current: MatchScratch {
+        if let pointer = pthread_getspecific(scratchKey) {
+            return Unmanaged<MatchScratch>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let scratch = MatchScratch()
+        pthread_setspecific(scratchKey, Unmanaged.passRetained(scratch).toOpaque())
+        return scratch
     }
 
-    func give(back scratch: Scratch) {
-        lock.lock()
-        free.append(scratch)
-        lock.unlock()
+    func matchData(pairs: Int) -> OpaquePointer {
+        if let matchDataBlock, pairCapacity >= pairs { return matchDataBlock }
+        if let matchDataBlock { pcre2_match_data_free_8(matchDataBlock) }
+        pairCapacity = max(pairs, 16)
+        let block = pcre2_match_data_create_8(UInt32(pairCapacity), nil)!
+        matchDataBlock = block
+        return block
     }
 
-    func drain() {
-        lock.lock()
-        free.forEach { $0.free() }
-        free.removeAll()
-        lock.unlock()
+    func context(for limits: MatchLimits) -> OpaquePointer {
+        if let entry = contexts.first(where: { $0.limits == limits }) { return entry.context }
+        let context = pcre2_match_context_create_8(nil)!
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        let jitStack = pcre2_jit_stack_create_8(32 * 1024, limits.jitStackMax, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+        contexts.append((limits, context, jitStack))
+        return context
     }
+
+    deinit {
+        if let matchDataBlock { pcre2_match_data_free_8(matchDataBlock) }
+        for entry in contexts {
+            pcre2_match_context_free_8(entry.context)
+            if let jitStack = entry.jitStack { pcre2_jit_stack_free_8(jitStack) }
+        }
+    }
+}
+
+/// The thread-specific slot of ``MatchScratch``; its destructor releases a thread's scratch.
+private let scratchKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { releaseScratch($0) }
+    return key
+}()
+
+private func releaseScratch(_ pointer: UnsafeMutableRawPointer?) {
+    if let pointer { Unmanaged<MatchScratch>.fromOpaque(pointer).release() }
 }

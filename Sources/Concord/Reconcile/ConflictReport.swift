@@ -63,8 +63,13 @@ public struct FactValue: Codable, Sendable, Equatable {
     public var rate: Rate?
     /// Dates of events.
     public var date: String?
+    /// Dates: the days `date` spans where it is more than one ("Q3 2023").
+    public var period: DatePeriod?
     /// Percentages.
     public var percent: ExactDecimal?
+    /// Percentages: a range or open bound ("10-15%", "more than 20%"), where the text
+    /// states one instead of a percentage.
+    public var percentRange: AmountRange?
     /// Lists of canonical names (founders, lead investors).
     public var names: [String]?
     /// The document's id.
@@ -73,10 +78,12 @@ public struct FactValue: Codable, Sendable, Equatable {
     public var approximate: Bool?
     /// Dates: resolved from a relative expression ("yesterday") against the document's date.
     public var relative: Bool?
+    /// Dates: the claim states no date of its own; this is its article's publishing day.
+    public var publishingDate: Bool?
     /// The sentence that states the value, as evidence (the HTML report quotes it).
     public var sentence: String?
 
-    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil, relative: Bool? = nil, sentence: String? = nil, range: AmountRange? = nil) {
+    public init(source: String, line: Int, text: String, amount: ExactDecimal? = nil, currency: String? = nil, usd: ExactDecimal? = nil, rate: Rate? = nil, date: String? = nil, period: DatePeriod? = nil, percent: ExactDecimal? = nil, names: [String]? = nil, document: String? = nil, approximate: Bool? = nil, relative: Bool? = nil, publishingDate: Bool? = nil, sentence: String? = nil, range: AmountRange? = nil, percentRange: AmountRange? = nil) {
         self.source = source
         self.line = line
         self.text = text
@@ -85,13 +92,16 @@ public struct FactValue: Codable, Sendable, Equatable {
         self.usd = usd
         self.rate = rate
         self.date = date
+        self.period = period
         self.percent = percent
         self.names = names
         self.document = document
         self.approximate = approximate
         self.relative = relative
+        self.publishingDate = publishingDate
         self.sentence = sentence
         self.range = range
+        self.percentRange = percentRange
     }
 }
 

@@ -1,60 +1,98 @@
-/// Dates and lists of names, compared within a fact: dates agree within the precision the
-/// text states (a month covers its days; a relative date may be off by a day); a list of
-/// names that leaves out someone another source names is a mismatch.
+/// Dates and lists of names, compared within a fact: dates are spans of days (a day, a
+/// month, "Q3 2023") that agree when they overlap ("February 2024" holds "Feb. 27, 2024")
+/// and differ when they are disjoint; a relative date, or an article's publishing day
+/// standing for a claim that states no date, may be off by a day. A list of names that
+/// leaves out someone another source names is a mismatch.
 extension ValueComparison {
     // MARK: Dates
 
+    /// Values that state the same span of days.
+    private struct DateGroup {
+        var span: DateValue
+        var members: [Int]
+        /// Some member is relative or a publishing day: the span may be off by a day.
+        var loose: Bool
+        /// Every member is a publishing day.
+        var publishingDays: Bool
+    }
+
     func dateFindings(_ indexes: [Int], in observations: [Observation]) -> [Finding] {
-        var groups: [(date: String, members: [Int])] = []
+        func document(_ index: Int) -> String { observations[index].value.document ?? observations[index].value.source }
+        // An article that dates the fact is not contradicted by its own publishing day.
+        let dating = Set(indexes.filter { observations[$0].value.date != nil && observations[$0].value.publishingDate != true }.map(document))
+        var groups: [DateGroup] = []
         for index in indexes {
-            guard let date = observations[index].value.date else { continue }
-            if let existing = groups.firstIndex(where: { $0.date == date }) { groups[existing].members.append(index) } else { groups.append((date, [index])) }
+            let value = observations[index].value
+            guard let span = value.period.flatMap(DateValue.init) ?? value.date.flatMap(DateValue.init(iso:)) else { continue }
+            let publishing = value.publishingDate == true
+            if publishing && dating.contains(document(index)) { continue }
+            let loose = publishing || value.relative == true
+            if let existing = groups.firstIndex(where: { $0.span == span }) {
+                groups[existing].members.append(index)
+                groups[existing].loose = groups[existing].loose || loose
+                groups[existing].publishingDays = groups[existing].publishingDays && publishing
+            } else {
+                groups.append(DateGroup(span: span, members: [index], loose: loose, publishingDays: publishing))
+            }
         }
         guard !groups.isEmpty else { return [] }
-        func describe(_ group: (date: String, members: [Int])) -> String {
+        func describe(_ group: DateGroup) -> String {
             let value = observations[group.members[0]].value
             return "“\(value.text)” (\(value.source):\(value.line))"
         }
         if groups.count == 1 {
-            let documents = Set(groups[0].members.map { observations[$0].value.document ?? observations[$0].value.source })
+            let documents = Set(groups[0].members.map(document))
             guard documents.count > 1 else { return [] }
-            return [Finding(kind: .consistent, values: groups[0].members, explanation: "\(documents.count) articles give the same date, \(groups[0].date).")]
+            return [Finding(kind: .consistent, values: groups[0].members, explanation: "\(documents.count) articles give the same date, \(Self.wording(groups[0].span)).")]
         }
+        // The most sources first, then the most precise.
         let ranked = groups.indices.sorted { lhs, rhs in
             let (a, b) = (groups[lhs], groups[rhs])
             if a.members.count != b.members.count { return a.members.count > b.members.count }
-            if a.date.count != b.date.count { return a.date.count > b.date.count }
+            if a.span.days != b.span.days { return a.span.days < b.span.days }
             return lhs < rhs
         }
-        func isRelative(_ group: (date: String, members: [Int])) -> Bool { group.members.contains { observations[$0].value.relative == true } }
         var findings: [Finding] = []
         var placed = [ranked[0]]
         for candidate in ranked.dropFirst() {
             let group = groups[candidate]
-            var matched = false
-            for partner in placed {
-                let other = groups[partner]
-                let members = (group.members + other.members).sorted()
-                if group.date.hasPrefix(other.date) || other.date.hasPrefix(group.date) {
-                    let (coarse, fine) = group.date.count < other.date.count ? (group, other) : (other, group)
-                    findings.append(Finding(kind: .consistent, values: members, explanation: "\(describe(coarse)) gives \(coarse.date), less precise than \(fine.date) from \(describe(fine)), and agrees with it."))
-                } else if let day = CalendarDay(iso: group.date)?.dayNumber, let otherDay = CalendarDay(iso: other.date)?.dayNumber,
-                          isRelative(group) || isRelative(other), abs(day - otherDay) <= settings.relativeDateDays {
-                    findings.append(Finding(kind: .consistent, values: members, explanation: "\(describe(group)) gives \(group.date) and \(describe(other)) \(other.date); a relative date can be off by \(settings.relativeDateDays) day(s), so they agree."))
-                } else {
-                    continue
-                }
-                matched = true
+            let agreement = placed.lazy.compactMap { partner in self.dateAgreement(group, groups[partner], describe).map { (partner, $0) } }.first
+            if let (partner, explanation) = agreement {
+                findings.append(Finding(kind: .consistent, values: (group.members + groups[partner].members).sorted(), explanation: explanation))
                 placed.append(candidate)
-                break
-            }
-            if !matched {
+            } else {
                 let reference = groups[ranked[0]]
                 findings.append(Finding(kind: .dateDiscrepancy, values: (group.members + reference.members).sorted(),
-                                        explanation: "\(describe(group)) dates it \(group.date) but \(describe(reference)) dates it \(reference.date): they differ beyond the precision either text states."))
+                                        explanation: "\(describe(group)) dates it \(Self.wording(group.span)) but \(describe(reference)) dates it \(Self.wording(reference.span)): the days they state do not overlap."))
             }
         }
         return findings
+    }
+
+    /// Why two date groups agree, or nil when they do not: their spans overlap, or would
+    /// once a relative date or publishing day is let off by `relativeDateDays`; two
+    /// publishing days never disagree (articles may report an event days apart).
+    private func dateAgreement(_ group: DateGroup, _ other: DateGroup, _ describe: (DateGroup) -> String) -> String? {
+        let (a, b) = (group.span, other.span)
+        if a.first <= b.last && b.first <= a.last {
+            if b.first <= a.first && a.last <= b.last || a.first <= b.first && b.last <= a.last {
+                let (wide, narrow) = a.days > b.days ? (group, other) : (other, group)
+                return "\(describe(wide)) gives \(Self.wording(wide.span)), which holds \(Self.wording(narrow.span)) from \(describe(narrow)): they agree."
+            }
+            return "\(describe(group)) gives \(Self.wording(a)) and \(describe(other)) \(Self.wording(b)): the spans overlap, so they agree."
+        }
+        if group.publishingDays && other.publishingDays {
+            return "\(describe(group)) and \(describe(other)) are the publishing days (\(a.iso), \(b.iso)) of articles that report it without dating it: they do not disagree."
+        }
+        let slack = settings.relativeDateDays * ((group.loose ? 1 : 0) + (other.loose ? 1 : 0))
+        let gap = a.first > b.last ? a.first.dayNumber - b.last.dayNumber : b.first.dayNumber - a.last.dayNumber
+        guard slack > 0, gap <= slack else { return nil }
+        return "\(describe(group)) gives \(Self.wording(a)) and \(describe(other)) \(Self.wording(b)); a relative date or publishing day can be off by \(settings.relativeDateDays) day(s), so they agree."
+    }
+
+    /// "2024-02-27", "2023-11 (2023-11-01 to 2023-11-30)".
+    static func wording(_ span: DateValue) -> String {
+        span.isDay ? span.iso : "\(span.iso) (\(span.first.iso) to \(span.last.iso))"
     }
 
     // MARK: Lists of names

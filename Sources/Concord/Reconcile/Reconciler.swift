@@ -162,17 +162,20 @@ struct FactGatherer {
         }
         for index in claim.percents where record.percents.indices.contains(index) {
             let mention = record.percents[index]
-            let value = FactValue(source: record.source, line: mention.line, text: mention.text, percent: mention.value, document: record.id, sentence: claim.sentence)
+            guard let percent = mention.value ?? mention.range?.min ?? mention.range?.max else { continue }
+            let value = FactValue(source: record.source, line: mention.line, text: mention.text, percent: mention.value, document: record.id,
+                                  approximate: mention.approximate, sentence: claim.sentence, percentRange: mention.range)
             result.append(Observation(kind: .percent, value: value, order: [documentIndex, 1, mention.start, index],
-                                      unit: StatedPrecision.unit(of: mention.value, text: mention.text)))
+                                      unit: StatedPrecision.unit(of: percent, text: mention.text)))
         }
         for index in claim.dates where record.dates.indices.contains(index) {
             let mention = record.dates[index]
             guard let date = mention.value else { continue }
             // A claim dated only by its article's publishing date ("dated: document") is
-            // anchored on the document like a relative date: the event may precede it by a day.
-            let value = FactValue(source: record.source, line: mention.line, text: mention.text, date: date, document: record.id,
-                                  relative: mention.relative || claim.details["dated"] == "document", sentence: claim.sentence)
+            // compared like a relative date (the event may precede it by a day), and never
+            // against a date its own article gives the fact.
+            let value = FactValue(source: record.source, line: mention.line, text: mention.text, date: date, period: mention.period, document: record.id,
+                                  relative: mention.relative, publishingDate: claim.details["dated"] == "document" ? true : nil, sentence: claim.sentence)
             result.append(Observation(kind: .date, value: value, order: [documentIndex, 2, mention.start, index]))
         }
         if !claim.people.isEmpty {

@@ -10,7 +10,9 @@ struct ValueComparison: Sendable {
         let moneyGroups = groups(of: indexes(.money), in: observations)
         var findings = amountFindings(moneyGroups)
         findings += rangeFindings(indexes(.money).filter { observations[$0].value.range != nil }, against: moneyGroups, in: observations)
-        findings += amountFindings(groups(of: indexes(.percent), in: observations, currency: "%"))
+        let percentGroups = groups(of: indexes(.percent), in: observations, currency: "%")
+        findings += amountFindings(percentGroups)
+        findings += rangeFindings(indexes(.percent).filter { observations[$0].value.percentRange != nil }, against: percentGroups, in: observations)
         findings += dateFindings(indexes(.date), in: observations)
         findings += nameFindings(indexes(.names), in: observations)
         let status: Fact.Status = findings.contains { $0.kind.isConflict } ? .conflict : .consistent
@@ -135,15 +137,15 @@ struct ValueComparison: Sendable {
             .map(\.index)
     }
 
-    /// A range or open bound ("$10-15 million", "more than $10 million") against the
-    /// best-supported amount: consistent when the amount lies inside, within the texts'
-    /// precision (after conversion where the currencies differ), else a discrepancy.
+    /// A range or open bound ("$10-15 million", "more than $10 million", "10-15%") against
+    /// the best-supported amount or percentage: consistent when it lies inside, within the
+    /// texts' precision (after conversion where the currencies differ), else a discrepancy.
     private func rangeFindings(_ indexes: [Int], against groups: [AmountGroup], in observations: [Observation]) -> [Finding] {
         let ranked = Self.ranked(groups).map { groups[$0] }
         return indexes.compactMap { index -> Finding? in
             let observation = observations[index]
             let value = observation.value
-            guard let range = value.range else { return nil }
+            guard let range = value.range ?? value.percentRange else { return nil }
             let slack = value.approximate == true ? observation.unit * settings.approximateUnits : observation.unit.divided(by: 2, scale: 20)
             let quoted = "“\(value.text)”"
             func inside(_ amount: ExactDecimal, tolerance: ExactDecimal, bounds: (min: ExactDecimal?, max: ExactDecimal?)) -> Bool {

@@ -328,7 +328,17 @@ extension DateMention: RecordJSONValue {
         writer.field("end", end)
         writer.field("line", line)
         writer.field("value", value)
+        writer.field("period", period)
         writer.field("relative", relative)
+        writer.endObject()
+    }
+}
+
+extension DatePeriod: RecordJSONValue {
+    func writeJSON(to writer: inout RecordJSONWriter) {
+        writer.beginObject()
+        writer.field("start", start)
+        writer.field("end", end)
         writer.endObject()
     }
 }
@@ -341,6 +351,8 @@ extension PercentMention: RecordJSONValue {
         writer.field("end", end)
         writer.field("line", line)
         writer.field("value", value)
+        writer.field("approximate", approximate)
+        writer.field("range", range)
         writer.field("points", points)
         writer.endObject()
     }

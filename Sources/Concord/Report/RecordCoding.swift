@@ -22,7 +22,7 @@ public enum RecordCoding {
 
     /// Decodes one JSON line written by ``line(for:)`` or by another Concord build: keys
     /// CONTRACT.md does not name (a claim's `details`, `percents`, offsets; a percent's
-    /// `points`) may be absent and take their defaults. Throws ``RecordError`` saying what is wrong.
+    /// `points` and `approximate`) may be absent and take their defaults. Throws ``RecordError`` saying what is wrong.
     public static func record(from line: String) throws -> DocumentRecord {
         try record(from: Data(line.utf8))
     }
@@ -47,7 +47,7 @@ public enum RecordCoding {
             object[key] = [Any]()
         }
         object["claims"] = (object["claims"] as? [Any])?.map { withDefaults($0, ["percents": [Any](), "details": [String: Any](), "people": [Any](), "dates": [Any](), "money": [Any](), "start": 0, "end": 0]) }
-        object["percents"] = (object["percents"] as? [Any])?.map { withDefaults($0, ["points": false]) }
+        object["percents"] = (object["percents"] as? [Any])?.map { withDefaults($0, ["points": false, "approximate": false]) }
         object["money"] = (object["money"] as? [Any])?.map { withDefaults($0, ["approximate": false]) }
         object["dates"] = (object["dates"] as? [Any])?.map { withDefaults($0, ["relative": false]) }
         do {

@@ -35,22 +35,30 @@ enum ReportWording {
     }
 
     /// The value's normalized form: "EUR 15,000,000", "no currency 6,000,000", "USD ≥ 10,000,000",
-    /// "2023-11", "49%".
+    /// "2023-11", "49%", "10–15%", "≥ 20%".
     static func normalized(_ value: FactValue) -> String {
         let currency = value.currency ?? "no currency"
         if let amount = value.amount { return "\(currency) \(AmountWording.grouped(amount))" }
-        if let range = value.range {
-            switch (range.min, range.max) {
-            case let (min?, max?): return "\(currency) \(AmountWording.grouped(min))–\(AmountWording.grouped(max))"
-            case let (min?, nil): return "\(currency) ≥ \(AmountWording.grouped(min))"
-            case let (nil, max?): return "\(currency) ≤ \(AmountWording.grouped(max))"
-            case (nil, nil): return currency
-            }
-        }
+        if let range = value.range { return bounds(range, before: currency + " ", grouped: true) }
         if let percent = value.percent { return "\(percent)%" }
-        if let date = value.date { return date + (value.relative == true ? " (relative)" : "") }
+        if let range = value.percentRange { return bounds(range, after: "%", grouped: false) }
+        if let date = value.date {
+            let period = value.period.map { " (\($0.start) to \($0.end))" } ?? ""
+            return date + period + (value.relative == true ? " (relative)" : "") + (value.publishingDate == true ? " (publishing day)" : "")
+        }
         if let names = value.names { return names.joined(separator: ", ") }
         return ""
+    }
+
+    /// "USD 10,000,000–20,000,000", "USD ≥ 10,000,000", "10–15%", "≤ 30%".
+    private static func bounds(_ range: AmountRange, before: String = "", after: String = "", grouped: Bool) -> String {
+        let written = { (value: ExactDecimal) in grouped ? AmountWording.grouped(value) : value.description }
+        switch (range.min, range.max) {
+        case let (min?, max?): return "\(before)\(written(min))–\(written(max))\(after)"
+        case let (min?, nil): return "\(before)≥ \(written(min))\(after)"
+        case let (nil, max?): return "\(before)≤ \(written(max))\(after)"
+        case (nil, nil): return before.trimmingCharacters(in: .whitespaces) + after
+        }
     }
 
     /// The value in US dollars and the rate used: "16,300,000 (1 EUR = 1.0867 USD, Corpus/004.txt:20)".

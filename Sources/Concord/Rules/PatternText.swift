@@ -11,6 +11,33 @@ enum PatternText {
         return escaped
     }
 
+    /// The literal text each top-level alternative of a pattern fragment starts with
+    /// ("buy(?:s|ing)?|bought" → ["buy", "bought"]; "takes?\\h+over" → ["take"]), for a
+    /// filter of where the fragment can match; "" for an alternative that starts with no
+    /// literal (a group, a class, an escape), which such a filter must read as "anything".
+    static func literalStarts(_ fragment: String) -> [String] {
+        var starts: [String] = []
+        var depth = 0, current = "", reading = true, escaped = false
+        for character in fragment {
+            if escaped { escaped = false; reading = false; continue }
+            switch character {
+            case "\\": escaped = true; reading = false
+            case "(", "[": depth += 1; reading = false
+            case ")", "]": depth -= 1
+            case "|" where depth == 0:
+                starts.append(current); current = ""; reading = true
+            case "?", "*", "+", "{":
+                // The character before a quantifier may be absent.
+                if reading, !current.isEmpty { current.removeLast() }
+                reading = false
+            case ".", "^", "$": reading = false
+            default: if reading && depth == 0 { current.append(character) }
+            }
+        }
+        starts.append(current)
+        return starts
+    }
+
     /// One rule word as pattern atoms (one per character: a space matches spaces or a
     /// line break, apostrophes either form) and its ending: a trailing `*` allows any word
     /// ending; a word that ends in a letter must not be followed by another letter

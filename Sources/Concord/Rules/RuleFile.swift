@@ -113,6 +113,19 @@ public struct RuleNode: @unchecked Sendable {
     }
 }
 
+extension RuleFile {
+    /// Compiles a pattern composed from this file's words (caseless), reporting an error
+    /// at the line of `key`, the entry it was composed from.
+    func compile(_ source: String, key: String) throws -> Pattern {
+        let origin = root[key]?.origin ?? root.origin
+        do {
+            return try Pattern(source, caseless: true, origin: origin)
+        } catch let error as PatternError {
+            throw RuleError(origin: origin, message: error.message)
+        }
+    }
+}
+
 /// A rule file that cannot be used: bad YAML, a missing key, a pattern that does not compile.
 public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
     public let origin: RuleOrigin

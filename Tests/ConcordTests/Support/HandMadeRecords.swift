@@ -12,8 +12,8 @@ enum HandMadeRecords {
         MoneyMention(span: span(text, line: line, start: start), amount: amount.flatMap(ExactDecimal.init), currency: currency, approximate: approximate, equivalent: equivalent)
     }
 
-    static func date(_ text: String, line: Int, value: String?, relative: Bool = false) -> DateMention {
-        DateMention(span: span(text, line: line), value: value, relative: relative)
+    static func date(_ text: String, line: Int, value: String?, period: DatePeriod? = nil, relative: Bool = false) -> DateMention {
+        DateMention(span: span(text, line: line), value: value, period: period, relative: relative)
     }
 
     static func span(_ text: String, line: Int, start: Int = 0) -> SourceSpan {
@@ -76,7 +76,7 @@ enum HandMadeRecords {
         DocumentRecord(
             id: "000_f04260d33bd6e71a", source: source000, format: .text,
             title: "Microsoft’s Second Major AI Deal: A Partnership with Mistral", published: "2024-02-28", language: "en",
-            dates: [date("November 2023", line: 43, value: "2023-11")],
+            dates: [date("November 2023", line: 43, value: "2023-11", period: DatePeriod(start: "2023-11-01", end: "2023-11-30"))],
             claims: [
                 Claim(subject: "Microsoft", predicate: "partnership", object: "Mistral AI", dates: [0], line: 43,
                       sentence: "Microsoft’s partnership with Mistral AI, announced at Microsoft Ignite in November 2023, marks a significant expansion of Azure’s AI offerings."),

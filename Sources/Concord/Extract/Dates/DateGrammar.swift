@@ -5,7 +5,7 @@
 struct DateGrammar: Sendable {
     /// The parts a form can capture.
     enum Field: String, CaseIterable, Sendable {
-        case day, month, year, a, b, quarter, half, weekday, relative, count, unit, ordinal
+        case day, month, year, a, b, quarter, half, week, current, weekday, relative, count, unit
     }
 
     /// One form: its group number and the group number of each field it has.
@@ -60,18 +60,23 @@ struct DateGrammar: Sendable {
     }
 }
 
-/// The words of a language's dates: months, weekdays, ordinals, number words, units and
-/// relative phrases, each with its value.
+/// The words of a language's dates: months, weekdays, the words that number quarters and
+/// halves, number words, units and relative phrases, each with its value.
 struct DateVocabulary: Sendable {
-    /// What a relative phrase means: `shift` units away from the anchor.
+    /// What a relative phrase means: the period `amount` units away from the anchor's, or
+    /// only its part before or after the anchor ("earlier this month").
     struct Shift: Sendable, Equatable {
         var unit: DateUnit
         var amount: Int
+        var part: DatePart = .whole
     }
 
     let months: [String: Int]
     let weekdays: [String: Int]
-    let ordinals: [String: Int]
+    /// "third" → 3 in "the third quarter"; "last" → 4.
+    let quarters: [String: Int]
+    /// "second" → 2 in "the second half".
+    let halves: [String: Int]
     let numbers: [String: Int]
     let units: [String: DateUnit]
     let relative: [String: Shift]
@@ -88,20 +93,22 @@ struct DateVocabulary: Sendable {
         }
         months = try numbers("months")
         weekdays = try numbers("weekdays")
-        ordinals = try numbers("ordinals")
+        quarters = try numbers("quarters")
+        halves = try numbers("halves")
         self.numbers = try numbers("numbers")
         var units: [String: DateUnit] = [:]
         for (word, value) in try root.pairs("units") {
-            guard let unit = DateUnit(rawValue: try value.string()) else { throw RuleError(origin: value.origin, message: "unit must be day, week, month or year") }
+            guard let unit = DateUnit(rawValue: try value.string()) else { throw RuleError(origin: value.origin, message: "unit must be \(DateUnit.names)") }
             units[Self.key(word)] = unit
         }
         self.units = units
         var relative: [String: Shift] = [:]
         for (phrase, value) in try root.pairs("relative") {
-            guard let unit = DateUnit(rawValue: try value.string("unit")), let amount = Int(try value.string("shift")) else {
-                throw RuleError(origin: value.origin, message: "expected {unit: day|week|month|year, shift: N}")
+            guard let unit = DateUnit(rawValue: try value.string("unit")), let amount = Int(try value.string("shift")),
+                  let part = DatePart(rawValue: value["part"]?.scalar ?? DatePart.whole.rawValue) else {
+                throw RuleError(origin: value.origin, message: "expected {unit: \(DateUnit.names), shift: N, part: whole|earlier|later (optional)}")
             }
-            relative[Self.key(phrase)] = Shift(unit: unit, amount: amount)
+            relative[Self.key(phrase)] = Shift(unit: unit, amount: amount, part: part)
         }
         self.relative = relative
         daySuffix = root["day_suffix"]?.scalar ?? ""
@@ -130,7 +137,8 @@ struct DateVocabulary: Sendable {
             "month": "(?<\(prefix)month>\(words(months)))",
             "year": "(?<\(prefix)year>(?:1[89]|20)[0-9]{2})",
             "weekday": "(?<\(prefix)weekday>\(words(weekdays)))",
-            "ordinal": "(?<\(prefix)ordinal>\(words(ordinals)))",
+            "quarter": "(?<\(prefix)quarter>\(words(quarters)))",
+            "half": "(?<\(prefix)half>\(words(halves)))",
             "relative": "(?<\(prefix)relative>\(words(relative.mapValues(\.amount))))",
             "unit": "(?<\(prefix)unit>\(words(units.mapValues { _ in 0 })))",
             "count": "(?<\(prefix)count>[0-9]{1,3}\(numbers.isEmpty ? "" : "|\(numberWords)"))",
@@ -167,4 +175,12 @@ struct DateVocabulary: Sendable {
 }
 
 /// The unit of a relative date.
-enum DateUnit: String, Sendable { case day, week, month, year }
+enum DateUnit: String, CaseIterable, Sendable {
+    case day, week, month, quarter, half, year
+
+    static let names = allCases.map(\.rawValue).joined(separator: "|")
+}
+
+/// Which days of a relative period a phrase means: all of it, those before the anchor
+/// ("earlier this month": from the 1st to the anchor) or those after it ("later this year").
+enum DatePart: String, Sendable { case whole, earlier, later }

@@ -8,6 +8,8 @@ struct EntityGrammar: Sendable {
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
     /// descriptor before it), `orgBefore`, `orgCued`, `orgAgent`.
     let names: Pattern
+    /// Where a match of `names` may start: a capital or a role, title, cue or head word.
+    let nameStarts: WordStartFilter
     /// A capitalised personal name (used to split a list of names).
     let personName: Pattern
     /// Phrases that stand for an organisation; group `head` is the noun.
@@ -127,9 +129,13 @@ struct EntityGrammar: Sendable {
         // word that starts with one), the lookahead of the bytes a letter can start with
         // gives PCRE2 a start bitmap, so it skips spaces, digits and punctuation without
         // trying the branches there.
-        let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads", "org_cues"].flatMap { try root.strings($0) }
+        let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
+            + orgCues.flatMap(PatternText.literalStarts)
+            // A compound head may follow any letters ("softwarefirma"): every word may start one.
+            + (root["compound_heads"]?.scalar == "true" ? [""] : [])
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
+        nameStarts = WordStartFilter(capitals: true, words: leadWords)
         personName = try Pattern(atomicName, origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
         let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"

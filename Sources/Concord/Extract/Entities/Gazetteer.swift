@@ -21,6 +21,8 @@ struct Gazetteer: Sendable {
     let media: Set<String>
     /// `(?<name>form|form|...)` followed by an optional possessive; nil when empty.
     let pattern: Pattern?
+    /// Where a match of `pattern` may start: a word that begins like one of the forms.
+    let starts: WordStartFilter
 
     init(file: RuleFile?) throws {
         var entries: [String: Entry] = [:]
@@ -41,6 +43,7 @@ struct Gazetteer: Sendable {
         }
         self.entries = entries
         self.media = media
+        starts = WordStartFilter(capitals: false, words: Array(entries.keys))
         guard !entries.isEmpty, let file else {
             pattern = nil
             return

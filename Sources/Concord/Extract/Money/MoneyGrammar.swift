@@ -9,16 +9,16 @@
 /// - `prefixBefore`, `writtenBefore` and `rangeStart` are matched backwards from a sum
 ///   (ending where it starts): the symbol or code before a number, a written number, the
 ///   low end of a range ("between €10 million and", "$10-", "entre 10 et").
-/// - `qualifierBefore` / `qualifierAfter` read "about", "more than", "or more";
+/// - `qualifiers` read "about", "more than", "or more" (shared with percents);
 ///   `currencyAfter`, `cents` and `minorJoin` what may complete a sum after it.
 /// - `equivalence` reads what stands between a sum and its stated conversion.
 /// - `context` and `nextWord` decide whether a sum with no currency is money.
 struct MoneyGrammar: Sendable {
     let language: String
     let numbers: NumberReader
+    /// Finds the core of each sum, coins ("ten dimes", "a quarter") and glued price units
+    /// ("50p") included; whether a coin or price unit is money is decided where it stands.
     let scan: Pattern
-    /// `scan` plus coin words ("ten dimes", "a quarter"), for documents whose language tag names a region.
-    let regionalScan: Pattern
     /// Matched backwards from a scale or currency word: the written number before it.
     let writtenBefore: Pattern
     /// Matched right after a written number's scale: its currency ("two million dollars").
@@ -33,28 +33,27 @@ struct MoneyGrammar: Sendable {
     let coinWords: Set<String>
     let coinNotAfter: Set<String>
     let coinNotBefore: Set<String>
+    /// Units written glued to digits that are money only in a price context ("50p per
+    /// share", never "1080p"), folded.
+    let priceUnitWords: Set<String>
+    /// Matched backwards from a sum: a word that makes it a price ("costs", "priced at").
+    let priceBefore: Pattern
+    /// Matched right after a sum: words that make it a price ("per share", "each").
+    let priceAfter: Pattern
     let rangeStart: Pattern
-    let qualifierBefore: Pattern
-    let qualifierAfter: Pattern
+    let qualifiers: Qualifiers
     let equivalence: Pattern
     let minorJoin: Pattern
     /// Cents written after a sum with no unit of their own: "15 dollars 50", "$20 and 43c".
     let cents: Pattern
     let context: Pattern
     let nextWord: Pattern
+    /// A statement of the currency of every figure in the document ("All figures in
+    /// Canadian dollars", "(All figures in CAD)"), with the currency as `currency`.
+    let currencyStatement: Pattern
     /// Words that may follow a sum with no currency ("raised 5 million in ...").
     let followers: Set<String>
-    /// Words after which "from A to B" is a change, not a range.
-    let changeWords: Set<String>
-    /// Joiners that make a range without an open word ("-", "to").
-    let bareJoiners: Set<String>
-    /// Every range joiner, and the last word of every qualifier before a sum ("than" of
-    /// "more than"): a sum is looked at more closely only when the word before it is one.
-    let rangeJoinerWords: Set<String>
-    let qualifierLastWords: Set<String>
-    /// First words of the qualifiers after a sum ("or" of "or more") and the words that
-    /// may lead to cents ("and"): what follows a sum is matched only after one of them.
-    let afterFirstWords: Set<String>
+    /// The words that may lead to cents ("and"): what follows a sum is matched only after one of them.
     let centsJoinerWords: Set<String>
     private let currencyWords: [String: MoneyUnit]
     let currencies: CurrencyTable
@@ -82,19 +81,21 @@ struct MoneyGrammar: Sendable {
             }
         }
         coinWords = Set(coins.map(Self.wordKey))
+        var glued: [String] = []
+        for entry in try root.list("price_units") {
+            let unit = try CurrencyTable.unit(entry)
+            for word in try entry.strings("glued") {
+                words[Self.wordKey(word)] = unit
+                glued.append(word)
+            }
+        }
+        priceUnitWords = Set(glued.map(Self.wordKey))
         coinNotAfter = Set(try root.strings("coin_not_after").map(NumberRules.folded))
         coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
         currencyWords = words
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
-        changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
-        bareJoiners = Set(try root.strings("range_bare_joiners").map(NumberRules.folded))
-        rangeJoinerWords = Set(try root.strings("range_joiners").map(NumberRules.folded))
-        let qualifiers = try ["not_approximate", "approximate", "at_least", "at_most"].flatMap { try root.strings($0) }
-        let after = try ["after_at_least", "after_at_most"].flatMap { try root.strings($0) }
-        afterFirstWords = Set(after.compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
+        qualifiers = try Qualifiers(money: file)
         centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
-        // The word before a sum is read up to an apostrophe ("all'incirca" → "incirca").
-        qualifierLastWords = Set(qualifiers.compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
 
         let alt = { (words: [String]) in PatternText.alternation(words) }
         let digits = numberRules.digitsPattern
@@ -119,48 +120,44 @@ struct MoneyGrammar: Sendable {
         // do not anchor written numbers ("three USD"): scanning for codes at every capital
         // letter costs more than the rare case is worth; scaled ones ("twenty MUSD") start
         // with M, K or B only, which is cheap.
-        func scanSource(names: String, nameWords: [String]) -> String {
-            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:[ \\n-]?(?<s>\(scale)))?"
-                + "(?:[ \\n-]?\(connector)(?<p>(?:\(names)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?"
-                + "(?(<s>)|(?(<p>)|(?(<pf>)|(?!))))"
-                + "|\(wordStart)(?<anchor>\(alt(scaleWords + nameWords))|\(scaledCodes)))"
-        }
+        // A glued price unit ("50p") stands right after the digits, in its written case.
+        let gluedUnit = "(?<g>(?-i:\(PatternText.alternation(glued, foldCase: false)))(?![\\p{N}]))|"  // never matches with none listed
         let regionalNames = "(?:\(names)|\(alt(coins)))"
-        scan = try Self.compile(scanSource(names: names, nameWords: wordList), file: file, key: "currencies")
-        regionalScan = try Self.compile(scanSource(names: regionalNames, nameWords: wordList + coins), file: file, key: "regional_coins")
-        writtenBefore = try Self.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", file: file, key: "currencies")
-        currencyAfter = try Self.compile("[ \\n-]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", file: file, key: "currencies")
-        prefixBefore = try Self.compile(
+        scan = try file.compile(
+            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
+                + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
+                + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
+                + "|\(wordStart)(?<anchor>\(alt(scaleWords + wordList + coins))|\(scaledCodes)))",
+            key: "currencies")
+        priceBefore = try file.compile("(?<![\\p{L}])\(alt(try root.strings("price_before")))[ ]+\\z", key: "price_before")
+        priceAfter = try file.compile("[ ]*\(alt(try root.strings("price_after")))", key: "price_after")
+        writtenBefore = try file.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", key: "currencies")
+        currencyAfter = try file.compile("[ \\n-]?\(connector)(?<p>\(regionalNames)|\(iso)|\(scaledCodes))", key: "currencies")
+        prefixBefore = try file.compile(
             "(?:(?<symbol>\(prefix))|\(wordStart)(?<always>\(prefixNames))|\(wordStart)(?<name>\(names)))[ \\n]?\\z",
-            file: file, key: "prefix_names")
+            key: "prefix_names")
         bareScales = Set(numberRules.bareScaleWords.map(NumberRules.folded))
 
-        let joiners = try root.strings("range_joiners")
-        rangeStart = try Self.compile(
-            "(?<![\\p{L}\\p{N}])(?:(?<open>\(alt(try root.strings("range_open"))))[ ]+)?"
+        rangeStart = try file.compile(
+            "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?"
                 + "(?:(?<lpre>\(prefix))[ \\n]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ \\n]?(?<ls>\(scale)))?"
-                + "(?:[ \\n]?\(connector)(?<lp>\(suffix)))?[ \\n]*(?<join>\(alt(joiners)))[ \\n]*\\z",
-            file: file, key: "range_joiners")
+                + "(?:[ \\n]?\(connector)(?<lp>\(suffix)))?[ \\n]*(?<join>\(qualifiers.rangeJoiner))[ \\n]*\\z",
+            key: "range_joiners")
         let approximate = alt(try root.strings("approximate"))
-        qualifierBefore = try Self.compile(
-            "(?<![\\p{L}])(?:(?<exact>\(alt(try root.strings("not_approximate"))))|(?<approx>\(approximate))"
-                + "|(?<least>\(alt(try root.strings("at_least"))))|(?<most>\(alt(try root.strings("at_most")))))[ ]*\\z",
-            file: file, key: "approximate")
-        qualifierAfter = try Self.compile(
-            "[ ]*(?:(?<least>\(alt(try root.strings("after_at_least"))))|(?<most>\(alt(try root.strings("after_at_most")))))",
-            file: file, key: "after_at_least")
         let adjacent = alt(try root.strings("equivalent_adjacent"))
-        equivalence = try Self.compile(
+        equivalence = try file.compile(
             "[ ]*(?:\\([ ]*(?:(?:\(adjacent)|\(approximate))[ ]+)?|,?[ ]*(?:\(adjacent)|\(approximate))[ ]+"
                 + "|[^.;!?()\\n]{0,80}?(?<![\\p{L}])\(alt(try root.strings("equivalent")))[ ]*(?:\(approximate)[ ]+)?)\\z",
-            file: file, key: "equivalent")
+            key: "equivalent")
         let centsJoiners = alt(try root.strings("cents_joiners"))
-        minorJoin = try Self.compile("[ ]*,?[ ]*(?:\(centsJoiners)[ ]+)?\\z", file: file, key: "cents_joiners")
-        cents = try Self.compile(
+        minorJoin = try file.compile("[ ]*,?[ ]*(?:\(centsJoiners)[ ]+)?\\z", key: "cents_joiners")
+        cents = try file.compile(
             "[ ]*(?:\(centsJoiners)[ ]+)?(?:(?<digits>[0-9]{1,2})(?![0-9.,][0-9])(?:(?-i:c)|¢)?|(?<written>\(written)))(?=[ ]*(?:[.,;:!?)]|\\z))",
-            file: file, key: "cents_joiners")
-        context = try Self.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", file: file, key: "money_context")
-        nextWord = try Self.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", file: file, key: "bare_followers")
+            key: "cents_joiners")
+        context = try file.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", key: "money_context")
+        currencyStatement = try file.compile(
+            "(?<![\\p{L}])\(alt(try root.strings("currency_statements")))[ \\n]+(?<currency>\(names)|\(iso))(?![\\p{L}])", key: "currency_statements")
+        nextWord = try file.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", key: "bare_followers")
     }
 
     /// The unit a currency word, symbol or code stands for, as matched.
@@ -179,6 +176,9 @@ struct MoneyGrammar: Sendable {
 
     /// Whether a currency word as matched is a coin ("dimes", "quarter").
     func isCoin(_ text: String) -> Bool { coinWords.contains(Self.wordKey(text)) }
+
+    /// Whether a unit as matched is money only in a price context ("p" of "50p").
+    func isPriceUnit(_ text: String) -> Bool { priceUnitWords.contains(Self.wordKey(text)) }
 
     private static func wordKey(_ text: String) -> String {
         let folded = NumberRules.folded(text)
@@ -230,14 +230,5 @@ struct MoneyGrammar: Sendable {
         for word in words { literals.insert(word.map { PatternText.escape(String($0)) }.joined()) }
         let alternatives = ["[\(characters.sorted().joined())]", "(?-i:[A-Z])"] + literals.sorted()
         return "(?<=" + alternatives.flatMap { [$0, $0 + "[ ]"] }.joined(separator: "|") + ")"
-    }
-
-    private static func compile(_ source: String, file: RuleFile, key: String) throws -> Pattern {
-        let origin = file.root[key]?.origin ?? file.root.origin
-        do {
-            return try Pattern(source, caseless: true, origin: origin)
-        } catch let error as PatternError {
-            throw RuleError(origin: origin, message: error.message)
-        }
     }
 }

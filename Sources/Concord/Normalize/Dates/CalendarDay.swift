@@ -71,18 +71,83 @@ struct CalendarDay: Sendable, Equatable, Comparable {
     static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
 }
 
-/// A date as precise as the text states it: a day, a month or a year.
-enum DateValue: Sendable, Equatable {
-    case day(CalendarDay)
-    case month(year: Int, month: Int)
-    case year(Int)
+/// The days a date denotes, first and last inclusive: a month, a quarter, a week. Its
+/// `value` is the finest of day, month and year that holds every one of those days, so it
+/// is never more precise than the text ("Q3 2023" is 2023, "last week" its month).
+struct DateValue: Sendable, Equatable {
+    var first: CalendarDay
+    var last: CalendarDay
 
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    var iso: String {
-        switch self {
-        case let .day(day): return day.iso
-        case let .month(year, month): return "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))"
-        case let .year(year): return CalendarDay.pad(year, 4)
+    init(first: CalendarDay, last: CalendarDay) {
+        self.first = first
+        self.last = last
+    }
+
+    static func day(_ day: CalendarDay) -> DateValue { DateValue(first: day, last: day) }
+
+    static func month(year: Int, month: Int) -> DateValue? {
+        guard let first = CalendarDay(year: year, month: month, day: 1) else { return nil }
+        return DateValue(first: first, last: CalendarDay(year: year, month: month, day: CalendarDay.length(ofMonth: month, in: year))!)
+    }
+
+    static func year(_ year: Int) -> DateValue {
+        DateValue(first: CalendarDay(year: year, month: 1, day: 1)!, last: CalendarDay(year: year, month: 12, day: 31)!)
+    }
+
+    /// `count` consecutive months from `month` of `year`: a quarter (3), a half (6).
+    static func months(_ count: Int, from month: Int, of year: Int) -> DateValue? {
+        guard let start = Self.month(year: year, month: month) else { return nil }
+        let (endYear, endMonth) = start.first.month(adding: count - 1)
+        return Self.month(year: endYear, month: endMonth).map { DateValue(first: start.first, last: $0.last) }
+    }
+
+    /// ISO 8601 week `number` of `year` (week 1 holds January 4), or nil past its last week.
+    static func week(_ number: Int, of year: Int) -> DateValue? {
+        let januaryFourth = CalendarDay(year: year, month: 1, day: 4)!
+        let week = DateValue.week(of: januaryFourth.adding(days: 7 * (number - 1)))
+        // The week's Thursday is in the year for every week of it.
+        return number >= 1 && week.first.adding(days: 3).year == year ? week : nil
+    }
+
+    /// The ISO week (Monday to Sunday) that holds `day`.
+    static func week(of day: CalendarDay) -> DateValue {
+        let monday = day.adding(days: 1 - day.weekday)
+        return DateValue(first: monday, last: monday.adding(days: 6))
+    }
+
+    /// The span of a value written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard let year = Int(parts[0]), parts[0].count == 4 else { return nil }
+        switch parts.count {
+        case 1: self = .year(year)
+        case 2: guard parts[1].count == 2, let month = Int(parts[1]).flatMap({ DateValue.month(year: year, month: $0) }) else { return nil }; self = month
+        default: guard let day = CalendarDay(iso: iso) else { return nil }; self = .day(day)
         }
     }
+
+    /// The span of a period as the record writes it.
+    init?(_ period: DatePeriod) {
+        guard let first = CalendarDay(iso: period.start), let last = CalendarDay(iso: period.end), first <= last else { return nil }
+        self.init(first: first, last: last)
+    }
+
+    /// A single day.
+    var isDay: Bool { first == last }
+
+    /// How many days it spans.
+    var days: Int { last.dayNumber - first.dayNumber + 1 }
+
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the finest that holds the whole span. A week
+    /// across New Year belongs to the year of its Thursday, as ISO 8601 numbers weeks.
+    var iso: String {
+        if first == last { return first.iso }
+        if first.year == last.year {
+            return first.month == last.month ? "\(CalendarDay.pad(first.year, 4))-\(CalendarDay.pad(first.month, 2))" : CalendarDay.pad(first.year, 4)
+        }
+        return CalendarDay.pad(first.adding(days: 3).year, 4)
+    }
+
+    /// The span for the record; nil for a single day.
+    var period: DatePeriod? { isDay ? nil : DatePeriod(start: first.iso, end: last.iso) }
 }

@@ -1,20 +1,34 @@
 /// Turns the parts a date form captured into a value: absolute dates as precise as the
-/// text ("Feb. 27, 2024" → day, "November 2023" → month, "Q3 2023" → year), relative ones
-/// ("yesterday", "in June", "Jan. 25", "on Tuesday") against an anchor day, looking back
-/// in time as news does, except that a day and month without a year take the nearest year.
+/// text ("Feb. 27, 2024" → a day, "November 2023" → its month, "Q3 2023" → July to
+/// September), relative ones ("yesterday", "in June", "Jan. 25", "on Tuesday", "last week",
+/// "the third quarter") against an anchor day, looking back in time as news does (a month,
+/// quarter or half without a year is the last one begun by the anchor, unless the text
+/// says "of this year"), except that a day and month without a year take the nearest year.
 struct DateResolver {
     /// What a date mention resolves to.
     enum Resolution: Equatable {
         case absolute(DateValue)
         /// nil when there is no anchor.
         case relative(DateValue?)
+
+        var value: DateValue? {
+            switch self {
+            case let .absolute(value): return value
+            case let .relative(value): return value
+            }
+        }
+
+        var isRelative: Bool {
+            if case .relative = self { return true }
+            return false
+        }
     }
 
     let vocabulary: DateVocabulary
 
     /// The value of `parts`, or nil when they do not make a date (February 30, month 13).
     func resolve(_ parts: [DateGrammar.Field: String], dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
-        let year = parts[.year].flatMap { Int($0) }
+        let year = parts[.year].flatMap(Self.yearNumber)
         var month = parts[.month].flatMap(monthNumber)
         var day = parts[.day].flatMap { Int($0) }
         if let a = parts[.a].flatMap({ Int($0) }), let b = parts[.b].flatMap({ Int($0) }) {
@@ -22,9 +36,30 @@ struct DateResolver {
             let readDayFirst = a > 12 ? true : b > 12 ? false : dayFirst
             (day, month) = readDayFirst ? (a, b) : (b, a)
         }
+        // A quarter or half: of the year stated, else of the anchor's year.
+        let fraction: (months: Int, index: Int)?
+        if let quarter = parts[.quarter].flatMap({ Int($0) ?? vocabulary.quarters[DateVocabulary.key($0)] }) {
+            fraction = (3, quarter)
+        } else if let half = parts[.half].flatMap({ Int($0) ?? vocabulary.halves[DateVocabulary.key($0)] }) {
+            fraction = (6, half)
+        } else {
+            fraction = nil
+        }
+        if let fraction {
+            guard (1...12 / fraction.months).contains(fraction.index) else { return nil }
+            let first = (fraction.index - 1) * fraction.months + 1
+            if let year { return DateValue.months(fraction.months, from: first, of: year).map { .absolute($0) } }
+            // The anchor's year where the text says so, else the last such one begun by the anchor.
+            return .relative(anchor.flatMap { anchor in
+                DateValue.months(fraction.months, from: first, of: parts[.current] != nil || first <= anchor.month ? anchor.year : anchor.year - 1)
+            })
+        }
+        if let year, let week = parts[.week].flatMap({ Int($0) }) {
+            return DateValue.week(week, of: year).map { .absolute($0) }
+        }
         if let year {
             if let month, let day { return CalendarDay(year: year, month: month, day: day).map { .absolute(.day($0)) } }
-            if let month { return (1...12).contains(month) ? .absolute(.month(year: year, month: month)) : nil }
+            if let month { return DateValue.month(year: year, month: month).map { .absolute($0) } }
             return .absolute(.year(year))
         }
         if let month, let day {
@@ -40,8 +75,7 @@ struct DateResolver {
         }
         if let month {
             // The last such month up to the anchor's ("in June", written in February 2024: June 2023).
-            let year = month <= anchor.month ? anchor.year : anchor.year - 1
-            return .relative(.month(year: year, month: month))
+            return DateValue.month(year: month <= anchor.month ? anchor.year : anchor.year - 1, month: month).map { .relative($0) }
         }
         if let weekday = parts[.weekday].flatMap({ vocabulary.weekdays[DateVocabulary.key($0)] }) {
             return .relative(.day(anchor.adding(days: -((anchor.weekday - weekday + 7) % 7))))
@@ -60,19 +94,34 @@ struct DateResolver {
         Int(text) ?? vocabulary.months[DateVocabulary.key(text)]
     }
 
-    /// A day for days; the month a week falls in (a week is not a day); a month; a year.
+    /// A four-digit year, or two digits of this century ("3Q23", "Q3 '23").
+    private static func yearNumber(_ text: String) -> Int? {
+        guard let number = Int(text) else { return nil }
+        return text.count == 2 ? 2000 + number : number
+    }
+
+    /// The period `shift.amount` units from the anchor's own (a day, the ISO week, the
+    /// month, quarter, half or year that holds the anchor), or the part of it before or
+    /// after the anchor.
     static func shifted(_ anchor: CalendarDay, by shift: DateVocabulary.Shift) -> DateValue {
+        let period: DateValue
         switch shift.unit {
         case .day:
-            return .day(anchor.adding(days: shift.amount))
+            period = .day(anchor.adding(days: shift.amount))
         case .week:
-            let day = anchor.adding(days: 7 * shift.amount)
-            return .month(year: day.year, month: day.month)
-        case .month:
-            let (year, month) = anchor.month(adding: shift.amount)
-            return .month(year: year, month: month)
+            period = .week(of: anchor.adding(days: 7 * shift.amount))
+        case .month, .quarter, .half:
+            let length = shift.unit == .month ? 1 : shift.unit == .quarter ? 3 : 6
+            let own = anchor.month - (anchor.month - 1) % length
+            let (year, month) = CalendarDay(year: anchor.year, month: own, day: 1)!.month(adding: length * shift.amount)
+            period = DateValue.months(length, from: month, of: year)!
         case .year:
-            return .year(anchor.year + shift.amount)
+            period = .year(anchor.year + shift.amount)
+        }
+        switch shift.part {
+        case .whole: return period
+        case .earlier: return DateValue(first: period.first, last: max(period.first, min(anchor, period.last)))
+        case .later: return DateValue(first: min(period.last, max(anchor, period.first)), last: period.last)
         }
     }
 }

@@ -1,6 +1,8 @@
-/// What a document's own text says about its region, for a document whose language tag
-/// names none: a dateline city, else sums written explicitly in one region's dollar
-/// (`Rules/money/common.yaml`, `region_evidence`, says which evidence wins and why).
+/// What a document's own text says about its region: a statement of the currency of its
+/// figures ("All figures in Canadian dollars", which beats every other evidence), else, for
+/// a document whose language tag names no region, a dateline city, else sums written
+/// explicitly in one region's dollar (`Rules/money/common.yaml`, `region_evidence`, says
+/// which evidence wins and why).
 /// The region found settles a bare "$" or "dollars" as a tag's region would.
 struct RegionEvidence: Sendable {
     /// The region whose dollar is the `dollar` family's default ("US").
@@ -49,6 +51,11 @@ struct RegionEvidence: Sendable {
             return false
         }
         return region
+    }
+
+    /// The region whose own dollar `code` is ("CAD" → "CA", "USD" → "US"); nil for other currencies.
+    func region(ofDollar code: String) -> String? {
+        code == defaultDollar ? usRegion : dollarRegions[code]
     }
 
     /// The region that explicit sums settle, given the ISO currencies of the sums written

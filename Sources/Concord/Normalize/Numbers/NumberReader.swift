@@ -68,11 +68,31 @@ public struct NumberReader: Sendable {
         var afterAnd = false
         var index = 0
         var sawNumber = false
+        /// The digits spoken after a decimal point ("point five"), until a scale closes them.
+        var decimals: [Int]?
         while index < pieces.count {
             guard let (word, next) = longestWord(in: pieces, from: index) else { return nil }
             index = next
+            if rules.decimalWords.contains(word) {
+                guard decimals == nil, current != nil else { return nil }
+                decimals = []
+                continue
+            }
+            if let digits = decimals {
+                if let digit = Self.digit(word, rules: rules) {
+                    decimals = digits + [digit]
+                    continue
+                }
+                guard rules.scales[word] != nil, !digits.isEmpty else { return nil }
+                current = (current ?? 0) + Self.fraction(digits)
+                decimals = nil
+            }
             if rules.joiners.contains(word) { afterAnd = true; continue }
             if word == "a" || word == "an", current != nil { continue }  // "two and a half", "half a billion"
+            if rules.articles.contains(word), current == nil, index < pieces.count,
+               let (following, _) = longestWord(in: pieces, from: index), rules.units[following] != nil, !rules.articles.contains(following) {
+                continue  // "a one billion stg loan": the article counts nothing
+            }
             defer { afterAnd = false }
             sawNumber = true
             if let unit = rules.units[word] {
@@ -94,7 +114,23 @@ public struct NumberReader: Sendable {
             }
         }
         guard sawNumber else { return nil }
+        if let digits = decimals {
+            guard !digits.isEmpty else { return nil }
+            current = (current ?? 0) + Self.fraction(digits)
+        }
         return total + (current ?? 0)
+    }
+
+    /// A single digit spoken after a decimal point: "five", "zero", "fünf".
+    private static func digit(_ word: String, rules: NumberRules) -> Int? {
+        if rules.zeroWords.contains(word) { return 0 }
+        guard let value = rules.units[word], value >= 1, value <= 9, value.rounded(scale: 0) == value, !rules.articles.contains(word) else { return nil }
+        return Int(value.description)
+    }
+
+    /// The spoken digits after a decimal point as a fraction: [2, 5] → 0.25.
+    private static func fraction(_ digits: [Int]) -> ExactDecimal {
+        ExactDecimal(significand: digits.reduce(0) { $0 * 10 + $1 }, exponent: -digits.count)
     }
 
     /// The longest run of pieces from `start` that is one rule word ("quatre-vingt-dix",
@@ -126,6 +162,6 @@ public struct NumberReader: Sendable {
 
     private func isNumberWord(_ word: String) -> Bool {
         rules.units[word] != nil || rules.hundreds.contains(word) || rules.fractions[word] != nil
-            || rules.scales[word] != nil || rules.joiners.contains(word)
+            || rules.scales[word] != nil || rules.joiners.contains(word) || rules.decimalWords.contains(word) || rules.zeroWords.contains(word)
     }
 }

@@ -19,6 +19,10 @@ public struct NumberRules: Sendable {
     let fractions: [String: ExactDecimal]
     /// Words that may join written numbers ("and", "of").
     let joiners: Set<String>
+    /// Spoken decimal points ("one point five", "zwei Komma fünf"), and the words for a
+    /// zero digit after one ("one point zero five").
+    let decimalWords: Set<String>
+    let zeroWords: Set<String>
     /// Scale words with their power of ten, lower case ("million" → 6).
     let scales: [String: Int]
     /// Scale words as written, spelled ones and abbreviations apart.
@@ -48,6 +52,8 @@ public struct NumberRules: Sendable {
         hundreds = Set(try root.strings("hundreds").map { $0.lowercased() })
         fractions = try Self.decimals(root, "fractions")
         joiners = Set(try root.strings("joiners").map { $0.lowercased() })
+        decimalWords = Set(try root.strings("decimal_words").map(Self.folded))
+        zeroWords = Set(try root.strings("zero_words").map(Self.folded))
         let abbreviations = Set(try root.strings("abbreviations"))
         leadingScales = try root.strings("leading_scales")
         articles = Set(try root.strings("articles").map(Self.folded))
@@ -98,15 +104,19 @@ public struct NumberRules: Sendable {
 
     /// A run of written number words that starts with a unit or a fraction (never a bare
     /// scale: "millions of dollars" is no sum) and may go on with hundreds and scales
-    /// ("fifteen million", "a quarter of a million", "quatre-vingt-dix"). A word may be a
-    /// compound of number words ("siebenhundert", "venticinque").
+    /// ("fifteen million", "a quarter of a million", "quatre-vingt-dix") and a spoken
+    /// decimal point ("one point five billion"). A word may be a compound of number words
+    /// ("siebenhundert", "venticinque").
     public var writtenPattern: String {
         let spelled = spelledScales.filter { $0.count > 1 }
         let first = Array(units.keys) + Array(fractions.keys) + leadingScales
         let any = first + Array(hundreds) + spelled + Array(joiners)
         let firstWord = "(?:\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
         let word = "(?:\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
-        let joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
+        var joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
+        if !decimalWords.isEmpty {
+            joiner += "|[ ]\(PatternText.alternation(Array(decimalWords)))(?:[ ]\(PatternText.alternation(Array(zeroWords))))*[ ]"
+        }
         return "(?:\(firstWord)(?:(?:[ -]\(joiner))\(word))*)"
     }
 

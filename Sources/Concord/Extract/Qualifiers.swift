@@ -1,0 +1,154 @@
+/// The words that qualify a value, one language's worth, shared by money and percents
+/// so that "about $5 million" and "about 5%" are read by the same rules: approximation
+/// ("about", "rund"), open bounds ("more than", "up to", "or more"), the words that open
+/// and join a range ("between ... and", "entre ... et"), and the verbs of change after
+/// which "up to" names the end point of a change ("rose up to $40") rather than a bound.
+///
+/// The words are those of `Rules/money/<lang>.yaml`; percents add the articles their
+/// languages write between a qualifier and a number ("más del 20 %", "tra il 10 e il 20%",
+/// `Rules/percent/<lang>.yaml`), so each list also gets its contracted forms ("de" → "del").
+struct Qualifiers: Sendable {
+    /// An open bound: the value is the lowest or the highest.
+    enum Bound: Sendable { case atLeast, atMost }
+
+    /// What the words before a value say of it.
+    struct Reading: Sendable {
+        var approximate = false
+        var bound: Bound?
+    }
+
+    /// Matched backwards from a value (ending where it starts): "about", "more than", and
+    /// a change verb with its end-point word ("rose up to"), which is neither.
+    private let before: Pattern
+    /// Matched right after a value: "or more", "or less".
+    private let after: Pattern
+    /// The open words of ranges ("between", "entre", "tra"), as a pattern, each with the
+    /// article that may follow it.
+    let rangeOpen: String
+    /// The joiners of ranges ("and", "to", "-", "et"), as a pattern, each with its article.
+    let rangeJoiner: String
+    /// Joiners that make a range without an open word ("-", "to"), folded.
+    let bareJoiners: Set<String>
+    /// Words after which "from A to B" is a change, not a range.
+    private let changeWords: Set<String>
+    /// Words that state the size of a change ("rose by 5 mln francs to 24 billion"):
+    /// after one, "A to B" whose A has its own unit is a change, not a range.
+    private let changeSizeWords: Set<String>
+    /// Every joiner and article, folded: a value is looked at as a range's high end only
+    /// when the word before it is one.
+    private let rangeWords: Set<String>
+    private let articles: Set<String>
+    /// The last word of every qualifier before a value ("than" of "more than") and the
+    /// first of every one after it ("or"): the patterns run only after or before one.
+    private let lastWords: Set<String>
+    private let afterFirstWords: Set<String>
+
+    /// Reads the qualifier lists of a money rule file; `articles` and `contractions` come
+    /// from a percent rule file (none for money).
+    init(money file: RuleFile, articles: [String] = [], contractions: [(word: String, contracted: String)] = []) throws {
+        let root = file.root
+        func words(_ key: String) throws -> [String] { Self.withContractions(try root.strings(key), contractions) }
+        let alt = { (words: [String]) in PatternText.alternation(words) }
+        let article = articles.isEmpty ? "" : "(?:[ ]+\(alt(articles)))?"
+        let approximate = try words("approximate"), notApproximate = try words("not_approximate")
+        let atLeast = try words("at_least"), atMost = try words("at_most")
+        let endPoints = try words("change_end_points")
+        let qualifiers = approximate + notApproximate + atLeast + atMost + endPoints
+        before = try file.compile(
+            "(?<![\\p{L}])(?:(?<endpoint>\(alt(try root.strings("change_verbs")))[ ]+\(alt(endPoints)))|(?<exact>\(alt(notApproximate)))"
+                + "|(?<approx>\(alt(approximate)))|(?<least>\(alt(atLeast)))|(?<most>\(alt(atMost))))\(article)[ ]*\\z",
+            key: "approximate")
+        let afterLeast = try root.strings("after_at_least"), afterMost = try root.strings("after_at_most")
+        after = try file.compile("[ ]*(?:(?<least>\(alt(afterLeast)))|(?<most>\(alt(afterMost))))", key: "after_at_least")
+        let joiners = try words("range_joiners")
+        rangeOpen = "\(alt(try words("range_open")))\(article)"
+        rangeJoiner = "\(alt(joiners))\(article)"
+        bareJoiners = Set(try words("range_bare_joiners").map(NumberRules.folded))
+        changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
+        changeSizeWords = Set(try root.strings("change_size_words").map(NumberRules.folded))
+        self.articles = Set(articles.map(NumberRules.folded))
+        rangeWords = Set(joiners.map(NumberRules.folded))
+        // The word before a value is read up to an apostrophe ("all'incirca" → "incirca").
+        lastWords = Set((qualifiers + articles).compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
+        afterFirstWords = Set((afterLeast + afterMost).compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
+    }
+
+    /// What the words right before `start` say of the value that starts there; nil when
+    /// no qualifier stands there.
+    func reading(before start: Int, in buffer: TextBuffer) throws -> Reading? {
+        guard mayFollowQualifier(start, in: buffer),
+              let match = try before.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: start - 48), to: start) else { return nil }
+        if match["endpoint"] != nil { return Reading() }  // "rose up to $40": the end point, a plain value
+        return Reading(approximate: match["approx"] != nil,
+                       bound: match["least"] != nil ? .atLeast : match["most"] != nil ? .atMost : nil)
+    }
+
+    /// The bound that the words right after `end` state ("or more"), if any.
+    func bound(after end: Int, in buffer: TextBuffer) throws -> Bound? {
+        guard buffer.foldedWord(after: end).map(afterFirstWords.contains) ?? false,
+              let match = try after.anchoredMatch(in: buffer, at: end, to: buffer.lookahead(from: end)) else { return nil }
+        return match["least"] != nil ? .atLeast : .atMost
+    }
+
+    /// Whether the text before `offset` ends with a range joiner ("-", "to", "et", "y el"),
+    /// so that the value at `offset` may be the high end of a range.
+    func mayEndRange(before offset: Int, in buffer: TextBuffer) -> Bool {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        guard end > 0 else { return false }
+        let last = buffer[byte: end - 1]
+        if last == UInt8(ascii: "-") || last >= 0x80 { return true }  // "-", "–", "—", "à"
+        guard var word = buffer.foldedWord(before: end) else { return false }
+        if articles.contains(word) {  // "y el 20 %": the joiner stands before the article
+            var start = end
+            while start > 0, TextBuffer.isWordByte(buffer[byte: start - 1]) || buffer[byte: start - 1] == UInt8(ascii: "'") { start -= 1 }
+            guard let joiner = buffer.foldedWord(before: start) else { return false }
+            word = joiner
+        }
+        return rangeWords.contains(word)
+    }
+
+    /// Whether the low end of a range starting at `offset` is rather the start or the size
+    /// of a change: "rose from 5% to 10%", "rose by 834 mln francs to 24.79 billion" (the
+    /// latter only when the low end has its own unit, `ownUnit`).
+    func isChange(before offset: Int, ownUnit: Bool, in buffer: TextBuffer) -> Bool {
+        guard let word = buffer.foldedWord(before: offset) else { return false }
+        return changeWords.contains(word) || (ownUnit && changeSizeWords.contains(word))
+    }
+
+    /// Whether the word before `offset` may end a qualifier ("about", "more than", "(about").
+    private func mayFollowQualifier(_ offset: Int, in buffer: TextBuffer) -> Bool {
+        var end = offset
+        while end > 0, buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "(") { end -= 1 }
+        guard end > 0 else { return false }
+        let last = buffer[byte: end - 1]
+        if last >= 0x80 || last == UInt8(ascii: ".") || last == UInt8(ascii: "'") { return true }  // "près", "más", "ca.", "l'"
+        return buffer.foldedWord(before: end).map(lastWords.contains) ?? false
+    }
+
+    /// The words, each also with its last word contracted with an article ("más de" →
+    /// "más del", "fino a" → "fino al").
+    private static func withContractions(_ words: [String], _ contractions: [(word: String, contracted: String)]) -> [String] {
+        guard !contractions.isEmpty else { return words }
+        var result = words
+        for phrase in words {
+            var parts = phrase.split(separator: " ").map(String.init)
+            guard let last = parts.last else { continue }
+            for contraction in contractions where NumberRules.folded(last) == contraction.word {
+                parts[parts.count - 1] = contraction.contracted
+                result.append(parts.joined(separator: " "))
+            }
+        }
+        return result
+    }
+}
+
+extension AmountRange {
+    /// The open range a bound makes of a value: "more than 20" is 20 and up.
+    init(_ value: ExactDecimal, _ bound: Qualifiers.Bound) {
+        switch bound {
+        case .atLeast: self.init(min: value, max: nil)
+        case .atMost: self.init(min: nil, max: value)
+        }
+    }
+}
