@@ -115,6 +115,7 @@ struct ClaimPlaceholders: Sendable {
     func expand(_ pattern: String, at origin: RuleOrigin) throws -> String {
         let mark = { (kind: String) in "\(MaskedSentence.open)\(kind)[0-9]+\(MaskedSentence.close)" }
         let entity = { (types: [EntityType]) in mark("[\(String(types.map(MaskedSentence.letter(for:))))]") }
+        let pronounStop = pronouns.isEmpty ? "" : "(?!\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b)"
         let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b"
         let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(PatternText.escape).joined(separator: "|")
         let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
@@ -137,7 +138,8 @@ struct ClaimPlaceholders: Sendable {
             "words": "(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+\\h+){0,4}?",
             "any": "[^.;!?]{0,160}?",
             "round": "(?<round>\(rounds))",
-            "gap": "(?:[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
+            // A gap never crosses a pronoun: "OpenAI, said it would buy": "it" is the subject.
+            "gap": "(?:\(pronounStop)[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
         ]
         var result = ""
         var rest = Substring(pattern)

@@ -4,7 +4,7 @@
 /// ..."), companies before a legal suffix ("Acme Robotics Inc."), anaphors that stand for
 /// an organisation ("the Paris-based startup") and appositions that describe one.
 struct EntityGrammar: Sendable {
-    /// One scan for people and companies; groups: `role`, `after`, `title`, `list`,
+    /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
     /// descriptor before it), `orgBefore`, `orgCued`, `orgAgent`.
     let names: Pattern
@@ -14,7 +14,7 @@ struct EntityGrammar: Sendable {
     let personName: Pattern
     /// Phrases that stand for an organisation; group `head` is the noun.
     let anaphor: Pattern?
-    /// Anchored after an organisation: ", a Paris-based AI startup"; group `head`.
+    /// Anchored after an organisation: ", a Paris-based AI startup" (an indefinite article); group `head`.
     let descriptor: Pattern?
     /// "<Capitalised Words> <org word> (<INITIALS>)"; groups `long` and `short`.
     let acronym: Pattern?
@@ -78,6 +78,11 @@ struct EntityGrammar: Sendable {
             // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
             let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
             branches.append("\(roleChain)\\h+(?<role>\(roleNames))")
+            // "the CEO of Microsoft, Satya Nadella", "el consejero delegado de Telefónica, José
+            // María Álvarez-Pallete": the organisation, then the person.
+            if let prepositions = try Self.alternation(root.strings("role_prepositions")) {
+                branches.append("\(roleChain)\\h+(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(atomicName))")
+            }
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
@@ -148,8 +153,12 @@ struct EntityGrammar: Sendable {
         // Concardis" describe the name that follows.
         let adjective = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*)?" : ""
         anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjective)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
-        if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
-            descriptor = try Pattern(",\\h+(?:\(appositionArticles))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)(?<head>\(heads))\\b", caseless: true, origin: origin)
+        // An indefinite apposition describes ("Poolside, a startup"); a definite one only with
+        // words before its noun ("Wayve, the London-based startup"): "Sequoia, the company
+        // said" is a subject.
+        if let heads = try Self.alternation(root.strings("descriptor_heads")), let indefinite = try Self.alternation(root.strings("indefinite_articles")) {
+            let definite = appositionArticles.map { "|(?:\($0))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){1,4}?)" } ?? ""
+            descriptor = try Pattern(",\\h+(?|(?:\(indefinite))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)\(definite))(?<head>\(heads))\\b", caseless: true, origin: origin)
         } else {
             descriptor = nil
         }
