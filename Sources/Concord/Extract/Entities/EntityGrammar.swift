@@ -77,12 +77,13 @@ struct EntityGrammar: Sendable {
             let roleChain = "(?i:(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
             // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
             let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
-            branches.append("\(roleChain)\\h+(?<role>\(roleNames))")
-            // "the CEO of Microsoft, Satya Nadella", "el consejero delegado de Telefónica, José
-            // María Álvarez-Pallete": the organisation, then the person.
-            if let prepositions = try Self.alternation(root.strings("role_prepositions")) {
-                branches.append("\(roleChain)\\h+(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(atomicName))")
-            }
+            // Or "the CEO of Microsoft, Satya Nadella", "el consejero delegado de Telefónica, José
+            // María Álvarez-Pallete": the organisation, then the person (one branch: the role
+            // words are read once).
+            let roleOf = try Self.alternation(root.strings("role_prepositions")).map { prepositions in
+                "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(atomicName))"
+            } ?? ""
+            branches.append("\(roleChain)\\h+(?:(?<role>\(roleNames))\(roleOf))")
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
