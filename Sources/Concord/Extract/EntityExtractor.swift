@@ -82,7 +82,7 @@ public struct EntityExtractor: Sendable {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let organization = match["orgName"] {
                 organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
-            } else if let organization = match["orgBefore"] ?? match["orgAfter"] {
+            } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {
                 // "However, the company said", "the startup said Tuesday": a word that is no name.
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar),
                       let candidate = organizationCandidate(name, in: buffer) else { return true }
@@ -95,7 +95,7 @@ public struct EntityExtractor: Sendable {
                    !grammar.indefiniteArticles.contains(Self.word(before: head.lowerBound, in: buffer).lowercased()) {
                     described.append((candidate.name, buffer.string(head).lowercased(), []))
                 }
-            } else if let organization = match["orgCued"] ?? match["orgAgent"] {
+            } else if let organization = match["orgCued"] ?? match["orgContext"] {
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
                 // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name.
                 if let first = buffer.string(name).split(separator: " ").first, grammar.roleWords.contains(first.lowercased()) {

@@ -6,7 +6,7 @@
 struct EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
-    /// descriptor before it), `orgBefore`, `orgCued`, `orgAgent`.
+    /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued`.
     let names: Pattern
     /// Where a match of `names` may start: a capital or a role, title, cue or head word.
     let nameStarts: WordStartFilter
@@ -111,9 +111,6 @@ struct EntityGrammar: Sendable {
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = root["compound_heads"]?.scalar == "true" ? "\\p{L}*?" : ""
             branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
-            if let appositionArticles {
-                branches.append("(?<orgBefore>(?>\(capitalisedName))),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
-            }
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
         // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on
@@ -122,12 +119,22 @@ struct EntityGrammar: Sendable {
         if !orgCues.isEmpty {
             branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>(?>\(capitalisedName)))(?![\\p{L}\\p{N}]))")
         }
-        // A name before a verb that only an organisation (or a person named in full
-        // elsewhere) takes: "Brightline said", "Nexi ha annunciato". Last, so that a
-        // suffix, an org word or a person's list read the name first; the verb is in a
-        // lookahead, so a cue after the name ("was founded by A, B and C") is still read.
+        // A name before an apposition that describes it ("Poolside, a Paris-based startup",
+        // group `apposition`) or before a verb that only an organisation (or a person named in
+        // full elsewhere) takes ("Brightline said", "Nexi ha annunciato"; group `agentVerb`):
+        // one branch, so the name is read once. After the suffix, org-word, person and cue
+        // branches, which read the name first ("Investment In Mistral AI Unveiled" is a
+        // cue); the verb is in a lookahead, so a cue after the name ("was founded by A, B
+        // and C") is still read.
+        var afterName: [String] = []
+        if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
+            afterName.append("(?<apposition>,\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}]))")
+        }
         if let verbs = try Self.alternation(root.strings("org_verbs")) {
-            branches.append("(?<orgAgent>(?>\(capitalisedName)))(?=\\h+(?i:\(verbs))(?![\\p{L}\\p{N}]))")
+            afterName.append("(?=\\h+(?<agentVerb>(?i:\(verbs)))(?![\\p{L}\\p{N}]))")
+        }
+        if !afterName.isEmpty {
+            branches.append("(?<orgContext>(?>\(capitalisedName)))(?:\(afterName.joined(separator: "|")))")
         }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
         // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
