@@ -97,9 +97,17 @@ public struct EntityExtractor: Sendable {
                 }
             } else if let organization = match["orgCued"] ?? match["orgContext"] {
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
-                // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name.
-                if let first = buffer.string(name).split(separator: " ").first, grammar.roleWords.contains(first.lowercased()) {
-                    person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
+                // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name; "SAP-Chef
+                // Christian Klein sagte": the company before the role, the person after it.
+                let text = buffer.string(name)
+                let words = text.split(separator: " ")
+                if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains(String($0.split(separator: "-").last ?? $0).lowercased()) }) {
+                    let roleWord = words[role]
+                    if let hyphen = roleWord.lastIndex(of: "-") {
+                        let start = name.lowerBound + text[..<roleWord.startIndex].utf8.count
+                        organizationCandidate(start..<(start + roleWord[..<hyphen].utf8.count), in: buffer).map { contextual.append($0) }
+                    }
+                    person(at: (name.lowerBound + text[..<words[role + 1].startIndex].utf8.count)..<name.upperBound, in: buffer, grammar: grammar).map { people.append($0) }
                     return true
                 }
                 organizationCandidate(knownPrefix(of: name, in: buffer), in: buffer).map { candidate in
