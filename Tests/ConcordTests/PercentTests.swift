@@ -67,6 +67,12 @@ import Testing
         #expect(found.map(\.value) == [10, 20])
     }
 
+    @Test func aRangeWithoutAnOpenWordIsNarrow() throws {
+        let found = try PercentTests.percents("BANK UPS BASE RATE 1/4 PCT TO 8-1/4 PCT")
+        #expect(found.map(\.value) == [ExactDecimal("0.25"), ExactDecimal("8.25")])
+        #expect(try PercentTests.percents("Rates range from 1/4 pct to 8-1/4 pct.").first?.range == AmountRange(min: ExactDecimal("0.25"), max: ExactDecimal("8.25")))
+    }
+
     @Test func aRangeMustRise() throws {
         let found = try PercentTests.percents("The ratio was 15-10% in the test.")
         #expect(found.map(\.text) == ["10%"])
@@ -80,6 +86,9 @@ import Testing
         let italian = try PercentTests.percents("La quota è salita fino al 30% e poi circa il 5%.", language: "it")
         #expect(italian.map(\.value) == [30, 5])
         #expect(italian.map(\.approximate) == [false, true])
+        let french = try PercentTests.percents("La part passe à environ 5 %, puis à plus de 20 % et entre 10 et 15 %.", language: "fr")
+        #expect(french.map(\.value) == [5, nil, nil])
+        #expect(french.map(\.range) == [nil, AmountRange(min: 20, max: nil), AmountRange(min: 10, max: 15)])
         let german = try PercentTests.percents("Der Anteil liegt bei rund 5 Prozent, höchstens 7 Prozent.", language: "de")
         #expect(german.map(\.value) == [5, nil])
         #expect(german.last?.range == AmountRange(min: nil, max: 7))

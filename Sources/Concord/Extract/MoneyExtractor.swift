@@ -16,7 +16,7 @@ public struct MoneyExtractor: Sendable {
         for file in rules.files(in: "money") where file.path != "money/common.yaml" {
             let language = try file.root.string("language")
             let numbers = try NumberRules(rules: rules, language: language)
-            grammars[language] = try MoneyGrammar(file: file, numbers: numbers, currencies: currencies)
+            grammars[language] = try MoneyGrammar(file: file, rules: rules, numbers: numbers, currencies: currencies)
         }
         guard grammars["en"] != nil else {
             throw RuleError(origin: RuleOrigin(file: "money/en.yaml", line: 0), message: "the English money rules are required (the fallback language)")
@@ -149,16 +149,22 @@ private struct MoneyReading {
         guard grammar.isCoin(text) else { return false }
         // "a quarter of", "a quarter million dollars": the coin word is a fraction.
         if let word = buffer.foldedWord(after: bytes.upperBound), grammar.coinNotBefore.contains(word) || grammar.scalePower(of: word) != nil { return true }
-        if isPrice(bytes) { return false }  // "sold for two dimes each"
-        if let word = buffer.foldedWord(before: bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }
-        return taggedRegion == nil
+        if isPrice(before: bytes) { return false }  // "sold for two dimes each"
+        if let word = buffer.foldedWord(before: bytes.lowerBound), grammar.coinNotAfter.contains(word) { return true }  // "tonnes of a nickel a month"
+        return taggedRegion == nil && !isPrice(after: bytes)
     }
 
     /// Whether a price word stands right before the sum ("costs", "priced at") or right after it ("per share", "each").
     private func isPrice(_ bytes: Range<Int>) -> Bool {
-        let before = try? grammar.priceBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: bytes.lowerBound - 40), to: bytes.lowerBound)
-        if before != nil { return true }
-        return (try? grammar.priceAfter.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound))) != nil
+        isPrice(before: bytes) || isPrice(after: bytes)
+    }
+
+    private func isPrice(before bytes: Range<Int>) -> Bool {
+        (try? grammar.priceBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: bytes.lowerBound - 40), to: bytes.lowerBound)) != nil
+    }
+
+    private func isPrice(after bytes: Range<Int>) -> Bool {
+        (try? grammar.priceAfter.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound))) != nil
     }
 
     /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar
@@ -250,15 +256,16 @@ private struct MoneyReading {
         if match["open"] == nil {
             guard match["lw"] == nil else { return nil }
             guard grammar.qualifiers.bareJoiners.contains(join) else { return nil }
-            // "cut $5 to $10" is two sums; "$10 million to $15 million", both in one scale, is a range.
-            if loUnit != nil, join.first?.isLetter == true,
-               match["ls"].flatMap({ grammar.scalePower(of: buffer.string($0)) }).map({ ExactDecimal(significand: 1, exponent: $0) }) != high.value.scale { return nil }
+            // A unit on both sides makes a range only in one scale: "$10 million to $15 million",
+            // "24 cts to 30 cts", but not "834 mln francs to 24.79 billion" ("cut $5 to $10" is a change).
+            let lowScale = match["ls"].flatMap { grammar.scalePower(of: buffer.string($0)) }.map { ExactDecimal(significand: 1, exponent: $0) }
+            if loUnit != nil, join.first?.isLetter == true, lowScale != high.value.scale { return nil }
         }
         if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
                                    scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
               let bounds = low.lowEnd(of: high.value),
-              match["open"] != nil || bounds.high <= bounds.low * grammar.currencies.rangeMaxRatio else { return nil }
+              match["open"] != nil || grammar.qualifiers.mayJoin(low: bounds.low, high: bounds.high) else { return nil }
         let spanStart = match["lpre"]?.lowerBound ?? loRange.lowerBound
         var value = high.value
         value.unit = bounds.unit

@@ -43,7 +43,7 @@ public struct PercentExtractor: Sendable {
             let contractions = try root.pairs("contractions").flatMap { pair in
                 try pair.value.list().map { (word: NumberRules.folded(pair.key), contracted: try $0.string()) }
             }
-            let qualifiers = try Qualifiers(money: money, articles: try root.strings("articles"), contractions: contractions)
+            let qualifiers = try Qualifiers(money: money, rules: rules, articles: try root.strings("articles"), contractions: contractions)
             let points = PatternText.alternation(try root.strings("points"))
             let signs = PatternText.alternation(try root.strings("signs"))
             let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
@@ -105,7 +105,7 @@ public struct PercentExtractor: Sendable {
               let low = Self.value(of: match, grammar: grammar, in: buffer), low < high.value,
               let join = match["join"], let number = match["digits"] ?? match["written"] else { return nil }
         let joiner = NumberRules.folded(buffer.string(join)).split(separator: " ").first.map(String.init) ?? ""
-        guard match["open"] != nil || qualifiers.bareJoiners.contains(joiner) else { return nil }
+        guard match["open"] != nil || (qualifiers.bareJoiners.contains(joiner) && qualifiers.mayJoin(low: low, high: high.value)) else { return nil }
         if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, in: buffer) { return nil }
         return (number.lowerBound, match.range.lowerBound, low)
     }

@@ -42,11 +42,21 @@ struct Qualifiers: Sendable {
     /// first of every one after it ("or"): the patterns run only after or before one.
     private let lastWords: Set<String>
     private let afterFirstWords: Set<String>
+    /// How many times its low end the high end of a range without an open word may be
+    /// ("$10-15 million"): beyond it the two are no range ("April 1 to 110 billion dlrs").
+    private let rangeMaxRatio: ExactDecimal
 
-    /// Reads the qualifier lists of a money rule file; `articles` and `contractions` come
-    /// from a percent rule file (none for money).
-    init(money file: RuleFile, articles: [String] = [], contractions: [(word: String, contracted: String)] = []) throws {
+    /// Reads the qualifier lists of a money rule file and `range_max_ratio` of
+    /// `money/common.yaml`; `articles` and `contractions` come from a percent rule file
+    /// (none for money).
+    init(money file: RuleFile, rules: RuleSet, articles: [String] = [], contractions: [(word: String, contracted: String)] = []) throws {
         let root = file.root
+        let common = rules.file("money/common.yaml")?.root
+        guard let ratio = try common.flatMap({ ExactDecimal(try $0.string("range_max_ratio")) }), ratio > 1 else {
+            throw RuleError(origin: common?["range_max_ratio"]?.origin ?? RuleOrigin(file: "money/common.yaml", line: 0),
+                            message: "'range_max_ratio' must be a decimal above 1")
+        }
+        rangeMaxRatio = ratio
         func words(_ key: String) throws -> [String] { Self.withContractions(try root.strings(key), contractions) }
         let alt = { (words: [String]) in PatternText.alternation(words) }
         let article = articles.isEmpty ? "" : "(?:[ ]+\(alt(articles)))?"
@@ -106,6 +116,11 @@ struct Qualifiers: Sendable {
             word = joiner
         }
         return rangeWords.contains(word)
+    }
+
+    /// Whether `low` and `high` are close enough to be a range written without an open word.
+    func mayJoin(low: ExactDecimal, high: ExactDecimal) -> Bool {
+        high <= low * rangeMaxRatio
     }
 
     /// Whether the low end of a range starting at `offset` is rather the start or the size

@@ -58,7 +58,7 @@ struct MoneyGrammar: Sendable {
     private let currencyWords: [String: MoneyUnit]
     let currencies: CurrencyTable
 
-    init(file: RuleFile, numbers numberRules: NumberRules, currencies: CurrencyTable) throws {
+    init(file: RuleFile, rules: RuleSet, numbers numberRules: NumberRules, currencies: CurrencyTable) throws {
         let root = file.root
         language = try root.string("language")
         numbers = NumberReader(rules: numberRules)
@@ -94,7 +94,7 @@ struct MoneyGrammar: Sendable {
         coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
         currencyWords = words
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
-        qualifiers = try Qualifiers(money: file)
+        qualifiers = try Qualifiers(money: file, rules: rules)
         centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
 
         let alt = { (words: [String]) in PatternText.alternation(words) }

@@ -58,10 +58,6 @@ public struct CurrencyTable: Sendable {
             }
         }
         self.regions = regions
-        guard let ratio = ExactDecimal(try root.string("range_max_ratio")), ratio > 1 else {
-            throw RuleError(origin: root["range_max_ratio"]?.origin ?? root.origin, message: "'range_max_ratio' must be a decimal above 1")
-        }
-        rangeMaxRatio = ratio
         guard let evidence = root["region_evidence"] else {
             throw RuleError(origin: root.origin, message: "missing 'region_evidence': what settles a document's region when its tag names none")
         }
@@ -70,9 +66,6 @@ public struct CurrencyTable: Sendable {
 
     /// What a document's text says about its region (datelines, explicit sums).
     let regionEvidence: RegionEvidence
-    /// How many times its low end the high end of a range without an open word may be
-    /// ("$10-15 million"): beyond it the two are no range ("April 1 to 110 billion dlrs").
-    let rangeMaxRatio: ExactDecimal
 
     /// The symbols as the rule file writes them, for building patterns.
     let rawSymbols: [String]

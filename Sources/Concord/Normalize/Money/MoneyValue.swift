@@ -22,7 +22,10 @@ struct MoneyValue: Sendable, Equatable {
             scale = ExactDecimal(significand: 1, exponent: power)
         }
         self.number = base * (scale ?? 1)
-        self.scale = scale
+        // A written number that ends in a scale ("three billion") carries it already; it is
+        // still its scale, which the low end of a range inherits ("between two and three billion").
+        let lastWord = written ? text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" }).last.map(String.init) : nil
+        self.scale = scale ?? lastWord.flatMap(grammar.scalePower(of:)).map { ExactDecimal(significand: 1, exponent: $0) }
         self.unit = unit
     }
 
