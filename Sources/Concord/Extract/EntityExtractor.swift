@@ -82,6 +82,8 @@ public struct EntityExtractor: Sendable {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let organization = match["orgName"] {
                 organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
+            } else if let organization = match["orgCued"] ?? match["orgContext"] ?? match["orgAfter"], Self.isAllCaps(around: organization, in: buffer) {
+                // An all-caps headline ("RED LION INNS FILES FOR OFFERING"): no case to tell a name.
             } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {
                 // "However, the company said", "the startup said Tuesday": a word that is no name.
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar),
@@ -154,6 +156,12 @@ public struct EntityExtractor: Sendable {
             return nil
         }
         return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
+    }
+
+    /// Whether the text around `range` (30 bytes either side) has no lower-case ASCII letter.
+    static func isAllCaps(around range: Range<Int>, in buffer: TextBuffer) -> Bool {
+        let lower = UInt8(ascii: "a")...UInt8(ascii: "z")
+        return !(max(0, range.lowerBound - 30)..<min(buffer.byteCount, range.upperBound + 30)).contains { lower.contains(buffer[byte: $0]) }
     }
 
     /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
