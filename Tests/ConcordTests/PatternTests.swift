@@ -166,9 +166,9 @@ import Testing
         #expect(filtered == ["bought Acme", "took over Brill", "co-led by Cora", "buys Dune"])
     }
 
-    @Test func literalTrieMatchesAsTheTextsLongestFirst() throws {
+    @Test func caseKeepingTrieMatchesAsTheTextsLongestFirst() throws {
         let forms = ["Meta", "Microsoft", "Mistral", "Mistral AI", "AI", "A.I."]
-        let trie = try Pattern(#"(?<![\p{L}\p{N}])(?<name>"# + PatternText.literalTrie(forms) + #")(?![\p{L}\p{N}])"#)
+        let trie = try Pattern(#"(?<![\p{L}\p{N}])(?<name>"# + PatternText.alternation(forms, bounded: false, foldCase: false) + #")(?![\p{L}\p{N}])"#)
         let longestFirst = forms.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")
         let joined = try Pattern(#"(?<![\p{L}\p{N}])(?<name>"# + longestFirst + #")(?![\p{L}\p{N}])"#)
         let buffer = TextBuffer("Mistral AI and Mistral, Microsoft's Meta AIs; A.I. at Metas")

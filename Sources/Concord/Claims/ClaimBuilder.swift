@@ -149,8 +149,13 @@ struct ClaimContext {
         money = Array(Set(money)).sorted()
         let percents = masked.marks(in: match["percent"]).filter { $0.kind == .percent }.map(\.index)
         // Founders are people; lead investors may be firms.
-        let people = masked.marks(in: match["people"]).filter { $0.kind == .entity && mentions.entities[$0.index].type == .person }.map { mentions.entities[$0.index].name }
-            + masked.marks(in: match["lead"]).filter { $0.kind == .entity }.map { mentions.entities[$0.index].name }
+        // An anaphor in a list ("led by Sequoia, the company said") is no member of it.
+        var people: [String] = []
+        let listed = masked.marks(in: match["people"]).filter { $0.kind == .entity && mentions.entities[$0.index].type == .person }
+            + masked.marks(in: match["lead"]).filter { $0.kind == .entity }
+        for mark in listed where !anaphoric.contains(mark.index) && !people.contains(mentions.entities[mark.index].name) {
+            people.append(mentions.entities[mark.index].name)
+        }
         var dates = masked.marks(in: match["date"]).filter { $0.kind == .date }.map(\.index)
         if dates.isEmpty {
             switch rule.dating {
@@ -178,9 +183,10 @@ struct ClaimContext {
         if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
             return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
         }
-        // A pronoun: the organisation named last before it in the sentence ("Brightline said
-        // it had agreed to buy ..."), else the one the document is about.
-        let before = masked.marks(in: 0..<range.lowerBound).last { mark in
+        // A pronoun: the organisation named first before it in the sentence ("Brightline said
+        // it had agreed to buy ...", "Microsoft, which backs OpenAI, said it ..."), else the
+        // one the document is about.
+        let before = masked.marks(in: 0..<range.lowerBound).first { mark in
             mark.kind == .entity && mentions.entities[mark.index].type == .organization && !anaphoric.contains(mark.index)
         }
         if let before { return (mentions.entities[before.index].name, true) }

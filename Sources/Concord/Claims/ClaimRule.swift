@@ -115,6 +115,7 @@ struct ClaimPlaceholders: Sendable {
     func expand(_ pattern: String, at origin: RuleOrigin) throws -> String {
         let mark = { (kind: String) in "\(MaskedSentence.open)\(kind)[0-9]+\(MaskedSentence.close)" }
         let entity = { (types: [EntityType]) in mark("[\(String(types.map(MaskedSentence.letter(for:))))]") }
+        let pronounStop = pronouns.isEmpty ? "" : "(?!\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b)"
         let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b"
         let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(PatternText.escape).joined(separator: "|")
         let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
@@ -126,7 +127,7 @@ struct ClaimPlaceholders: Sendable {
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
             "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
-            "object": "\(description)(?<object>\(entity(objectTypes)))",
+            "object": "(?<object>\(entity(objectTypes)))",
             "org": "(?:\(entity([.organization])))",
             "money": "(?<money>\(money))",
             "equivalent": "(?<equivalent>\(mark("M")))",
@@ -137,7 +138,8 @@ struct ClaimPlaceholders: Sendable {
             "words": "(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+\\h+){0,4}?",
             "any": "[^.;!?]{0,160}?",
             "round": "(?<round>\(rounds))",
-            "gap": "(?:[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
+            // A gap never crosses a pronoun: "OpenAI, said it would buy": "it" is the subject.
+            "gap": "(?:\(pronounStop)[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
         ]
         var result = ""
         var rest = Substring(pattern)
@@ -146,6 +148,9 @@ struct ClaimPlaceholders: Sendable {
             guard let close = rest[open...].firstIndex(of: "}") else { result += rest[open...]; return result }
             let name = String(rest[rest.index(after: open)..<close])
             if let expansion = expansions[name] {
+                // A description before the object ("in AI startup {object}"), except where the
+                // pattern starts: there it would be tried at every position of the sentence.
+                if name == "object" && !result.isEmpty { result += description }
                 result += expansion
             } else if !name.isEmpty && name.allSatisfy({ $0.isLowercase }) {
                 throw RuleError(origin: origin, message: "unknown placeholder {\(name)}")

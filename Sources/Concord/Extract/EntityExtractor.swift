@@ -33,7 +33,7 @@ public struct EntityExtractor: Sendable {
         if let pattern = gazetteer.pattern {
             try pattern.forEachMatch(in: buffer, startingAt: gazetteer.starts) { match in
                 let form = buffer.string(match["name"]!)
-                if let entry = gazetteer.entries[form] {
+                if let entry = gazetteer.entry(matched: form) {
                     found.add(Candidate(bytes: Self.withPossessive(match, name: form), name: entry.name, type: entry.type, source: .gazetteer))
                 }
                 return true
@@ -75,11 +75,16 @@ public struct EntityExtractor: Sendable {
                         person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
                     }
                 }
+            } else if let organization = match["roleOrg"], let holder = match["roleHolder"] {
+                organizationCandidate(organization, in: buffer).map { companies.append($0) }
+                person(at: holder, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let name = match["after"] ?? match["title"] {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let organization = match["orgName"] {
                 organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
-            } else if let organization = match["orgBefore"] ?? match["orgAfter"] {
+            } else if let organization = match["orgCued"] ?? match["orgContext"] ?? match["orgAfter"], Self.isAllCaps(around: organization, in: buffer) {
+                // An all-caps headline ("RED LION INNS FILES FOR OFFERING"): no case to tell a name.
+            } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {
                 // "However, the company said", "the startup said Tuesday": a word that is no name.
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar),
                       let candidate = organizationCandidate(name, in: buffer) else { return true }
@@ -92,11 +97,19 @@ public struct EntityExtractor: Sendable {
                    !grammar.indefiniteArticles.contains(Self.word(before: head.lowerBound, in: buffer).lowercased()) {
                     described.append((candidate.name, buffer.string(head).lowercased(), []))
                 }
-            } else if let organization = match["orgCued"] ?? match["orgAgent"] {
+            } else if let organization = match["orgCued"] ?? match["orgContext"] {
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
-                // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name.
-                if let first = buffer.string(name).split(separator: " ").first, grammar.roleWords.contains(first.lowercased()) {
-                    person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
+                // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name; "SAP-Chef
+                // Christian Klein sagte": the company before the role, the person after it.
+                let text = buffer.string(name)
+                let words = text.split(separator: " ")
+                if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains(String($0.split(separator: "-").last ?? $0).lowercased()) }) {
+                    let roleWord = words[role]
+                    if let hyphen = roleWord.lastIndex(of: "-") {
+                        let start = name.lowerBound + text[..<roleWord.startIndex].utf8.count
+                        organizationCandidate(start..<(start + roleWord[..<hyphen].utf8.count), in: buffer).map { contextual.append($0) }
+                    }
+                    person(at: (name.lowerBound + text[..<words[role + 1].startIndex].utf8.count)..<name.upperBound, in: buffer, grammar: grammar).map { people.append($0) }
                     return true
                 }
                 organizationCandidate(knownPrefix(of: name, in: buffer), in: buffer).map { candidate in
@@ -143,6 +156,12 @@ public struct EntityExtractor: Sendable {
             return nil
         }
         return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
+    }
+
+    /// Whether the text around `range` (30 bytes either side) has no lower-case ASCII letter.
+    static func isAllCaps(around range: Range<Int>, in buffer: TextBuffer) -> Bool {
+        let lower = UInt8(ascii: "a")...UInt8(ascii: "z")
+        return !(max(0, range.lowerBound - 30)..<min(buffer.byteCount, range.upperBound + 30)).contains { lower.contains(buffer[byte: $0]) }
     }
 
     /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
@@ -215,6 +234,13 @@ public struct EntityExtractor: Sendable {
                 break
             }
             range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
+            text = buffer.string(range)
+        }
+        // "Finance Secretary Jaime Ongpin": the words up to the last role word are the role.
+        let words = text.split(separator: " ")
+        if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains($0.lowercased()) }) {
+            let next = words[role + 1]
+            range = (range.lowerBound + text[..<next.startIndex].utf8.count)..<range.upperBound
             text = buffer.string(range)
         }
         guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }

@@ -64,18 +64,6 @@ enum PatternText {
         return (atoms, "")
     }
 
-    /// An alternation of literal texts, exactly as written, as a trie ("Meta|Microsoft|Mistral AI"
-    /// → "M(?:eta|i(?:crosoft|stral\\ AI))"): the same matches, in the same order of preference,
-    /// as the texts longest first joined by `|`, since every text that matches at one offset
-    /// is a prefix of every longer one that does, and the trie tries the longer first; but a
-    /// try costs a step per character rather than a step per text.
-    static func literalTrie(_ texts: [String]) -> String {
-        guard !texts.isEmpty else { return "(?!)" }
-        let root = TrieNode()
-        for text in texts { root.insert(text.map { escape(String($0)) }[...], ending: "") }
-        return "(?:" + root.render() + ")"
-    }
-
     /// An alternation of words, as a trie ("dollar|dollars|dlrs" → "d(?:ollar(?:s|)|lrs)"),
     /// so that matching costs a step per character rather than a try per word; longer
     /// words are tried before their prefixes ("US dollars" before "US"). Patterns that use

@@ -4,9 +4,9 @@
 /// ..."), companies before a legal suffix ("Acme Robotics Inc."), anaphors that stand for
 /// an organisation ("the Paris-based startup") and appositions that describe one.
 struct EntityGrammar: Sendable {
-    /// One scan for people and companies; groups: `role`, `after`, `title`, `list`,
+    /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
-    /// descriptor before it), `orgBefore`, `orgCued`, `orgAgent`.
+    /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued`.
     let names: Pattern
     /// Where a match of `names` may start: a capital or a role, title, cue or head word.
     let nameStarts: WordStartFilter
@@ -14,7 +14,7 @@ struct EntityGrammar: Sendable {
     let personName: Pattern
     /// Phrases that stand for an organisation; group `head` is the noun.
     let anaphor: Pattern?
-    /// Anchored after an organisation: ", a Paris-based AI startup"; group `head`.
+    /// Anchored after an organisation: ", a Paris-based AI startup" (an indefinite article); group `head`.
     let descriptor: Pattern?
     /// "<Capitalised Words> <org word> (<INITIALS>)"; groups `long` and `short`.
     let acronym: Pattern?
@@ -77,7 +77,13 @@ struct EntityGrammar: Sendable {
             let roleChain = "(?i:(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
             // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
             let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
-            branches.append("\(roleChain)\\h+(?<role>\(roleNames))")
+            // Or "the CEO of Microsoft, Satya Nadella", "el consejero delegado de Telefónica, José
+            // María Álvarez-Pallete": the organisation, then the person (one branch: the role
+            // words are read once).
+            let roleOf = try Self.alternation(root.strings("role_prepositions")).map { prepositions in
+                "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(atomicName))"
+            } ?? ""
+            branches.append("\(roleChain)\\h+(?:(?<role>\(roleNames))\(roleOf))")
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
@@ -105,23 +111,30 @@ struct EntityGrammar: Sendable {
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = root["compound_heads"]?.scalar == "true" ? "\\p{L}*?" : ""
             branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
-            if let appositionArticles {
-                branches.append("(?<orgBefore>\(capitalisedName)),\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
-            }
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
         // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on
         // at the name and a suffix or org word there still reads the longer name.
         let orgCues = try root.strings("org_cues")
         if !orgCues.isEmpty {
-            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(capitalisedName))(?![\\p{L}\\p{N}]))")
+            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>(?>\(capitalisedName)))(?![\\p{L}\\p{N}]))")
         }
-        // A name before a verb that only an organisation (or a person named in full
-        // elsewhere) takes: "Brightline said", "Nexi ha annunciato". Last, so that a
-        // suffix, an org word or a person's list read the name first; the verb is in a
-        // lookahead, so a cue after the name ("was founded by A, B and C") is still read.
+        // A name before an apposition that describes it ("Poolside, a Paris-based startup",
+        // group `apposition`) or before a verb that only an organisation (or a person named in
+        // full elsewhere) takes ("Brightline said", "Nexi ha annunciato"; group `agentVerb`):
+        // one branch, so the name is read once. After the suffix, org-word, person and cue
+        // branches, which read the name first ("Investment In Mistral AI Unveiled" is a
+        // cue); the verb is in a lookahead, so a cue after the name ("was founded by A, B
+        // and C") is still read.
+        var afterName: [String] = []
+        if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
+            afterName.append("(?<apposition>,\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}]))")
+        }
         if let verbs = try Self.alternation(root.strings("org_verbs")) {
-            branches.append("(?<orgAgent>\(capitalisedName))(?=\\h+(?i:\(verbs))(?![\\p{L}\\p{N}]))")
+            afterName.append("(?=\\h+(?<agentVerb>(?i:\(verbs)))(?![\\p{L}\\p{N}]))")
+        }
+        if !afterName.isEmpty {
+            branches.append("(?<orgContext>(?>\(capitalisedName)))(?:\(afterName.joined(separator: "|")))")
         }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
         // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
@@ -148,17 +161,22 @@ struct EntityGrammar: Sendable {
         // Concardis" describe the name that follows.
         let adjective = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*)?" : ""
         anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjective)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
-        if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
-            descriptor = try Pattern(",\\h+(?:\(appositionArticles))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)(?<head>\(heads))\\b", caseless: true, origin: origin)
+        // An indefinite apposition describes ("Poolside, a startup"); a definite one only with
+        // words before its noun ("Wayve, the London-based startup"): "Sequoia, the company
+        // said" is a subject.
+        if let heads = try Self.alternation(root.strings("descriptor_heads")), let indefinite = try Self.alternation(root.strings("indefinite_articles")) {
+            let definite = appositionArticles.map { "|(?:\($0))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){1,4}?)" } ?? ""
+            descriptor = try Pattern(",\\h+(?|(?:\(indefinite))\\h*(?<modifiers>(?:[\\p{L}\\p{N}-]+\\h+){0,4}?)\(definite))(?<head>\(heads))\\b", caseless: true, origin: origin)
         } else {
             descriptor = nil
         }
     }
 
-    /// `a|b|c` of escaped words, longest first; nil for none.
+    /// The words as one trie-shaped alternation, case kept (a step per character, not a
+    /// try per word; longer words before their prefixes); nil for none.
     static func alternation(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
-        return words.sorted { $0.utf8.count > $1.utf8.count }.map(PatternText.escape).joined(separator: "|")
+        return PatternText.alternation(words, bounded: false, foldCase: false)
     }
 
 

@@ -1,6 +1,7 @@
 /// The known entities of `Rules/entities/gazetteer.yaml`, compiled into ONE PCRE2
-/// alternation (a trie of the surface forms, longest first), so a document is scanned once whatever the
-/// number of names; each hit is looked up by its surface form.
+/// alternation shaped as a trie (longest surface form first), so a document is scanned
+/// once whatever the number of names; each hit is looked up by its surface form (a line
+/// break inside a name read as a space).
 struct Gazetteer: Sendable {
     /// What a surface form names.
     struct Entry: Sendable, Equatable {
@@ -10,6 +11,11 @@ struct Gazetteer: Sendable {
 
     /// Surface form → entity.
     let entries: [String: Entry]
+
+    /// The entry a matched text names: "Mistral\nAI" as "Mistral AI".
+    func entry(matched text: String) -> Entry? {
+        entries[text] ?? entries[text.split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+    }
     /// Canonical names of news media (`media: true`): the sources of a story, never what
     /// it is about, so never what "the company" stands for.
     let media: Set<String>
@@ -42,7 +48,8 @@ struct Gazetteer: Sendable {
             pattern = nil
             return
         }
-        let alternation = PatternText.literalTrie(Array(entries.keys))
+        // A trie: a step per character whatever the number of names, longest form first.
+        let alternation = PatternText.alternation(Array(entries.keys), bounded: false, foldCase: false)
         pattern = try Pattern(
             EntityGrammar.bounded("(?<name>\(alternation))"),
             origin: RuleOrigin(file: file.path, line: file.root["entities"]?.origin.line ?? 1))
