@@ -75,6 +75,20 @@ import Testing
         #expect(try Self.analyze(text, reference: nil).documentDate == "2024-02-28")
     }
 
+    /// A label may qualify its cue word ("Zuletzt aktualisiert", "Dernière mise à jour"):
+    /// the line still gives the document's date.
+    @Test(arguments: [
+        ("de", "Zuletzt aktualisiert: 11.03.2025, 17:45 Uhr", "2025-03-11"),
+        ("fr", "Dernière mise à jour le 4 février 2025 à 11h12", "2025-02-04"),
+        ("it", "Ultimo aggiornamento: 07/05/2025 10:40", "2025-05-07"),
+        ("es", "Última actualización: 6 de mayo de 2025", "2025-05-06"),
+        ("en", "Originally published: March 3, 2025", "2025-03-03"),
+    ])
+    func aQualifiedCueGivesTheDocumentDate(language: String, line: String, expected: String) throws {
+        let text = "Nordlicht Robotics\n\n\(line)\n\nNordlicht Robotics closed a round on March 1, 2025."
+        #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
+    }
+
     @Test func aCueAfterABylineSeparatorStillCounts() throws {
         #expect(try Self.analyze("Mistral's deal\nBy Jane Doe | Updated Feb. 28, 2024\nThe deal closed.", reference: nil).documentDate == "2024-02-28")
     }
