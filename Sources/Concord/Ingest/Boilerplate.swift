@@ -17,29 +17,30 @@ public struct Boilerplate: Sendable {
 
     init(files: [RuleFile]) throws {
         var guarded: [String] = []
-        var labelled: [String] = []
+        var anyLength: [String] = []
         var origin = RuleOrigin.inline
         for file in files {
             for rule in try file.root.list("lines") {
                 let node = rule["pattern"] ?? rule
                 _ = try node.pattern(caseless: true)
                 let alternative = "(?:" + (try node.string()) + ")"
-                if rule["labelled"]?.scalar == "true" { labelled.append(alternative) } else { guarded.append(alternative) }
+                if rule["any_length"]?.scalar == "true" { anyLength.append(alternative) } else { guarded.append(alternative) }
                 origin = node.origin
             }
         }
-        guard !guarded.isEmpty || !labelled.isEmpty else {
+        guard !guarded.isEmpty || !anyLength.isEmpty else {
             combined = nil
             return
         }
         // A whole line: optional indentation and bullet, the rule, optional closing punctuation.
         // A line of 50 characters or more that ends in a word or a comma is running text
         // wrapped mid-sentence, never boilerplate: the lookahead spares it every rule
-        // (50 is ``wrappedLineLength``) but the labelled ones ("Read more: <headline>").
+        // (50 is ``wrappedLineLength``) but the `any_length` ones ("Read more: <headline>", a row
+        // of share buttons).
         let lead = "[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+"
         var branches: [String] = []
         if !guarded.isEmpty { branches.append("(?![^\\n]{50}[^\\n]*+(?<=[\\p{L}\\p{N},;])$)" + lead + "(?:" + guarded.joined(separator: "|") + ")") }
-        if !labelled.isEmpty { branches.append(lead + "(?:" + labelled.joined(separator: "|") + ")") }
+        if !anyLength.isEmpty { branches.append(lead + "(?:" + anyLength.joined(separator: "|") + ")") }
         let source = "(?m)^(?:" + branches.joined(separator: "|") + ")[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
         do {
             combined = try Pattern(source, caseless: true, origin: origin)
