@@ -105,6 +105,21 @@ import Testing
         #expect(try Self.analyze("Feb. 27, 2024\nMicrosoft and Mistral signed a deal on Nov. 15, 2023.", reference: nil).documentDate == "2024-02-27")
     }
 
+    /// A date alone on a header line may carry its time of day and a reading time; a
+    /// sentence after a date is no such rest.
+    @Test(arguments: [
+        ("en", "March 4, 2025 at 10:15 AM", "2025-03-04"),
+        ("en", "March 4, 2025 | 10:15 AM ET | 3 min read", "2025-03-04"),
+        ("it", "04 marzo 2025 - 10:40", "2025-03-04"),
+        ("de", "4. März 2025, 14:20 Uhr", "2025-03-04"),
+        ("fr", "4 mars 2025 à 07h30", "2025-03-04"),
+        ("en", "March 4, 2025: Helix closed its fund at 10", nil),
+    ])
+    func aHeaderDateMayCarryItsTime(language: String, line: String, expected: String?) throws {
+        let text = "Helix Ventures closes its second fund\nBy Jane Doe\n\(line)\n\nHelix Ventures said it closed the fund."
+        #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
+    }
+
     @Test func eventDatesAreNotTheDocumentDate() throws {
         let analysis = try Self.analyze("The company was founded on April 28, 2023 in Paris.", reference: nil)
         #expect(analysis.documentDate == nil)
