@@ -120,6 +120,17 @@ import Testing
         #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
     }
 
+    /// A quarter to come is the first one not over by the anchor (next year's once this
+    /// year's has passed); a quarter reported stays the last one begun.
+    @Test func anUpcomingQuarterIsNotThePastOne() throws {
+        let future = try Self.analyze("The deal is expected to close in the first quarter.", reference: "2024-11-15").mentions
+        #expect(future.map(\.text) == ["first quarter"] && future.first?.period == DatePeriod(start: "2025-01-01", end: "2025-03-31"))
+        let current = try Self.analyze("The deal will close in the fourth quarter.", reference: "2024-11-15").mentions
+        #expect(current.first?.period == DatePeriod(start: "2024-10-01", end: "2024-12-31"))
+        let past = try Self.analyze("Sales fell in the first quarter.", reference: "2024-11-15").mentions
+        #expect(past.first?.period == DatePeriod(start: "2024-01-01", end: "2024-03-31"))
+    }
+
     @Test func eventDatesAreNotTheDocumentDate() throws {
         let analysis = try Self.analyze("The company was founded on April 28, 2023 in Paris.", reference: nil)
         #expect(analysis.documentDate == nil)

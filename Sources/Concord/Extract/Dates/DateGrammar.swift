@@ -5,7 +5,7 @@
 struct DateGrammar: Sendable {
     /// The parts a form can capture.
     enum Field: String, CaseIterable, Sendable {
-        case day, month, year, a, b, quarter, half, week, current, weekday, relative, count, unit
+        case day, month, year, a, b, quarter, half, week, current, upcoming, weekday, relative, count, unit
     }
 
     /// One form: its group number and the group number of each field it has.
