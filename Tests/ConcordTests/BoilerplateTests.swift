@@ -68,6 +68,9 @@ import Testing
         let english = "Related stories\nHelix Ventures raised a $300 million fund in May.\nPickwise raises $12 million\n"
         #expect(dropped(english) == ["Related stories"])
         #expect(dropped("Leggi anche\n\nVerdemare raccoglie 18 milioni\n") == ["Leggi anche"])
+        #expect(dropped("Most Read\nOsprey rival Voltstack cuts 200 jobs\nUK battery storage capacity hit 5GW in 2024\n\nTopics\n") == [
+            "Most Read", "Osprey rival Voltstack cuts 200 jobs", "UK battery storage capacity hit 5GW in 2024",
+        ])
     }
 
     /// Wire copy wraps sentences at about 65 columns: a wrapped tail is body text.
