@@ -113,6 +113,7 @@ import Testing
         ("it", "04 marzo 2025 - 10:40", "2025-03-04"),
         ("de", "4. März 2025, 14:20 Uhr", "2025-03-04"),
         ("fr", "4 mars 2025 à 07h30", "2025-03-04"),
+        ("en", "March 4, 2025 10:15 AM GMT+1 Updated 2 hours ago", "2025-03-04"),
         ("en", "March 4, 2025: Helix closed its fund at 10", nil),
     ])
     func aHeaderDateMayCarryItsTime(language: String, line: String, expected: String?) throws {
