@@ -67,6 +67,8 @@ import Testing
         #expect(dropped(german) == ["Mehr zum Thema", "Lagerroboter: Pickwise erhält 11 Millionen Euro", "KI-Start-ups sammeln 2 Milliarden ein"])
         let english = "Related stories\nHelix Ventures raised a $300 million fund in May.\nPickwise raises $12 million\n"
         #expect(dropped(english) == ["Related stories"])
+        let wrapped = "See also\nThe company said it expects earnings of 1.20 dlrs a\nshare in 1987, up from 90 cts.\n"
+        #expect(dropped(wrapped) == ["See also"])
         #expect(dropped("Leggi anche\n\nVerdemare raccoglie 18 milioni\n") == ["Leggi anche"])
         #expect(dropped("Most Read\nOsprey rival Voltstack cuts 200 jobs\nUK battery storage capacity hit 5GW in 2024\n\nTopics\n") == [
             "Most Read", "Osprey rival Voltstack cuts 200 jobs", "UK battery storage capacity hit 5GW in 2024",

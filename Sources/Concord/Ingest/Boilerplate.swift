@@ -78,9 +78,10 @@ public struct Boilerplate: Sendable {
 
     /// The lines listed right under a related-content heading that read as headlines of
     /// other articles ("Lagerroboter: Pickwise erhält 11 Millionen Euro"): short lines that
-    /// do not end like a sentence, up to the first blank line or the first line that is
-    /// not such a headline. A paragraph of the article after the heading ends in a full
-    /// stop and stops the list, so no body sentence is dropped.
+    /// start in capitals or digits and do not end like a sentence, up to the first blank
+    /// line or the first line that is not such a headline. A paragraph of the article after
+    /// the heading ends in a full stop and stops the list; hard-wrapped prose (a line that
+    /// goes on in lower case) drops nothing, so no body sentence is lost.
     static func teasers(after heading: Range<Int>, in buffer: TextBuffer) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = heading.upperBound + 1  // past the heading's newline
@@ -91,7 +92,10 @@ public struct Boilerplate: Sendable {
             while lower < upper, Bytes.isSpace(buffer[byte: lower]) { lower += 1 }
             while upper > lower, Bytes.isSpace(buffer[byte: upper - 1]) { upper -= 1 }
             let line = buffer.string(lower..<upper)
-            guard (1...maximumTeaserLength).contains(line.unicodeScalars.count), let last = line.last, !".!;,:…\"”»".contains(last) else { break }
+            guard let first = line.first, let last = line.last else { break }
+            if first.isLowercase { return [] }
+            guard line.unicodeScalars.count <= maximumTeaserLength, first.isUppercase || first.isNumber,
+                  !".!;,:…\"”»".contains(last) else { break }
             lines.append(start..<end)
             start = end + 1
         }
