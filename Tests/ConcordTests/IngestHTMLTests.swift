@@ -76,6 +76,13 @@ import Testing
         #expect(noHeading.title == "Social title")
         let titleOnly = try html("<html><head><title> Only &amp;\n title </title></head><body><p>x</p></body></html>")
         #expect(titleOnly.title == "Only & title")
+        // The site's name after the headline is no part of it; a dash inside a headline stays.
+        let piped = try html("<html><head><title>Vantor Labs buys Kelpie AI for $90 million | Example Tech News</title></head><body><p>x</p></body></html>")
+        #expect(piped.title == "Vantor Labs buys Kelpie AI for $90 million")
+        let named = try html("<html><head><meta property=\"og:site_name\" content=\"Example Tech\"><meta property=\"og:title\" content=\"Vantor Labs buys Kelpie AI – Example Tech\"></head><body><p>x</p></body></html>")
+        #expect(named.title == "Vantor Labs buys Kelpie AI")
+        let dashed = try html("<html><head><title>Vantor Labs buys Kelpie AI - sources</title></head><body><p>x</p></body></html>")
+        #expect(dashed.title == "Vantor Labs buys Kelpie AI - sources")
     }
 
     @Test func publishedFromJSONLDOrTime() throws {

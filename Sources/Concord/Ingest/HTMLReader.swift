@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads scraped HTML into the text extraction runs on, with an ``OffsetMap`` back into the
 /// markup, so that a mention's span covers the source markup where it stands.
 ///
@@ -59,6 +61,7 @@ private struct HTMLParser {
     private var capturingH1 = false
     private var titleTag: String?
     private var ogTitle: String?
+    private var siteName: String?
     private var metaDate: String?
     private var jsonLDDate: String?
     private var timeDate: String?
@@ -110,10 +113,27 @@ private struct HTMLParser {
     }
 
     func output() -> HTMLReader.Output {
-        let titles = [h1, ogTitle, titleTag].compactMap { $0.map(TextCleaning.collapseWhitespace) }
+        let titles = [h1, ogTitle.map(withoutSiteName), titleTag.map(withoutSiteName)].compactMap { $0.map(TextCleaning.collapseWhitespace) }
         let dates = [metaDate, jsonLDDate, timeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
         return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm)
     }
+
+    /// A page title without the site's name after it ("Deal done | Example News", "Deal
+    /// done - Example News" where the page names its site so): the last segment after a
+    /// separator when it is the `og:site_name`, or when it follows " | " and is short.
+    func withoutSiteName(_ title: String) -> String {
+        let site = siteName.map { TextCleaning.collapseWhitespace($0).lowercased() }
+        for separator in [" | ", " - ", " – ", " — ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex else { continue }
+            let suffix = TextCleaning.collapseWhitespace(String(title[range.upperBound...]))
+            let isSite = suffix.lowercased() == site || (separator == " | " && suffix.split(separator: " ").count <= Self.siteNameWords)
+            if isSite { return String(title[..<range.lowerBound]) }
+        }
+        return title
+    }
+
+    /// The most words a " | " suffix of a title may have to be taken for the site's name.
+    static let siteNameWords = 5
 
     // MARK: Offsets
 
@@ -297,6 +317,8 @@ private struct HTMLParser {
         switch key {
         case "og:title", "twitter:title":
             ogTitle = ogTitle ?? content
+        case "og:site_name", "application-name":
+            siteName = siteName ?? content
         case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.issued", "sailthru.date", "parsely-pub-date":
             metaDate = metaDate ?? content
         default:
