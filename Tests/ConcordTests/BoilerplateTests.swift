@@ -55,6 +55,26 @@ import Testing
         #expect(document.bodyRanges == [0..<42, 123..<124, 129..<130])
     }
 
+    /// The headlines listed under a related-content heading go with it, up to the blank
+    /// line; a paragraph right under a heading ends like a sentence and stays, with the
+    /// lines after it.
+    @Test func teaserHeadlinesUnderARelatedHeadingAreDropped() {
+        func dropped(_ text: String) -> [String] {
+            let buffer = TextBuffer(text)
+            return Self.boilerplate.lines(in: buffer).map { buffer.string($0) }
+        }
+        let german = "Der Umsatz soll um 150 Prozent wachsen.\n\nMehr zum Thema\nLagerroboter: Pickwise erhält 11 Millionen Euro\nKI-Start-ups sammeln 2 Milliarden ein\n\nNordlicht beschäftigt 120 Mitarbeiter.\n"
+        #expect(dropped(german) == ["Mehr zum Thema", "Lagerroboter: Pickwise erhält 11 Millionen Euro", "KI-Start-ups sammeln 2 Milliarden ein"])
+        let english = "Related stories\nHelix Ventures raised a $300 million fund in May.\nPickwise raises $12 million\n"
+        #expect(dropped(english) == ["Related stories"])
+        let wrapped = "See also\nThe company said it expects earnings of 1.20 dlrs a\nshare in 1987, up from 90 cts.\n"
+        #expect(dropped(wrapped) == ["See also"])
+        #expect(dropped("Leggi anche\n\nVerdemare raccoglie 18 milioni\n") == ["Leggi anche"])
+        #expect(dropped("Most Read\nOsprey rival Voltstack cuts 200 jobs\nUK battery storage capacity hit 5GW in 2024\n\nTopics\n") == [
+            "Most Read", "Osprey rival Voltstack cuts 200 jobs", "UK battery storage capacity hit 5GW in 2024",
+        ])
+    }
+
     /// Wire copy wraps sentences at about 65 columns: a wrapped tail is body text.
     @Test func theTailOfAWrappedSentenceIsBody() {
         let text = "The company said it expects earnings of 1.20 dlrs a\nshare.\nIt declined to\ncomment.\nThe plant will be powered by the hot gases of burning coal and\npowered by the combustion gases of burning coal.\nShare\n"

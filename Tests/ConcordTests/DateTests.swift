@@ -75,6 +75,20 @@ import Testing
         #expect(try Self.analyze(text, reference: nil).documentDate == "2024-02-28")
     }
 
+    /// A label may qualify its cue word ("Zuletzt aktualisiert", "Dernière mise à jour"):
+    /// the line still gives the document's date.
+    @Test(arguments: [
+        ("de", "Zuletzt aktualisiert: 11.03.2025, 17:45 Uhr", "2025-03-11"),
+        ("fr", "Dernière mise à jour le 4 février 2025 à 11h12", "2025-02-04"),
+        ("it", "Ultimo aggiornamento: 07/05/2025 10:40", "2025-05-07"),
+        ("es", "Última actualización: 6 de mayo de 2025", "2025-05-06"),
+        ("en", "Originally published: March 3, 2025", "2025-03-03"),
+    ])
+    func aQualifiedCueGivesTheDocumentDate(language: String, line: String, expected: String) throws {
+        let text = "Nordlicht Robotics\n\n\(line)\n\nNordlicht Robotics closed a round on March 1, 2025."
+        #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
+    }
+
     @Test func aCueAfterABylineSeparatorStillCounts() throws {
         #expect(try Self.analyze("Mistral's deal\nBy Jane Doe | Updated Feb. 28, 2024\nThe deal closed.", reference: nil).documentDate == "2024-02-28")
     }
@@ -89,6 +103,33 @@ import Testing
 
     @Test func aDateAloneOnTheFirstLineIsTheDocumentDate() throws {
         #expect(try Self.analyze("Feb. 27, 2024\nMicrosoft and Mistral signed a deal on Nov. 15, 2023.", reference: nil).documentDate == "2024-02-27")
+    }
+
+    /// A date alone on a header line may carry its time of day and a reading time; a
+    /// sentence after a date is no such rest.
+    @Test(arguments: [
+        ("en", "March 4, 2025 at 10:15 AM", "2025-03-04"),
+        ("en", "March 4, 2025 | 10:15 AM ET | 3 min read", "2025-03-04"),
+        ("it", "04 marzo 2025 - 10:40", "2025-03-04"),
+        ("de", "4. März 2025, 14:20 Uhr", "2025-03-04"),
+        ("fr", "4 mars 2025 à 07h30", "2025-03-04"),
+        ("en", "March 4, 2025 10:15 AM GMT+1 Updated 2 hours ago", "2025-03-04"),
+        ("en", "March 4, 2025: Helix closed its fund at 10", nil),
+    ])
+    func aHeaderDateMayCarryItsTime(language: String, line: String, expected: String?) throws {
+        let text = "Helix Ventures closes its second fund\nBy Jane Doe\n\(line)\n\nHelix Ventures said it closed the fund."
+        #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
+    }
+
+    /// A quarter to come is the first one not over by the anchor (next year's once this
+    /// year's has passed); a quarter reported stays the last one begun.
+    @Test func anUpcomingQuarterIsNotThePastOne() throws {
+        let future = try Self.analyze("The deal is expected to close in the first quarter.", reference: "2024-11-15").mentions
+        #expect(future.map(\.text) == ["first quarter"] && future.first?.period == DatePeriod(start: "2025-01-01", end: "2025-03-31"))
+        let current = try Self.analyze("The deal will close in the fourth quarter.", reference: "2024-11-15").mentions
+        #expect(current.first?.period == DatePeriod(start: "2024-10-01", end: "2024-12-31"))
+        let past = try Self.analyze("Sales fell in the first quarter.", reference: "2024-11-15").mentions
+        #expect(past.first?.period == DatePeriod(start: "2024-01-01", end: "2024-03-31"))
     }
 
     @Test func eventDatesAreNotTheDocumentDate() throws {

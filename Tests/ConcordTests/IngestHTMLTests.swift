@@ -32,6 +32,22 @@ import Testing
         #expect(text.contains("Microsoft made a €15 million (about $16.3 million) investment."))
     }
 
+    /// What a browser does not show is no article text, nested blocks and all; a hidden
+    /// element that is never closed, or a void one, drops nothing after it.
+    @Test func dropsHiddenElements() throws {
+        let page = """
+            <html><body><article><p>Vantor Labs will buy Kelpie AI for $90 million.</p>
+            <p hidden>Hidden: $7 million</p>
+            <div style="display: none"><div>Nested: $8 million</div><p>Still hidden: $9 million</p></div>
+            <span style="VISIBILITY:hidden">$10 million</span><img hidden src="x.jpg">
+            <p>The deal closes in the third quarter.</p><p aria-hidden="true" class="none">Shown: 40%</p>
+            <div hidden>Unclosed: $11 million
+            </article></body></html>
+            """
+        let text = try html(page).text
+        #expect(text == "Vantor Labs will buy Kelpie AI for $90 million.\n\nThe deal closes in the third quarter.\n\nShown: 40%\n\nUnclosed: $11 million")
+    }
+
     /// "&not" is one of the legacy names a browser decodes without its ";".
     @Test func keepsBlocksApartAndDecodesEveryReference() throws {
         let text = try html(Self.page).text
@@ -60,6 +76,13 @@ import Testing
         #expect(noHeading.title == "Social title")
         let titleOnly = try html("<html><head><title> Only &amp;\n title </title></head><body><p>x</p></body></html>")
         #expect(titleOnly.title == "Only & title")
+        // The site's name after the headline is no part of it; a dash inside a headline stays.
+        let piped = try html("<html><head><title>Vantor Labs buys Kelpie AI for $90 million | Example Tech News</title></head><body><p>x</p></body></html>")
+        #expect(piped.title == "Vantor Labs buys Kelpie AI for $90 million")
+        let named = try html("<html><head><meta property=\"og:site_name\" content=\"Example Tech\"><meta property=\"og:title\" content=\"Vantor Labs buys Kelpie AI – Example Tech\"></head><body><p>x</p></body></html>")
+        #expect(named.title == "Vantor Labs buys Kelpie AI")
+        let dashed = try html("<html><head><title>Vantor Labs buys Kelpie AI - sources</title></head><body><p>x</p></body></html>")
+        #expect(dashed.title == "Vantor Labs buys Kelpie AI - sources")
     }
 
     @Test func publishedFromJSONLDOrTime() throws {

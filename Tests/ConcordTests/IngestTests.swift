@@ -88,6 +88,11 @@ import Testing
         #expect(PublishedDate.normalize("2024-13-01") == nil)
         #expect(PublishedDate.normalize("Feb 27, 2024") == nil)
         #expect(PublishedDate.normalize("20240227") == nil)
+        // RSS feeds' RFC 2822 dates, with or without the weekday and time.
+        #expect(PublishedDate.normalize("Tue, 03 Jun 2025 09:15:00 GMT") == "2025-06-03")
+        #expect(PublishedDate.normalize("3 Jun 2025") == "2025-06-03")
+        #expect(PublishedDate.normalize("31 Feb 2025 10:00:00 +0000") == nil)
+        #expect(PublishedDate.normalize("3 juin 2025") == nil)
     }
 
     // MARK: Failures

@@ -4,7 +4,7 @@
 /// The document's date is the earliest day that the text gives as its publishing date:
 /// on a line with a cue before it ("Last Updated : 28 Feb, 2024", "(Update: ... (Feb. 27,
 /// 2024))", "Published"), in a dateline ("NEW YORK, March 3 -"), or alone on a line of the
-/// header. Dates of events the article reports are never taken for it.
+/// header, where a time of day may follow it ("March 4, 2025 at 10:15 AM"). Dates of events the article reports are never taken for it.
 public struct DateExtractor: Sendable {
     /// The dates of one document and the document's own date.
     public struct Analysis: Sendable {
@@ -84,8 +84,11 @@ public struct DateExtractor: Sendable {
         if let dateline = grammar.dateline, !before.text.isEmpty, try dateline.firstMatch(in: before) != nil { return true }
         var lineEnd = bytes.upperBound
         while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        let alone = (before.text + buffer.string(bytes.upperBound..<lineEnd)).allSatisfy { $0.isWhitespace || $0.isPunctuation }
-        return alone && document.span(ofBytes: bytes).line <= Self.headerLines
+        func isBare(_ text: String) -> Bool { text.allSatisfy { $0.isWhitespace || $0.isPunctuation } }
+        let after = buffer.string(bytes.upperBound..<lineEnd)
+        guard isBare(before.text), document.span(ofBytes: bytes).line <= Self.headerLines else { return false }
+        // A time of day or a reading time may follow the date ("March 4, 2025 at 10:15 AM").
+        return try isBare(after) || grammar.headerLineRest?.firstMatch(in: TextBuffer(after)) != nil
     }
 
     /// Whether a cue preceded by `prefix` on its line starts a label: nothing but spaces

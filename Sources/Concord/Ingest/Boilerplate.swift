@@ -8,6 +8,9 @@
 public struct Boilerplate: Sendable {
     /// Every rule of every file in one multi-line pattern: one scan per document.
     private let combined: Pattern?
+    /// The rules marked `heading: true` ("Related stories", "Mehr zum Thema") as whole
+    /// lines: the teaser headlines listed right under such a heading are boilerplate too.
+    private let headings: Pattern?
 
     /// Compiles the `lines:` of every file in `Rules/boilerplate/`. Each rule is compiled on
     /// its own first, so an error names its file and line.
@@ -17,32 +20,38 @@ public struct Boilerplate: Sendable {
 
     init(files: [RuleFile]) throws {
         var guarded: [String] = []
-        var labelled: [String] = []
+        var anyLength: [String] = []
+        var headingRules: [String] = []
         var origin = RuleOrigin.inline
         for file in files {
             for rule in try file.root.list("lines") {
                 let node = rule["pattern"] ?? rule
                 _ = try node.pattern(caseless: true)
                 let alternative = "(?:" + (try node.string()) + ")"
-                if rule["labelled"]?.scalar == "true" { labelled.append(alternative) } else { guarded.append(alternative) }
+                if rule["any_length"]?.scalar == "true" { anyLength.append(alternative) } else { guarded.append(alternative) }
+                if rule["heading"]?.scalar == "true" { headingRules.append(alternative) }
                 origin = node.origin
             }
         }
-        guard !guarded.isEmpty || !labelled.isEmpty else {
+        guard !guarded.isEmpty || !anyLength.isEmpty else {
             combined = nil
+            headings = nil
             return
         }
         // A whole line: optional indentation and bullet, the rule, optional closing punctuation.
         // A line of 50 characters or more that ends in a word or a comma is running text
         // wrapped mid-sentence, never boilerplate: the lookahead spares it every rule
-        // (50 is ``wrappedLineLength``) but the labelled ones ("Read more: <headline>").
+        // (50 is ``wrappedLineLength``) but the `any_length` ones ("Read more: <headline>", a row
+        // of share buttons).
         let lead = "[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+"
         var branches: [String] = []
         if !guarded.isEmpty { branches.append("(?![^\\n]{50}[^\\n]*+(?<=[\\p{L}\\p{N},;])$)" + lead + "(?:" + guarded.joined(separator: "|") + ")") }
-        if !labelled.isEmpty { branches.append(lead + "(?:" + labelled.joined(separator: "|") + ")") }
-        let source = "(?m)^(?:" + branches.joined(separator: "|") + ")[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
+        if !anyLength.isEmpty { branches.append(lead + "(?:" + anyLength.joined(separator: "|") + ")") }
+        let close = "[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
+        let source = "(?m)^(?:" + branches.joined(separator: "|") + ")" + close
         do {
             combined = try Pattern(source, caseless: true, origin: origin)
+            headings = headingRules.isEmpty ? nil : try Pattern("(?m)^" + lead + "(?:" + headingRules.joined(separator: "|") + ")" + close, caseless: true, origin: origin)
         } catch let error as PatternError {
             throw RuleError(origin: origin, message: "the boilerplate rules do not combine: \(error.message)")
         }
@@ -57,8 +66,46 @@ public struct Boilerplate: Sendable {
             if !match.range.isEmpty && !Self.continuesWrappedSentence(match.range, in: buffer) { found.append(match.range) }
             return true
         }
-        return found
+        guard let headings else { return found }
+        var teasers: [Range<Int>] = []
+        try? headings.forEachMatch(in: buffer) { match in
+            if found.contains(match.range) { teasers += Self.teasers(after: match.range, in: buffer) }
+            return true
+        }
+        guard !teasers.isEmpty else { return found }
+        return Set(found + teasers).sorted { $0.lowerBound < $1.lowerBound }
     }
+
+    /// The lines listed right under a related-content heading that read as headlines of
+    /// other articles ("Lagerroboter: Pickwise erhält 11 Millionen Euro"): short lines that
+    /// start in capitals or digits and do not end like a sentence, up to the first blank
+    /// line or the first line that is not such a headline. A paragraph of the article after
+    /// the heading ends in a full stop and stops the list; hard-wrapped prose (a line that
+    /// goes on in lower case) drops nothing, so no body sentence is lost.
+    static func teasers(after heading: Range<Int>, in buffer: TextBuffer) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = heading.upperBound + 1  // past the heading's newline
+        while start < buffer.byteCount, lines.count < maximumTeasers {
+            var end = start
+            while end < buffer.byteCount, buffer[byte: end] != UInt8(ascii: "\n") { end += 1 }
+            var lower = start, upper = end
+            while lower < upper, Bytes.isSpace(buffer[byte: lower]) { lower += 1 }
+            while upper > lower, Bytes.isSpace(buffer[byte: upper - 1]) { upper -= 1 }
+            let line = buffer.string(lower..<upper)
+            guard let first = line.first, let last = line.last else { break }
+            if first.isLowercase { return [] }
+            guard line.unicodeScalars.count <= maximumTeaserLength, first.isUppercase || first.isNumber,
+                  !".!;,:…\"”»".contains(last) else { break }
+            lines.append(start..<end)
+            start = end + 1
+        }
+        return lines
+    }
+
+    /// The most teaser headlines taken under one heading.
+    static let maximumTeasers = 12
+    /// The longest line (in scalars) taken for a teaser headline.
+    static let maximumTeaserLength = 160
 
     /// Whether the line at `range` is the tail of a sentence hard-wrapped from the line above
     /// ("... earnings of 12 cts a" / "share."): it starts in lower case after a line that

@@ -1,9 +1,12 @@
+import Foundation
+
 /// Reads scraped HTML into the text extraction runs on, with an ``OffsetMap`` back into the
 /// markup, so that a mention's span covers the source markup where it stands.
 ///
 /// Drops what is not article text: comments, `script`, `style`, `nav`, `header`, `footer`,
 /// `aside`, `form` (and `noscript`, `template`, `svg`, `iframe`, `select`, `button`) with
-/// everything inside them. Decodes every character reference. Keeps the layout the
+/// everything inside them, and any element a browser does not show (`hidden`, `style=
+/// "display:none"`, `visibility:hidden`). Decodes every character reference. Keeps the layout the
 /// tokenizer needs: a blank line between blocks (paragraphs, headings, list items), a line
 /// break for `<br>`; other white space collapses to one space, as a browser shows it.
 /// Gathers the metadata on the way: the language (`<html lang>`), the title (`<h1>`, else
@@ -58,6 +61,7 @@ private struct HTMLParser {
     private var capturingH1 = false
     private var titleTag: String?
     private var ogTitle: String?
+    private var siteName: String?
     private var metaDate: String?
     private var jsonLDDate: String?
     private var timeDate: String?
@@ -109,10 +113,27 @@ private struct HTMLParser {
     }
 
     func output() -> HTMLReader.Output {
-        let titles = [h1, ogTitle, titleTag].compactMap { $0.map(TextCleaning.collapseWhitespace) }
+        let titles = [h1, ogTitle.map(withoutSiteName), titleTag.map(withoutSiteName)].compactMap { $0.map(TextCleaning.collapseWhitespace) }
         let dates = [metaDate, jsonLDDate, timeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
         return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm)
     }
+
+    /// A page title without the site's name after it ("Deal done | Example News", "Deal
+    /// done - Example News" where the page names its site so): the last segment after a
+    /// separator when it is the `og:site_name`, or when it follows " | " and is short.
+    func withoutSiteName(_ title: String) -> String {
+        let site = siteName.map { TextCleaning.collapseWhitespace($0).lowercased() }
+        for separator in [" | ", " - ", " – ", " — ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex else { continue }
+            let suffix = TextCleaning.collapseWhitespace(String(title[range.upperBound...]))
+            let isSite = suffix.lowercased() == site || (separator == " | " && suffix.split(separator: " ").count <= Self.siteNameWords)
+            if isSite { return String(title[..<range.lowerBound]) }
+        }
+        return title
+    }
+
+    /// The most words a " | " suffix of a title may have to be taken for the site's name.
+    static let siteNameWords = 5
 
     // MARK: Offsets
 
@@ -214,11 +235,35 @@ private struct HTMLParser {
             endTag(name, origin: index..<end)
             return end
         }
-        let attributes = Self.wantsAttributes.contains(name) ? parseAttributes(nameEnd..<end) : [:]
+        let attributes = Self.wantsAttributes.contains(name) || mayHide(nameEnd..<end) ? parseAttributes(nameEnd..<end) : [:]
         return startTag(name, attributes: attributes, origin: index..<end)
     }
 
     private static let wantsAttributes: Set<String> = ["html", "meta", "time", "script"]
+    /// Elements that have no end tag.
+    private static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+
+    /// Whether the attributes in `range` may hide the element: they spell `hidden` or
+    /// `none` somewhere (a quick test, so that most tags are not parsed).
+    private func mayHide(_ range: Range<Int>) -> Bool {
+        contains("hidden", in: range) || contains("none", in: range)
+    }
+
+    private func contains(_ word: String, in range: Range<Int>) -> Bool {
+        let pattern = Array(word.utf8)
+        guard range.count >= pattern.count else { return false }
+        return (range.lowerBound...(range.upperBound - pattern.count)).contains { start in
+            pattern.indices.allSatisfy { (source[start + $0] | 0x20) == pattern[$0] }
+        }
+    }
+
+    /// Whether an element with `attributes` is not shown: the `hidden` attribute, or a style
+    /// of `display: none` or `visibility: hidden`.
+    static func isHidden(_ attributes: [String: String]) -> Bool {
+        if attributes["hidden"] != nil { return true }
+        guard let style = attributes["style"]?.lowercased().filter({ !$0.isWhitespace }) else { return false }
+        return style.contains("display:none") || style.contains("visibility:hidden")
+    }
 
     private mutating func startTag(_ name: String, attributes: [String: String], origin: Range<Int>) -> Int {
         switch name {
@@ -239,8 +284,13 @@ private struct HTMLParser {
             if !Self.droppedElements.contains(name) && name != "title" { requestBreak(1, origin: origin) }
             return min(tagEnd(from: contentEnd), source.count)
         }
-        if Self.droppedElements.contains(name) && !selfClosing && (dropForms || name != "form") {
+        if !selfClosing, let last = dropped.last, last == name {
+            // The same element nested in a dropped one: its end tag must not end the drop.
+            dropped.append(name)
+        } else if Self.droppedElements.contains(name) && !selfClosing && (dropForms || name != "form") {
             if name == "form" { droppedForm = true }
+            dropped.append(name)
+        } else if Self.isHidden(attributes), !selfClosing, !Self.voidElements.contains(name), findClosingTag(name, from: origin.upperBound) < source.count {
             dropped.append(name)
         } else if Self.blockElements.contains(name) {
             requestBreak(2, origin: origin)
@@ -267,6 +317,8 @@ private struct HTMLParser {
         switch key {
         case "og:title", "twitter:title":
             ogTitle = ogTitle ?? content
+        case "og:site_name", "application-name":
+            siteName = siteName ?? content
         case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.issued", "sailthru.date", "parsely-pub-date":
             metaDate = metaDate ?? content
         default:

@@ -1,7 +1,8 @@
 /// Normalizes a publishing date given as structured data (HTML metadata, JSON-LD, a JSON
 /// Lines field) to CONTRACT.md's `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: ISO 8601 dates and
-/// timestamps ("2024-02-27T10:00:00+01:00" → "2024-02-27"). Dates written in words are the
-/// date extractor's business, not this one's.
+/// timestamps ("2024-02-27T10:00:00+01:00" → "2024-02-27"), and the RFC 2822 dates of RSS
+/// feeds ("Tue, 27 Feb 2024 09:15:00 GMT"), whose month names belong to the format, not to
+/// a language. Dates written in words are the date extractor's business, not this one's.
 enum PublishedDate {
     static func normalize(_ text: String) -> String? {
         let bytes = Array(text.utf8.drop { Bytes.isSpace($0) })
@@ -10,7 +11,7 @@ enum PublishedDate {
             return bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         func endsAt(_ index: Int) -> Bool { index == bytes.count || !Bytes.isDigit(bytes[index]) && bytes[index] != UInt8(ascii: "-") }
-        guard let year = number(0..<4), (1000...2999).contains(year) else { return nil }
+        guard let year = number(0..<4), (1000...2999).contains(year) else { return rfc2822(text) }
         let yearText = String(decoding: bytes[0..<4], as: UTF8.self)
         guard bytes.count > 4, bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), (1...12).contains(month) else {
             return endsAt(4) ? yearText : nil
@@ -20,5 +21,17 @@ enum PublishedDate {
             return endsAt(7) ? monthText : nil
         }
         return endsAt(10) ? monthText + "-" + String(decoding: bytes[8..<10], as: UTF8.self) : nil
+    }
+
+    /// The RFC 2822 month abbreviations, January first.
+    private static let rfc2822Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// "[Tue, ]27 Feb 2024[ 09:15:00 GMT]" as `YYYY-MM-DD`.
+    static func rfc2822(_ text: String) -> String? {
+        var words = text.split(whereSeparator: { $0 == " " || $0 == "," })
+        if let first = words.first, first.allSatisfy(\.isLetter) { words.removeFirst() }
+        guard words.count >= 3, let day = Int(words[0]), let month = rfc2822Months.firstIndex(of: words[1].lowercased()),
+              words[2].count == 4, let year = Int(words[2]) else { return nil }
+        return CalendarDay(year: year, month: month + 1, day: day)?.iso
     }
 }

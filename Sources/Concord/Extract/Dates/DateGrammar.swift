@@ -5,7 +5,7 @@
 struct DateGrammar: Sendable {
     /// The parts a form can capture.
     enum Field: String, CaseIterable, Sendable {
-        case day, month, year, a, b, quarter, half, week, current, weekday, relative, count, unit
+        case day, month, year, a, b, quarter, half, week, current, upcoming, weekday, relative, count, unit
     }
 
     /// One form: its group number and the group number of each field it has.
@@ -26,6 +26,8 @@ struct DateGrammar: Sendable {
     let documentDateCue: Pattern?
     /// What may stand before a date at the start of a line in a dateline ("PARIS (Reuters) -").
     let dateline: Pattern?
+    /// What may follow a date on a header line that gives it alone ("at 10:15 AM ET").
+    let headerLineRest: Pattern?
 
     init(file: RuleFile, common: RuleFile?) throws {
         let root = file.root
@@ -36,6 +38,7 @@ struct DateGrammar: Sendable {
         dayFirstRegions = Set(try root.strings("dmy_regions"))
         documentDateCue = try root["document_date_cues"]?.pattern(caseless: true)
         dateline = try common?.root["dateline"]?.pattern()
+        headerLineRest = try common?.root["header_line_rest"]?.pattern(caseless: true)
         let formNodes = try root.list("forms") + (try common?.root.list("forms") ?? [])
         guard !formNodes.isEmpty else { throw RuleError(origin: root.origin, message: "no date forms") }
         var alternatives: [String] = []

@@ -49,9 +49,13 @@ struct DateResolver {
             guard (1...12 / fraction.months).contains(fraction.index) else { return nil }
             let first = (fraction.index - 1) * fraction.months + 1
             if let year { return DateValue.months(fraction.months, from: first, of: year).map { .absolute($0) } }
-            // The anchor's year where the text says so, else the last such one begun by the anchor.
+            // The anchor's year where the text says so; the first such one not over by the
+            // anchor where the text speaks of what is to come; else the last one begun by it.
             return .relative(anchor.flatMap { anchor in
-                DateValue.months(fraction.months, from: first, of: parts[.current] != nil || first <= anchor.month ? anchor.year : anchor.year - 1)
+                let year = parts[.current] != nil ? anchor.year
+                    : parts[.upcoming] != nil ? (first + fraction.months - 1 >= anchor.month ? anchor.year : anchor.year + 1)
+                    : first <= anchor.month ? anchor.year : anchor.year - 1
+                return DateValue.months(fraction.months, from: first, of: year)
             })
         }
         if let year, let week = parts[.week].flatMap({ Int($0) }) {
