@@ -319,10 +319,27 @@ private struct MoneyReading {
     private func isAboutMoney(_ bytes: Range<Int>) throws -> Bool {
         if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound)), let word = next["word"] {
             if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound, to: buffer.lookahead(from: word.lowerBound)) != nil { return true }
-            guard grammar.followers.contains(NumberRules.folded(buffer.string(word))) else { return false }
+            let folded = NumberRules.folded(buffer.string(word))
+            if try namesWhatIsCounted(joiner: folded, at: word) { return false }
+            guard grammar.followers.contains(folded) else { return false }
         }
         let sentence = document.sentenceIndex(containing: bytes.lowerBound).map { document.sentences[$0].range } ?? lineRange(around: bytes)
         return try grammar.context.firstMatch(in: buffer, from: sentence.lowerBound, to: sentence.upperBound) != nil
+    }
+
+    /// Whether the word after a bare sum joins it to what it counts: "3 millones de
+    /// acciones", "2 millions d'actions" (the joiner glued to the noun), but not "5 millones
+    /// de los socios" (a determiner: "from") nor "10 millones de financiación" (a money word).
+    private func namesWhatIsCounted(joiner: String, at word: Range<Int>) throws -> Bool {
+        if let glued = grammar.countedJoiners.first(where: { $0.hasSuffix("'") && joiner.hasPrefix($0) && joiner.count > $0.count }) {
+            let noun = word.lowerBound + buffer.string(word).prefix(glued.count).utf8.count
+            return try grammar.context.anchoredMatch(in: buffer, at: noun, to: buffer.lookahead(from: noun)) == nil
+        }
+        guard grammar.countedJoiners.contains(joiner),
+              let next = try grammar.nextWord.anchoredMatch(in: buffer, at: word.upperBound, to: buffer.lookahead(from: word.upperBound)),
+              let noun = next["word"] else { return false }
+        if grammar.countedJoinerDeterminers.contains(NumberRules.folded(buffer.string(noun))) { return false }
+        return try grammar.context.anchoredMatch(in: buffer, at: noun.lowerBound, to: buffer.lookahead(from: noun.lowerBound)) == nil
     }
 
     /// "€15 million (about $16.3 million)": links a sum to the next one when that one is a

@@ -53,6 +53,10 @@ struct MoneyGrammar: Sendable {
     let currencyStatement: Pattern
     /// Words that may follow a sum with no currency ("raised 5 million in ...").
     let followers: Set<String>
+    /// Words that join a bare sum to what it counts ("3 millones de acciones"), and the
+    /// determiners after which such a word means "from" instead ("5 millones de los socios").
+    let countedJoiners: Set<String>
+    let countedJoinerDeterminers: Set<String>
     /// The words that may lead to cents ("and"): what follows a sum is matched only after one of them.
     let centsJoinerWords: Set<String>
     private let currencyWords: [String: MoneyUnit]
@@ -94,6 +98,8 @@ struct MoneyGrammar: Sendable {
         coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
         currencyWords = words
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
+        countedJoiners = Set(try root.strings("counted_joiners").map(NumberRules.folded))
+        countedJoinerDeterminers = Set(try root.strings("counted_joiner_determiners").map(NumberRules.folded))
         qualifiers = try Qualifiers(money: file, rules: rules)
         centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
 
