@@ -261,7 +261,7 @@ private struct MoneyReading {
             let lowScale = match["ls"].flatMap { grammar.scalePower(of: buffer.string($0)) }.map { ExactDecimal(significand: 1, exponent: $0) }
             if loUnit != nil, join.first?.isLetter == true, lowScale != high.value.scale { return nil }
         }
-        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, in: buffer) { return nil }
+        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, joiner: join, opened: match["open"] != nil, in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
                                    scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
               let bounds = low.lowEnd(of: high.value),

@@ -125,8 +125,10 @@ struct Qualifiers: Sendable {
 
     /// Whether the low end of a range starting at `offset` is rather the start or the size
     /// of a change: "rose from 5% to 10%", "rose by 834 mln francs to 24.79 billion" (the
-    /// latter only when the low end has its own unit, `ownUnit`).
-    func isChange(before offset: Int, ownUnit: Bool, in buffer: TextBuffer) -> Bool {
+    /// latter only when the low end has its own unit, `ownUnit`). A dash with no open word
+    /// joins a range even after such a word: "raised $15-$20 million", "rose 5-6%".
+    func isChange(before offset: Int, ownUnit: Bool, joiner: String, opened: Bool, in buffer: TextBuffer) -> Bool {
+        if !opened, !joiner.contains(where: \.isLetter) { return false }
         guard let word = buffer.foldedWord(before: offset) else { return false }
         return changeWords.contains(word) || (ownUnit && changeSizeWords.contains(word))
     }
