@@ -123,8 +123,10 @@ private struct MoneyReading {
             number = written
         } else {
             guard let written else { return nil }  // "millions of dollars"
-            number = written.lowerBound..<anchor.upperBound
-            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: anchor.upperBound, to: buffer.lookahead(from: anchor.upperBound)),
+            let half = try? grammar.halfAfterScale.anchoredMatch(in: buffer, at: anchor.upperBound, to: buffer.lookahead(from: anchor.upperBound))
+            number = written.lowerBound..<(half?.range.upperBound ?? anchor.upperBound)
+            end = number.upperBound
+            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: end, to: buffer.lookahead(from: end)),
                let currency = after["p"], let known = grammar.unit(of: buffer.string(currency)) {
                 unit = known
                 unitText = buffer.string(currency)

@@ -48,6 +48,8 @@ struct MoneyGrammar: Sendable {
     let cents: Pattern
     let context: Pattern
     let nextWord: Pattern
+    /// A half right after a scale word ("millions et demi"), which the written number takes in.
+    let halfAfterScale: Pattern
     /// A statement of the currency of every figure in the document ("All figures in
     /// Canadian dollars", "(All figures in CAD)"), with the currency as `currency`.
     let currencyStatement: Pattern
@@ -163,6 +165,8 @@ struct MoneyGrammar: Sendable {
         context = try file.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", key: "money_context")
         currencyStatement = try file.compile(
             "(?<![\\p{L}])\(alt(try root.strings("currency_statements")))[ \\n]+(?<currency>\(names)|\(iso))(?![\\p{L}])", key: "currency_statements")
+        let halves = numberRules.halfAfterScale
+        halfAfterScale = try file.compile(halves.isEmpty ? "(?!)" : "[ ]+\(alt(halves))(?![\\p{L}])", key: "half_after_scale")
         nextWord = try file.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", key: "bare_followers")
     }
 

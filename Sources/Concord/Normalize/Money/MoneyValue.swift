@@ -21,7 +21,8 @@ struct MoneyValue: Sendable, Equatable {
             guard let power = grammar.scalePower(of: scaleText) else { return nil }
             scale = ExactDecimal(significand: 1, exponent: power)
         }
-        self.number = base * (scale ?? 1)
+        let half: ExactDecimal = scaleText.map(grammar.numbers.rules.addsHalf) == true ? ExactDecimal(significand: 5, exponent: -1) : 0
+        self.number = (base + half) * (scale ?? 1)
         // A written number that ends in a scale ("three billion") carries it already; it is
         // still its scale, which the low end of a range inherits ("between two and three billion").
         let lastWord = written ? text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" }).last.map(String.init) : nil
