@@ -300,8 +300,9 @@ private struct MoneyReading {
         let start = try rangeOpenStart(sum) ?? sum.bytes.lowerBound
         let qualifiers = grammar.qualifiers
         let before = try qualifiers.reading(before: start, in: buffer)
-        approximate = before?.approximate ?? false
-        if bounds == nil, let value = amount, let bound = try before?.bound ?? qualifiers.bound(after: sum.bytes.upperBound, in: buffer) {
+        let after = try qualifiers.reading(after: sum.bytes.upperBound, in: buffer)
+        approximate = before?.approximate == true || after?.approximate == true
+        if bounds == nil, let value = amount, let bound = before?.bound ?? after?.bound {
             bounds = AmountRange(value, bound)
             amount = nil
         }
