@@ -236,8 +236,14 @@ private struct MoneyReading {
         for sum in found {
             let windowStart = buffer.scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
             guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer),
-                  let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound),
-                  let merged = try range(match, before: sum, previous: result.last) else {
+                  let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound) else {
+                result.append(sum)
+                continue
+            }
+            guard let merged = try range(match, before: sum, previous: result.last) else {
+                if let start = changeStart(match, before: sum), result.last.map({ $0.bytes.upperBound <= start.bytes.lowerBound }) ?? true {
+                    result.append(start)
+                }
                 result.append(sum)
                 continue
             }
@@ -245,6 +251,17 @@ private struct MoneyReading {
             result.append(merged)
         }
         return result
+    }
+
+    /// The start of a change written without its own unit: "rose from 5 to 7 euros",
+    /// "stieg von 5 auf 7 Euro" state 5 euros too, in the end's currency and scale.
+    private func changeStart(_ match: PatternMatch, before high: Found) -> Found? {
+        guard match["open"] != nil, high.range == nil, high.value.unit != nil, match["lpre"] == nil, match["lp"] == nil,
+              let loRange = match["lo"] ?? match["lw"], let joinRange = match["join"],
+              grammar.qualifiers.isChange(before: match.range.lowerBound, ownUnit: false, joiner: NumberRules.folded(buffer.string(joinRange)), opened: true, in: buffer),
+              let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil, scale: match["ls"].map(buffer.string), unit: nil, grammar: grammar)
+        else { return nil }
+        return Found(bytes: loRange.lowerBound..<(match["ls"]?.upperBound ?? loRange.upperBound), value: low.changeStart(to: high.value))
     }
 
     private func range(_ match: PatternMatch, before high: Found, previous: Found?) throws -> Found? {

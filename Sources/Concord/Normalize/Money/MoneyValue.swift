@@ -36,6 +36,19 @@ struct MoneyValue: Sendable, Equatable {
         self.unit = unit
     }
 
+    /// The start of a change written without a unit, read with the end's ("rose from 5 to
+    /// 7 euros" → 5 euros): it takes the end's scale when it has none and counts under a
+    /// thousand ("fell from 1.2 to 0.9 billion"; "from 500,000 to 2 million" stays 500,000).
+    func changeStart(to end: MoneyValue) -> MoneyValue {
+        var start = self
+        start.unit = end.unit
+        if scale == nil, let endScale = end.scale, number < 1000 {
+            start.number = number * endScale
+            start.scale = endScale
+        }
+        return start
+    }
+
     /// The low end of a range whose high end is `high`: it takes the high end's currency
     /// when it names none, and its scale when it has none and the result stays below the
     /// high end ("$10-15 million" → 10 million; "500,000 to 2 million" stays 500,000).
