@@ -123,8 +123,10 @@ private struct MoneyReading {
             number = written
         } else {
             guard let written else { return nil }  // "millions of dollars"
-            number = written.lowerBound..<anchor.upperBound
-            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: anchor.upperBound, to: buffer.lookahead(from: anchor.upperBound)),
+            let half = try? grammar.halfAfterScale.anchoredMatch(in: buffer, at: anchor.upperBound, to: buffer.lookahead(from: anchor.upperBound))
+            number = written.lowerBound..<(half?.range.upperBound ?? anchor.upperBound)
+            end = number.upperBound
+            if let after = try? grammar.currencyAfter.anchoredMatch(in: buffer, at: end, to: buffer.lookahead(from: end)),
                let currency = after["p"], let known = grammar.unit(of: buffer.string(currency)) {
                 unit = known
                 unitText = buffer.string(currency)
@@ -234,8 +236,14 @@ private struct MoneyReading {
         for sum in found {
             let windowStart = buffer.scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
             guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer),
-                  let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound),
-                  let merged = try range(match, before: sum, previous: result.last) else {
+                  let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound) else {
+                result.append(sum)
+                continue
+            }
+            guard let merged = try range(match, before: sum, previous: result.last) else {
+                if let start = changeStart(match, before: sum), result.last.map({ $0.bytes.upperBound <= start.bytes.lowerBound }) ?? true {
+                    result.append(start)
+                }
                 result.append(sum)
                 continue
             }
@@ -243,6 +251,17 @@ private struct MoneyReading {
             result.append(merged)
         }
         return result
+    }
+
+    /// The start of a change written without its own unit: "rose from 5 to 7 euros",
+    /// "stieg von 5 auf 7 Euro" state 5 euros too, in the end's currency and scale.
+    private func changeStart(_ match: PatternMatch, before high: Found) -> Found? {
+        guard match["open"] != nil, high.range == nil, high.value.unit != nil, match["lpre"] == nil, match["lp"] == nil,
+              let loRange = match["lo"] ?? match["lw"], let joinRange = match["join"],
+              grammar.qualifiers.isChange(before: match.range.lowerBound, ownUnit: false, joiner: NumberRules.folded(buffer.string(joinRange)), opened: true, in: buffer),
+              let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil, scale: match["ls"].map(buffer.string), unit: nil, grammar: grammar)
+        else { return nil }
+        return Found(bytes: loRange.lowerBound..<(match["ls"]?.upperBound ?? loRange.upperBound), value: low.changeStart(to: high.value))
     }
 
     private func range(_ match: PatternMatch, before high: Found, previous: Found?) throws -> Found? {
@@ -261,7 +280,7 @@ private struct MoneyReading {
             let lowScale = match["ls"].flatMap { grammar.scalePower(of: buffer.string($0)) }.map { ExactDecimal(significand: 1, exponent: $0) }
             if loUnit != nil, join.first?.isLetter == true, lowScale != high.value.scale { return nil }
         }
-        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, in: buffer) { return nil }
+        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, joiner: join, opened: match["open"] != nil, in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
                                    scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
               let bounds = low.lowEnd(of: high.value),
@@ -298,8 +317,9 @@ private struct MoneyReading {
         let start = try rangeOpenStart(sum) ?? sum.bytes.lowerBound
         let qualifiers = grammar.qualifiers
         let before = try qualifiers.reading(before: start, in: buffer)
-        approximate = before?.approximate ?? false
-        if bounds == nil, let value = amount, let bound = try before?.bound ?? qualifiers.bound(after: sum.bytes.upperBound, in: buffer) {
+        let after = try qualifiers.reading(after: sum.bytes.upperBound, in: buffer)
+        approximate = before?.approximate == true || after?.approximate == true
+        if bounds == nil, let value = amount, let bound = before?.bound ?? after?.bound {
             bounds = AmountRange(value, bound)
             amount = nil
         }
@@ -319,10 +339,27 @@ private struct MoneyReading {
     private func isAboutMoney(_ bytes: Range<Int>) throws -> Bool {
         if let next = try grammar.nextWord.anchoredMatch(in: buffer, at: bytes.upperBound, to: buffer.lookahead(from: bytes.upperBound)), let word = next["word"] {
             if try grammar.context.anchoredMatch(in: buffer, at: word.lowerBound, to: buffer.lookahead(from: word.lowerBound)) != nil { return true }
-            guard grammar.followers.contains(NumberRules.folded(buffer.string(word))) else { return false }
+            let folded = NumberRules.folded(buffer.string(word))
+            if try namesWhatIsCounted(joiner: folded, at: word) { return false }
+            guard grammar.followers.contains(folded) else { return false }
         }
         let sentence = document.sentenceIndex(containing: bytes.lowerBound).map { document.sentences[$0].range } ?? lineRange(around: bytes)
         return try grammar.context.firstMatch(in: buffer, from: sentence.lowerBound, to: sentence.upperBound) != nil
+    }
+
+    /// Whether the word after a bare sum joins it to what it counts: "3 millones de
+    /// acciones", "2 millions d'actions" (the joiner glued to the noun), but not "5 millones
+    /// de los socios" (a determiner: "from") nor "10 millones de financiación" (a money word).
+    private func namesWhatIsCounted(joiner: String, at word: Range<Int>) throws -> Bool {
+        if let glued = grammar.countedJoiners.first(where: { $0.hasSuffix("'") && joiner.hasPrefix($0) && joiner.count > $0.count }) {
+            let noun = word.lowerBound + buffer.string(word).prefix(glued.count).utf8.count
+            return try grammar.context.anchoredMatch(in: buffer, at: noun, to: buffer.lookahead(from: noun)) == nil
+        }
+        guard grammar.countedJoiners.contains(joiner),
+              let next = try grammar.nextWord.anchoredMatch(in: buffer, at: word.upperBound, to: buffer.lookahead(from: word.upperBound)),
+              let noun = next["word"] else { return false }
+        if grammar.countedJoinerDeterminers.contains(NumberRules.folded(buffer.string(noun))) { return false }
+        return try grammar.context.anchoredMatch(in: buffer, at: noun.lowerBound, to: buffer.lookahead(from: noun.lowerBound)) == nil
     }
 
     /// "€15 million (about $16.3 million)": links a sum to the next one when that one is a

@@ -86,11 +86,12 @@ public struct PercentExtractor: Sendable {
                 bounds = AmountRange(min: range.value, max: percent.value)
             }
             let before = try grammar.qualifiers.reading(before: qualifierEnd, in: buffer)
-            if bounds == nil, let bound = try before?.bound ?? grammar.qualifiers.bound(after: percent.bytes.upperBound, in: buffer) {
+            let after = try grammar.qualifiers.reading(after: percent.bytes.upperBound, in: buffer)
+            if bounds == nil, let bound = before?.bound ?? after?.bound {
                 bounds = AmountRange(percent.value, bound)
             }
             mentions.append(PercentMention(span: document.span(ofBytes: bytes), value: bounds == nil ? percent.value : nil,
-                                           approximate: before?.approximate ?? false, range: bounds, points: percent.points))
+                                           approximate: before?.approximate == true || after?.approximate == true, range: bounds, points: percent.points))
         }
         return mentions
     }
@@ -106,7 +107,7 @@ public struct PercentExtractor: Sendable {
               let join = match["join"], let number = match["digits"] ?? match["written"] else { return nil }
         let joiner = NumberRules.folded(buffer.string(join)).split(separator: " ").first.map(String.init) ?? ""
         guard match["open"] != nil || (qualifiers.bareJoiners.contains(joiner) && qualifiers.mayJoin(low: low, high: high.value)) else { return nil }
-        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, in: buffer) { return nil }
+        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, joiner: joiner, opened: match["open"] != nil, in: buffer) { return nil }
         return (number.lowerBound, match.range.lowerBound, low)
     }
 

@@ -69,7 +69,9 @@ struct Qualifiers: Sendable {
                 + "|(?<approx>\(alt(approximate)))|(?<least>\(alt(atLeast)))|(?<most>\(alt(atMost))))\(article)[ ]*\\z",
             key: "approximate")
         let afterLeast = try root.strings("after_at_least"), afterMost = try root.strings("after_at_most")
-        after = try file.compile("[ ]*(?:(?<least>\(alt(afterLeast)))|(?<most>\(alt(afterMost))))", key: "after_at_least")
+        let afterApproximate = try root.strings("after_approximate")
+        after = try file.compile(
+            "[ ]*(?:(?<least>\(alt(afterLeast)))|(?<most>\(alt(afterMost)))|(?<approx>\(alt(afterApproximate))))", key: "after_at_least")
         let joiners = try words("range_joiners")
         rangeOpen = "\(alt(try words("range_open")))\(article)"
         rangeJoiner = "\(alt(joiners))\(article)"
@@ -80,7 +82,7 @@ struct Qualifiers: Sendable {
         rangeWords = Set(joiners.map(NumberRules.folded))
         // The word before a value is read up to an apostrophe ("all'incirca" → "incirca").
         lastWords = Set((qualifiers + articles).compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
-        afterFirstWords = Set((afterLeast + afterMost).compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
+        afterFirstWords = Set((afterLeast + afterMost + afterApproximate).compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
     }
 
     /// What the words right before `start` say of the value that starts there; nil when
@@ -93,11 +95,13 @@ struct Qualifiers: Sendable {
                        bound: match["least"] != nil ? .atLeast : match["most"] != nil ? .atMost : nil)
     }
 
-    /// The bound that the words right after `end` state ("or more"), if any.
-    func bound(after end: Int, in buffer: TextBuffer) throws -> Bound? {
+    /// What the words right after `end` say of the value that ends there: a bound ("or
+    /// more") or an estimate ("750 M€ environ", "50 milioni circa"); nil when none stands there.
+    func reading(after end: Int, in buffer: TextBuffer) throws -> Reading? {
         guard buffer.foldedWord(after: end).map(afterFirstWords.contains) ?? false,
               let match = try after.anchoredMatch(in: buffer, at: end, to: buffer.lookahead(from: end)) else { return nil }
-        return match["least"] != nil ? .atLeast : .atMost
+        return Reading(approximate: match["approx"] != nil,
+                       bound: match["least"] != nil ? .atLeast : match["most"] != nil ? .atMost : nil)
     }
 
     /// Whether the text before `offset` ends with a range joiner ("-", "to", "et", "y el"),
@@ -125,8 +129,10 @@ struct Qualifiers: Sendable {
 
     /// Whether the low end of a range starting at `offset` is rather the start or the size
     /// of a change: "rose from 5% to 10%", "rose by 834 mln francs to 24.79 billion" (the
-    /// latter only when the low end has its own unit, `ownUnit`).
-    func isChange(before offset: Int, ownUnit: Bool, in buffer: TextBuffer) -> Bool {
+    /// latter only when the low end has its own unit, `ownUnit`). A dash with no open word
+    /// joins a range even after such a word: "raised $15-$20 million", "rose 5-6%".
+    func isChange(before offset: Int, ownUnit: Bool, joiner: String, opened: Bool, in buffer: TextBuffer) -> Bool {
+        if !opened, !joiner.contains(where: \.isLetter) { return false }
         guard let word = buffer.foldedWord(before: offset) else { return false }
         return changeWords.contains(word) || (ownUnit && changeSizeWords.contains(word))
     }

@@ -48,11 +48,17 @@ struct MoneyGrammar: Sendable {
     let cents: Pattern
     let context: Pattern
     let nextWord: Pattern
+    /// A half right after a scale word ("millions et demi"), which the written number takes in.
+    let halfAfterScale: Pattern
     /// A statement of the currency of every figure in the document ("All figures in
     /// Canadian dollars", "(All figures in CAD)"), with the currency as `currency`.
     let currencyStatement: Pattern
     /// Words that may follow a sum with no currency ("raised 5 million in ...").
     let followers: Set<String>
+    /// Words that join a bare sum to what it counts ("3 millones de acciones"), and the
+    /// determiners after which such a word means "from" instead ("5 millones de los socios").
+    let countedJoiners: Set<String>
+    let countedJoinerDeterminers: Set<String>
     /// The words that may lead to cents ("and"): what follows a sum is matched only after one of them.
     let centsJoinerWords: Set<String>
     private let currencyWords: [String: MoneyUnit]
@@ -94,6 +100,8 @@ struct MoneyGrammar: Sendable {
         coinNotBefore = Set(try root.strings("coin_not_before").map(NumberRules.folded))
         currencyWords = words
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
+        countedJoiners = Set(try root.strings("counted_joiners").map(NumberRules.folded))
+        countedJoinerDeterminers = Set(try root.strings("counted_joiner_determiners").map(NumberRules.folded))
         qualifiers = try Qualifiers(money: file, rules: rules)
         centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
 
@@ -157,6 +165,8 @@ struct MoneyGrammar: Sendable {
         context = try file.compile("(?<![\\p{L}])\(alt(try root.strings("money_context")))", key: "money_context")
         currencyStatement = try file.compile(
             "(?<![\\p{L}])\(alt(try root.strings("currency_statements")))[ \\n]+(?<currency>\(names)|\(iso))(?![\\p{L}])", key: "currency_statements")
+        let halves = numberRules.halfAfterScale
+        halfAfterScale = try file.compile(halves.isEmpty ? "(?!)" : "[ ]+\(alt(halves))(?![\\p{L}])", key: "half_after_scale")
         nextWord = try file.compile("[ ]*(?<word>\\p{L}[\\p{L}'’]*)", key: "bare_followers")
     }
 

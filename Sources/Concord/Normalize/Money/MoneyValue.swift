@@ -21,7 +21,8 @@ struct MoneyValue: Sendable, Equatable {
             guard let power = grammar.scalePower(of: scaleText) else { return nil }
             scale = ExactDecimal(significand: 1, exponent: power)
         }
-        self.number = base * (scale ?? 1)
+        let half: ExactDecimal = scaleText.map(grammar.numbers.rules.addsHalf) == true ? ExactDecimal(significand: 5, exponent: -1) : 0
+        self.number = (base + half) * (scale ?? 1)
         // A written number that ends in a scale ("three billion") carries it already; it is
         // still its scale, which the low end of a range inherits ("between two and three billion").
         let lastWord = written ? text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" }).last.map(String.init) : nil
@@ -33,6 +34,19 @@ struct MoneyValue: Sendable, Equatable {
         self.number = number
         self.scale = scale
         self.unit = unit
+    }
+
+    /// The start of a change written without a unit, read with the end's ("rose from 5 to
+    /// 7 euros" → 5 euros): it takes the end's scale when it has none and counts under a
+    /// thousand ("fell from 1.2 to 0.9 billion"; "from 500,000 to 2 million" stays 500,000).
+    func changeStart(to end: MoneyValue) -> MoneyValue {
+        var start = self
+        start.unit = end.unit
+        if scale == nil, let endScale = end.scale, number < 1000 {
+            start.number = number * endScale
+            start.scale = endScale
+        }
+        return start
     }
 
     /// The low end of a range whose high end is `high`: it takes the high end's currency

@@ -68,6 +68,8 @@ public struct NumberReader: Sendable {
         var afterAnd = false
         var index = 0
         var sawNumber = false
+        /// The scale just read, while no number follows it: "deux millions et demi" adds half of it.
+        var lastScale: ExactDecimal?
         /// The digits spoken after a decimal point ("point five"), until a scale closes them.
         var decimals: [Int]?
         while index < pieces.count {
@@ -90,8 +92,9 @@ public struct NumberReader: Sendable {
             if rules.joiners.contains(word) { afterAnd = true; continue }
             if word == "a" || word == "an", current != nil { continue }  // "two and a half", "half a billion"
             if rules.articles.contains(word), current == nil, index < pieces.count,
-               let (following, _) = longestWord(in: pieces, from: index), rules.units[following] != nil, !rules.articles.contains(following) {
-                continue  // "a one billion stg loan": the article counts nothing
+               let (following, _) = longestWord(in: pieces, from: index), let unit = rules.units[following], unit.rounded(scale: 0) == unit,
+               !rules.articles.contains(following) {
+                continue  // "a one billion stg loan": the article counts nothing, unlike "ein" in "eineinhalb"
             }
             defer { afterAnd = false }
             sawNumber = true
@@ -100,9 +103,12 @@ public struct NumberReader: Sendable {
             } else if rules.hundreds.contains(word) {
                 current = (current ?? 1) * 100
             } else if let fraction = rules.fractions[word] {
-                if afterAnd, let whole = current { current = whole + fraction } else { current = (current ?? 1) * fraction }
+                if afterAnd, current == nil, let scale = lastScale {
+                    total = total + fraction * scale
+                } else if afterAnd, let whole = current { current = whole + fraction } else { current = (current ?? 1) * fraction }
             } else if let power = rules.scales[word] {
                 let scale = ExactDecimal(significand: 1, exponent: power)
+                lastScale = scale
                 if current == nil, total > 0, total < scale {
                     total = total * scale                                // "mil millones"
                 } else {

@@ -32,6 +32,9 @@ public struct NumberRules: Sendable {
     let articles: Set<String>
     /// Scale words that may begin a written number ("mil euros", "mille dollars").
     let leadingScales: [String]
+    /// Words after a scale that add half of it ("deux millions et demi", "dos millones y
+    /// medio"), folded.
+    let halfAfterScale: [String]
 
     /// Reads the rules of `language`; throws ``RuleError`` naming the file and line of a bad entry.
     public init(rules: RuleSet, language: String) throws {
@@ -57,6 +60,7 @@ public struct NumberRules: Sendable {
         let abbreviations = Set(try root.strings("abbreviations"))
         leadingScales = try root.strings("leading_scales")
         articles = Set(try root.strings("articles").map(Self.folded))
+        halfAfterScale = try root.strings("half_after_scale").map(Self.folded)
         var scales: [String: Int] = [:]
         var spelled: [String] = [], abbreviated: [String] = []
         for entry in try root.list("scales") {
@@ -74,8 +78,24 @@ public struct NumberRules: Sendable {
     }
 
     /// The power of ten of a scale word as matched ("Mio." → 6), if it is one.
+    /// A scale followed by a half ("millions et demi") has the scale's power.
     public func scalePower(of word: String) -> Int? {
-        scales[NumberRules.folded(word)]
+        let folded = NumberRules.folded(word)
+        return scales[folded] ?? scales[withoutHalf(folded)]
+    }
+
+    /// Whether a scale as matched ends in a half: "millions et demi" is 1.5 million per unit
+    /// before it ("2 millions et demi" is 2.5 million).
+    public func addsHalf(_ scale: String) -> Bool {
+        let folded = NumberRules.folded(scale)
+        return scales[folded] == nil && withoutHalf(folded) != folded
+    }
+
+    private func withoutHalf(_ folded: String) -> String {
+        for half in halfAfterScale where folded.hasSuffix(" " + half) {
+            return String(folded.dropLast(half.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return folded
     }
 
     // MARK: Pattern fragments
@@ -93,7 +113,8 @@ public struct NumberRules: Sendable {
 
     /// Every scale word and abbreviation, as a pattern.
     public var scalePattern: String {
-        PatternText.alternation(spelledScales + abbreviatedScales)
+        let half = halfAfterScale.isEmpty ? "" : "(?:[ ]+\(PatternText.alternation(halfAfterScale)))?"
+        return "(?:\(PatternText.alternation(spelledScales + abbreviatedScales))\(half))"
     }
 
     /// Scale words that may stand without a currency: spelled ones and abbreviations of
