@@ -66,6 +66,23 @@ import Testing
         #expect(french.documentDate == "2024-03-03")
     }
 
+    /// European outlets write the place in title case, with the agency or without.
+    @Test(arguments: [
+        ("de", "München, 12.03.2025 – Die Firma hat am 10.03.2025 Geld eingesammelt.", "2025-03-12"),
+        ("de", "Frankfurt am Main (dpa) - 4. März 2025: Die Bank meldete am 1. März 2025 Zahlen.", "2025-03-04"),
+        ("it", "Milano, 21 ottobre 2025 - La startup ha chiuso il 20 ottobre 2025 un round.", "2025-10-21"),
+        ("es", "San Sebastián, 4 de junio de 2025. - La empresa cerró el 2 de junio de 2025 la ronda.", "2025-06-04"),
+    ])
+    func aTitleCaseDatelineGivesTheDocumentDate(language: String, text: String, expected: String) throws {
+        #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
+    }
+
+    /// A dateline stands at the top: a line far into the story that reads like one dates an event.
+    @Test func aDatelineFarIntoTheStoryIsNoPublishingDate() throws {
+        let text = (1...14).map { "Paragraph \($0) of the story." }.joined(separator: "\n") + "\nBerlin, March 3, 2024 - the talks began."
+        #expect(try Self.analyze(text, reference: nil).documentDate == nil)
+    }
+
     @Test func aCueWordInRunningTextIsNoPublishingDate() throws {
         let text = """
             Microsoft and Mistral

@@ -81,12 +81,13 @@ public struct DateExtractor: Sendable {
         while lineStart > 0 && buffer[byte: lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         let before = TextBuffer(buffer.string(lineStart..<bytes.lowerBound))
         if let cue = grammar.documentDateCue, try cue.matches(in: before).contains(where: { Self.startsLabel(before.string(0..<$0.range.lowerBound)) }) { return true }
-        if let dateline = grammar.dateline, !before.text.isEmpty, try dateline.firstMatch(in: before) != nil { return true }
+        let isHeaderLine = document.span(ofBytes: bytes).line <= Self.headerLines
+        if isHeaderLine, let dateline = grammar.dateline, !before.text.isEmpty, try dateline.firstMatch(in: before) != nil { return true }
         var lineEnd = bytes.upperBound
         while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
         func isBare(_ text: String) -> Bool { text.allSatisfy { $0.isWhitespace || $0.isPunctuation } }
         let after = buffer.string(bytes.upperBound..<lineEnd)
-        guard isBare(before.text), document.span(ofBytes: bytes).line <= Self.headerLines else { return false }
+        guard isBare(before.text), isHeaderLine else { return false }
         // A time of day or a reading time may follow the date ("March 4, 2025 at 10:15 AM").
         return try isBare(after) || grammar.headerLineRest?.firstMatch(in: TextBuffer(after)) != nil
     }
