@@ -102,6 +102,8 @@ struct ClaimContext {
     let salience: [String]
     /// The entity mentions that are anaphors ("the startup"), by index.
     let anaphoric: Set<Int>
+    /// News media of the gazetteer: the sources of a story, never what a pronoun stands for.
+    let media: Set<String>
 
     init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?, media: Set<String>) {
         self.document = document
@@ -115,6 +117,7 @@ struct ClaimContext {
             if isAnaphor { anaphoric.insert(index) }
         }
         self.anaphoric = anaphoric
+        self.media = media
         salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name }.filter { !media.contains($0) })
     }
 
@@ -184,10 +187,12 @@ struct ClaimContext {
             return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
         }
         // A pronoun: the organisation named first before it in the sentence ("Brightline said
-        // it had agreed to buy ...", "Microsoft, which backs OpenAI, said it ..."), else the
-        // one the document is about.
+        // it had agreed to buy ...", "Microsoft, which backs OpenAI, said it ..."), news media
+        // left out ("LONDON (Reuters) - Paylane said it had raised ..."), else the one the
+        // document is about.
         let before = masked.marks(in: 0..<range.lowerBound).first { mark in
-            mark.kind == .entity && mentions.entities[mark.index].type == .organization && !anaphoric.contains(mark.index)
+            let entity = mentions.entities[mark.index]
+            return mark.kind == .entity && entity.type == .organization && !anaphoric.contains(mark.index) && !media.contains(entity.name)
         }
         if let before { return (mentions.entities[before.index].name, true) }
         return salience.first.map { ($0, true) }
