@@ -5,7 +5,7 @@
 struct DateGrammar: Sendable {
     /// The parts a form can capture.
     enum Field: String, CaseIterable, Sendable {
-        case day, month, year, a, b, quarter, half, week, current, upcoming, weekday, relative, count, unit
+        case day, month, year, a, b, quarter, half, season, week, current, upcoming, past, weekday, relative, count, unit
     }
 
     /// One form: its group number and the group number of each field it has.
@@ -84,6 +84,8 @@ struct DateVocabulary: Sendable {
     let quarters: [String: Int]
     /// "second" → 2 in "the second half".
     let halves: [String: Int]
+    /// A season's first month: "autumn" → 9 (seasons are three months, as meteorologists count them).
+    let seasons: [String: Int]
     let numbers: [String: Int]
     let units: [String: DateUnit]
     let relative: [String: Shift]
@@ -102,6 +104,11 @@ struct DateVocabulary: Sendable {
         weekdays = try numbers("weekdays")
         quarters = try numbers("quarters")
         halves = try numbers("halves")
+        seasons = try numbers("seasons")
+        if let (season, month) = seasons.first(where: { !(1...10).contains($0.value) }) {
+            // A season that runs into the next year ("winter 2024") is read both ways in the news.
+            throw RuleError(origin: root["seasons"]!.origin, message: "season '\(season)' must start in months 1 to 10, not \(month), so it lies within its year")
+        }
         self.numbers = try numbers("numbers")
         var units: [String: DateUnit] = [:]
         for (word, value) in try root.pairs("units") {
@@ -146,6 +153,7 @@ struct DateVocabulary: Sendable {
             "weekday": "(?<\(prefix)weekday>\(words(weekdays)))",
             "quarter": "(?<\(prefix)quarter>\(words(quarters)))",
             "half": "(?<\(prefix)half>\(words(halves)))",
+            "season": "(?<\(prefix)season>\(words(seasons)))",
             "relative": "(?<\(prefix)relative>\(words(relative.mapValues(\.amount))))",
             "unit": "(?<\(prefix)unit>\(words(units.mapValues { _ in 0 })))",
             "count": "(?<\(prefix)count>[0-9]{1,3}\(numbers.isEmpty ? "" : "|\(numberWords)"))",

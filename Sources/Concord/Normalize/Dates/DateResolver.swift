@@ -1,9 +1,10 @@
 /// Turns the parts a date form captured into a value: absolute dates as precise as the
 /// text ("Feb. 27, 2024" → a day, "November 2023" → its month, "Q3 2023" → July to
 /// September), relative ones ("yesterday", "in June", "Jan. 25", "on Tuesday", "last week",
-/// "the third quarter") against an anchor day, looking back in time as news does (a month,
-/// quarter or half without a year is the last one begun by the anchor, unless the text
-/// says "of this year"), except that a day and month without a year take the nearest year.
+/// "the third quarter", "in the autumn") against an anchor day, looking back in time as news
+/// does (a month, quarter, half or season without a year is the last one begun by the
+/// anchor, unless the text says "of this year" or "last"), except that a day and month
+/// without a year take the nearest year unless the text says they are past.
 struct DateResolver {
     /// What a date mention resolves to.
     enum Resolution: Equatable {
@@ -36,24 +37,31 @@ struct DateResolver {
             let readDayFirst = a > 12 ? true : b > 12 ? false : dayFirst
             (day, month) = readDayFirst ? (a, b) : (b, a)
         }
-        // A quarter or half: of the year stated, else of the anchor's year.
-        let fraction: (months: Int, index: Int)?
+        // A quarter, half or season (months counted from its first): of the year stated, else
+        // of the anchor's year.
+        let fraction: (months: Int, first: Int)?
         if let quarter = parts[.quarter].flatMap({ Int($0) ?? vocabulary.quarters[DateVocabulary.key($0)] }) {
-            fraction = (3, quarter)
+            guard (1...4).contains(quarter) else { return nil }
+            fraction = (3, (quarter - 1) * 3 + 1)
         } else if let half = parts[.half].flatMap({ Int($0) ?? vocabulary.halves[DateVocabulary.key($0)] }) {
-            fraction = (6, half)
+            guard (1...2).contains(half) else { return nil }
+            fraction = (6, (half - 1) * 6 + 1)
+        } else if let season = parts[.season].flatMap({ vocabulary.seasons[DateVocabulary.key($0)] }) {
+            fraction = (3, season)
         } else {
             fraction = nil
         }
         if let fraction {
-            guard (1...12 / fraction.months).contains(fraction.index) else { return nil }
-            let first = (fraction.index - 1) * fraction.months + 1
+            let first = fraction.first
             if let year { return DateValue.months(fraction.months, from: first, of: year).map { .absolute($0) } }
             // The anchor's year where the text says so; the first such one not over by the
-            // anchor where the text speaks of what is to come; else the last one begun by it.
+            // anchor where the text speaks of what is to come; the last one over by it where
+            // the text says it is past ("last summer"); else the last one begun by it.
             return .relative(anchor.flatMap { anchor in
+                let last = first + fraction.months - 1
                 let year = parts[.current] != nil ? anchor.year
-                    : parts[.upcoming] != nil ? (first + fraction.months - 1 >= anchor.month ? anchor.year : anchor.year + 1)
+                    : parts[.upcoming] != nil ? (last >= anchor.month ? anchor.year : anchor.year + 1)
+                    : parts[.past] != nil ? (last < anchor.month ? anchor.year : anchor.year - 1)
                     : first <= anchor.month ? anchor.year : anchor.year - 1
                 return DateValue.months(fraction.months, from: first, of: year)
             })
@@ -69,17 +77,20 @@ struct DateResolver {
         if let month, let day {
             guard (1...12).contains(month), day >= 1, day <= 31 else { return nil }
             guard let anchor else { return .relative(nil) }
-            let nearest = [anchor.year - 1, anchor.year, anchor.year + 1]
-                .compactMap { CalendarDay(year: $0, month: month, day: day) }
-                .min { abs($0.dayNumber - anchor.dayNumber) < abs($1.dayNumber - anchor.dayNumber) }
+            let candidates = [anchor.year - 1, anchor.year, anchor.year + 1].compactMap { CalendarDay(year: $0, month: month, day: day) }
+            // Said to be past ("le 1er avril dernier"): the last such day up to the anchor.
+            if parts[.past] != nil { return candidates.last { $0.dayNumber <= anchor.dayNumber }.map { .relative(.day($0)) } }
+            let nearest = candidates.min { abs($0.dayNumber - anchor.dayNumber) < abs($1.dayNumber - anchor.dayNumber) }
             return nearest.map { .relative(.day($0)) }
         }
         guard let anchor else {
             return month != nil || parts[.weekday] != nil || parts[.relative] != nil || parts[.count] != nil ? .relative(nil) : nil
         }
         if let month {
-            // The last such month up to the anchor's ("in June", written in February 2024: June 2023).
-            return DateValue.month(year: month <= anchor.month ? anchor.year : anchor.year - 1, month: month).map { .relative($0) }
+            // The last such month up to the anchor's ("in June", written in February 2024: June
+            // 2023); said to be past ("last March", "lo scorso marzo"), the last one before it.
+            let isThisYear = parts[.past] != nil ? month < anchor.month : month <= anchor.month
+            return DateValue.month(year: isThisYear ? anchor.year : anchor.year - 1, month: month).map { .relative($0) }
         }
         if let weekday = parts[.weekday].flatMap({ vocabulary.weekdays[DateVocabulary.key($0)] }) {
             return .relative(.day(anchor.adding(days: -((anchor.weekday - weekday + 7) % 7))))
