@@ -291,3 +291,26 @@ import Testing
         #expect(report == reconciler.report(for: [second, first]))
     }
 }
+
+/// A claim that states no value still shows its evidence, and the report says why nothing is compared.
+@Suite struct ReconcileStatementTests {
+    func record(_ id: String) -> DocumentRecord {
+        DocumentRecord(id: id, source: "\(id).txt", format: .text,
+                       claims: [Claim(subject: "Banco Meridiano", predicate: "acquisition", object: "Aurelia Pay", line: 3, sentence: "Banco Meridiano rachète Aurelia Pay.")])
+    }
+
+    @Test func aClaimWithoutValuesIsListedWithItsSentence() throws {
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record("a")]).facts.first)
+        #expect(fact.values.map(\.text) == ["Banco Meridiano rachète Aurelia Pay."])
+        #expect(fact.values.first?.line == 3 && fact.values.first?.amount == nil && fact.values.first?.names == nil)
+        #expect(fact.findings.isEmpty && fact.status == .consistent)
+        #expect(ReportWording.nothingToCompare(fact) == "Nothing to compare: one source states it.")
+        #expect(ReportWording.normalized(fact.values[0]) == "stated, no value")
+    }
+
+    @Test func twoSourcesWithoutValuesAreNotOneSource() throws {
+        let fact = try #require(try HandMadeRecords.reconciler().report(for: [record("a"), record("b")]).facts.first)
+        #expect(fact.values.count == 2 && fact.findings.isEmpty)
+        #expect(ReportWording.nothingToCompare(fact) == "Nothing to compare: 2 sources state it, no two with a value of the same kind.")
+    }
+}

@@ -66,7 +66,9 @@ public struct Reconciler: Sendable {
 /// One value of a fact before comparison, with what comparing it needs.
 struct Observation: Sendable {
     enum Kind: Int, Sendable {
-        case money, percent, date, names
+        /// `statement`: a claim that states no value; its sentence alone, so that a fact no
+        /// source gives a value for still shows its evidence. Never compared.
+        case money, percent, date, names, statement
     }
 
     var kind: Kind
@@ -134,7 +136,7 @@ struct FactGatherer {
     }
 
     /// The values a claim states, each once: its money (with the equivalents they state),
-    /// percents, dates, and the list of people it names.
+    /// percents, dates, and the list of people it names; its sentence when it states none.
     private func observations(of claim: Claim, in record: DocumentRecord, documentIndex: Int) -> [Observation] {
         var result: [Observation] = []
         var moneyIndexes: [Int] = []
@@ -181,6 +183,10 @@ struct FactGatherer {
         if !claim.people.isEmpty {
             let value = FactValue(source: record.source, line: claim.line, text: claim.sentence, names: claim.people, document: record.id, sentence: claim.sentence)
             result.append(Observation(kind: .names, value: value, order: [documentIndex, 3, claim.start, claim.line]))
+        }
+        if result.isEmpty {
+            let value = FactValue(source: record.source, line: claim.line, text: claim.sentence, document: record.id, sentence: claim.sentence)
+            result.append(Observation(kind: .statement, value: value, order: [documentIndex, 4, claim.start, claim.line]))
         }
         return result
     }

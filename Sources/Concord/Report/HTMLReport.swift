@@ -59,7 +59,7 @@ struct HTMLReport {
         }
         html += "</tbody></table></div>\n"
         if fact.findings.isEmpty {
-            html += "<p class=\"none\">Nothing to compare: one source states it.</p>\n"
+            html += "<p class=\"none\">\(Self.escape(ReportWording.nothingToCompare(fact)))</p>\n"
         } else {
             html += "<ul class=\"findings\">\n"
             for finding in fact.findings {

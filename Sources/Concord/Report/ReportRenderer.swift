@@ -47,7 +47,7 @@ enum ReportWording {
             return date + period + (value.relative == true ? " (relative)" : "") + (value.publishingDate == true ? " (publishing day)" : "")
         }
         if let names = value.names { return names.joined(separator: ", ") }
-        return ""
+        return "stated, no value"
     }
 
     /// "USD 10,000,000–20,000,000", "USD ≥ 10,000,000", "10–15%", "≤ 30%".
@@ -69,6 +69,13 @@ enum ReportWording {
     }
 
     /// "Consistent after conversion", "Date discrepancy".
+    /// What a fact without findings says: that one source states it, or that its sources
+    /// give no two values of one kind.
+    static func nothingToCompare(_ fact: Fact) -> String {
+        let sources = Set(fact.values.map { $0.document ?? $0.source }).count
+        return sources <= 1 ? "Nothing to compare: one source states it." : "Nothing to compare: \(sources) sources state it, no two with a value of the same kind."
+    }
+
     static func label(of kind: Finding.Kind) -> String {
         let words = kind.rawValue.replacingOccurrences(of: "-", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
@@ -107,7 +114,7 @@ struct MarkdownReport {
         }
         lines.append("")
         if fact.findings.isEmpty {
-            lines += ["Nothing to compare: one source states it.", ""]
+            lines += [ReportWording.nothingToCompare(fact), ""]
         } else {
             lines += fact.findings.map { "- **\(ReportWording.label(of: $0.kind))** (values \($0.values.map(String.init).joined(separator: ", "))): \($0.explanation)" }
             lines.append("")
