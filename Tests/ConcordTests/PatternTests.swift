@@ -152,6 +152,40 @@ import Testing
         #expect(filtered == (try grammar.pattern.matches(in: buffer)).map(\.range))
     }
 
+    @Test func wordStartFilterWithDigitsAllowsANumberInsideAWord() {
+        let starts = WordStartFilter(capitals: false, prefixes: ["mln"], digits: true)
+        let text = Array("EUR15 mln x2024 ½ 300".utf8)
+        var allowed: [Int] = []
+        text.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            while let next = starts.nextStart(bytes.baseAddress!, count: bytes.count, from: offset) {
+                allowed.append(next)
+                offset = next + 1
+            }
+        }
+        // "15" after "EUR", "mln", "2024" after "x", "½" (not ASCII: both its bytes' lead) and
+        // "300"; never a digit that follows a digit.
+        #expect(allowed == [3, 6, 11, 16, 19])
+    }
+
+    @Test func moneyScanWithItsStartFilterFindsWhatAFullScanFinds() throws {
+        let extractor = try MoneyExtractor(rules: Fixtures.rules)
+        let texts = [
+            "en": "It paid EUR15 mln, two million dollars and $3.5bn; US$ 12 cts, ½ a million pounds, twenty MUSD, 5 quid, a quarter and 1,500 yen in 2024.",
+            "fr": "Elle a levé 15 millions d'euros, deux milliards de dollars et 3,5 Md€ ; 12 M€ en 2024.",
+            "de": "Sie sammelte 15 Mio. Euro, zwei Milliarden Dollar und 3,5 Mrd. € ein; 12 Millionen Franken.",
+        ]
+        for (language, text) in texts {
+            let grammar = try #require(extractor.grammars[language])
+            let starts = try #require(grammar.scanStarts)
+            let buffer = TextBuffer(text)
+            var filtered: [Range<Int>] = []
+            try grammar.scan.forEachMatch(in: buffer, startingAt: starts) { filtered.append($0.range); return true }
+            #expect(filtered.count >= 4, "\(language)")
+            #expect(filtered == (try grammar.scan.matches(in: buffer)).map(\.range), "\(language)")
+        }
+    }
+
     @Test func literalStartsOfAFragmentCoverEveryAlternative() throws {
         #expect(PatternText.literalStarts(#"buy(?:s|ing)?|bought"#) == ["buy", "bought"])
         #expect(PatternText.literalStarts(#"took\h+over|takes?\h+over"#) == ["took", "take"])

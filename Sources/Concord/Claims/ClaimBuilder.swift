@@ -16,6 +16,9 @@ public struct ClaimBuilder: Sendable {
     /// records every rule whose trigger matches there, so a word that triggers two rules
     /// ("stake": investment and stake) triggers both.
     let triggers: [String: Pattern]
+    /// Per language, the word starts where some trigger may match (read from the triggers'
+    /// text; absent when it cannot be read): the trigger scan tries only those.
+    let triggerStarts: [String: WordStartFilter]
     let anaphors: [String: Pattern]
     let rounds: RoundNames
     /// News media of the gazetteer: never what a pronoun or anaphor stands for.
@@ -50,12 +53,20 @@ public struct ClaimBuilder: Sendable {
         triggers = try byLanguage.mapValues { rules in
             // Triggers start words; one lookbehind outside the alternation scans far faster
             // than a \\b before each word.
-            let any = rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")
+            let any = Self.anyTrigger(rules)
             let each = rules.indices.map { "(?:(?=(?<r\($0)>\(rules[$0].triggerSource)))|)" }.joined()
             return try Pattern("(?<![\\p{L}\\p{N}])(?=\(any))\(each)", caseless: true, origin: rules[0].triggerOrigin)
         }
+        triggerStarts = byLanguage.compactMapValues { rules in
+            PatternPrefixes.of(Self.anyTrigger(rules), caseless: true).map { WordStartFilter(capitals: false, prefixes: $0) }
+        }
         self.anaphors = anaphors
         self.rounds = rounds
+    }
+
+    /// Every rule's trigger as one alternation.
+    private static func anyTrigger(_ rules: [ClaimRule]) -> String {
+        rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")
     }
 
     public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] {
@@ -64,7 +75,7 @@ public struct ClaimBuilder: Sendable {
         // Each triggered sentence, in text order, with the rules it triggers.
         var triggered: [(sentence: Int, rules: [Bool])] = []
         let ruleGroups = ruleList.indices.map { trigger.groupNumber("r\($0)") }
-        try trigger.forEachMatch(in: document.buffer) { match in
+        try trigger.forEachMatch(in: document.buffer, startingAt: triggerStarts[language]) { match in
             guard let sentence = document.sentenceIndex(containing: match.range.lowerBound) else { return true }
             if triggered.last?.sentence != sentence { triggered.append((sentence, Array(repeating: false, count: ruleList.count))) }
             for (index, group) in ruleGroups.enumerated() where group.flatMap({ match[$0] }) != nil { triggered[triggered.count - 1].rules[index] = true }

@@ -8,7 +8,7 @@
 /// whether a sum with no currency stands in a sentence about money. Nothing rescans the
 /// document per match.
 public struct MoneyExtractor: Sendable {
-    private let grammars: [String: MoneyGrammar]
+    let grammars: [String: MoneyGrammar]
 
     public init(rules: RuleSet) throws {
         let currencies = try CurrencyTable(rules: rules)
@@ -51,7 +51,7 @@ private struct MoneyReading {
 
     func mentions() throws -> [MoneyMention] {
         var found: [Found] = []
-        try ChunkedScan.forEachMatch(grammar.scan, in: buffer) { match in
+        try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: grammar.scanStarts) { match in
             let previousEnd = found.last?.bytes.upperBound ?? 0
             guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
             if let sum = match["anchor"] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }

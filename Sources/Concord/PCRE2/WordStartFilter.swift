@@ -11,6 +11,9 @@
 /// with the prefixes, by hashed bit tables whose collisions only cost a try of the pattern;
 /// an offset with a non-ASCII scalar before the comparison is settled is always allowed, so
 /// case folding beyond ASCII ("É", the Kelvin sign) and Unicode spaces never lose a match.
+/// With `digits`, an ASCII digit that no digit precedes and a non-ASCII scalar may start a
+/// match wherever they stand, inside a word too: a pattern anchored on numbers ("EUR15",
+/// "½") that also starts at some words.
 /// It never rejects an offset where the pattern can match, so the matches are the same as a
 /// scan at every byte.
 ///
@@ -21,19 +24,25 @@ public final class WordStartFilter: @unchecked Sendable {
 
     private let capitals: Bool
     private let caseless: Bool
+    private let digits: Bool
     /// Every offset at a word start may start a match (a prefix the table cannot hold).
     private let anyWord: Bool
     /// Two hashed bit tables, ``bitCount`` bits each: the prefixes, then every start of one
     /// (so a comparison stops as soon as the text leaves them all).
     private let prefixBits: UnsafeMutablePointer<UInt64>
-    /// Whether a byte may be the first of a match (letters of either case when `caseless`).
-    private let firstBytes: [Bool]
     private let startBits: UnsafeMutablePointer<UInt64>
+    /// What each byte value is, as bits: ``wordByte`` (an ASCII letter or digit), ``firstByte``
+    /// (may be the first of a match: letters of either case when `caseless`), ``digitByte``,
+    /// ``numberByte`` (starts a number when `digits`: an ASCII digit or a non-ASCII lead
+    /// byte). One table read per byte keeps ``nextStart(_:count:from:)``'s loop tight.
+    private let byteClasses: UnsafeMutablePointer<UInt8>
+    private static let wordByte: UInt8 = 1, firstByte: UInt8 = 2, digitByte: UInt8 = 4, numberByte: UInt8 = 8
     private static let bitCount = 1 << 18
 
-    public init(capitals: Bool, prefixes: [String], caseless: Bool = true) {
+    public init(capitals: Bool, prefixes: [String], caseless: Bool = true, digits: Bool = false) {
         self.capitals = capitals
         self.caseless = caseless
+        self.digits = digits
         prefixBits = .allocate(capacity: Self.bitCount / 64)
         prefixBits.initialize(repeating: 0, count: Self.bitCount / 64)
         startBits = .allocate(capacity: Self.bitCount / 64)
@@ -76,25 +85,35 @@ public final class WordStartFilter: @unchecked Sendable {
             }
         }
         self.anyWord = anyWord
-        self.firstBytes = anyWord ? Array(repeating: true, count: 256) : firstBytes
+        byteClasses = .allocate(capacity: 256)
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            var classes: UInt8 = 0
+            if Self.isASCIILetterOrDigit(byte) { classes |= Self.wordByte }
+            if anyWord || firstBytes[value] { classes |= Self.firstByte }
+            if Self.isDigit(byte) { classes |= Self.digitByte }
+            if digits && (Self.isDigit(byte) || byte >= 0xC0) { classes |= Self.numberByte }
+            (byteClasses + value).initialize(to: classes)
+        }
     }
 
     deinit {
         prefixBits.deallocate()
         startBits.deallocate()
+        byteClasses.deallocate()
     }
 
-    /// The first offset from `offset` (up to `count`) where a match may start in `bytes`, or nil.
+    /// The first offset from `offset` (up to `count`) where a match may start in `bytes`, or nil:
+    /// a number's start (with `digits`), or a word start that ``mayStart(_:count:at:)`` allows.
     func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
         var offset = offset
+        var previous: UInt8 = offset > 0 && offset <= count ? byteClasses[Int(bytes[offset - 1])] : 0
         while offset < count {
-            // Inside a run of ASCII letters and digits no match starts: skip it at once.
-            if offset > 0 && Self.isASCIILetterOrDigit(bytes[offset - 1]) {
-                offset += 1
-                while offset < count && Self.isASCIILetterOrDigit(bytes[offset - 1]) { offset += 1 }
-                continue
-            }
-            if firstBytes[Int(bytes[offset])] && mayStart(bytes, count: count, at: offset) { return offset }
+            let classes = byteClasses[Int(bytes[offset])]
+            if classes & Self.numberByte != 0 && (classes & Self.digitByte == 0 || previous & Self.digitByte == 0) { return offset }
+            // Inside a run of ASCII letters and digits no word starts.
+            if previous & Self.wordByte == 0 && classes & Self.firstByte != 0 && mayStart(bytes, count: count, at: offset) { return offset }
+            previous = classes
             offset += 1
         }
         return nil
@@ -145,6 +164,10 @@ public final class WordStartFilter: @unchecked Sendable {
 
     @inline(__always) private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10
     }
 
     @inline(__always) private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {

@@ -11,14 +11,15 @@ enum ChunkedScan {
 
     /// Calls `body` for each match of `pattern`, piece by piece. A `prefilter` is a cheap
     /// pattern that every match of `pattern` contains (the words a match must end in): a
-    /// piece where it finds nothing is skipped without the costly scan.
-    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, prefilter: Pattern? = nil, _ body: (PatternMatch) -> Void) throws {
+    /// piece where it finds nothing is skipped without the costly scan. `starts` says where a
+    /// match may start (``Pattern/forEachMatch(in:from:to:startingAt:_:)``).
+    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, prefilter: Pattern? = nil, startingAt starts: WordStartFilter? = nil, _ body: (PatternMatch) -> Void) throws {
         var start = 0
         while start < buffer.byteCount {
             let end = seam(in: buffer, after: min(buffer.byteCount, start + chunkBytes))
             let mayMatch = try prefilter.map { try $0.firstMatch(in: buffer, from: start, to: end) != nil } ?? true
             if mayMatch {
-                try pattern.forEachMatch(in: buffer, from: start, to: end) { match in
+                try pattern.forEachMatch(in: buffer, from: start, to: end, startingAt: starts) { match in
                     body(match)
                     return true
                 }

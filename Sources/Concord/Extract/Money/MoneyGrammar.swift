@@ -19,6 +19,9 @@ struct MoneyGrammar: Sendable {
     /// Finds the core of each sum, coins ("ten dimes", "a quarter") and glued price units
     /// ("50p") included; whether a coin or price unit is money is decided where it stands.
     let scan: Pattern
+    /// Where `scan` may start: at numbers, and at words that may begin an anchor word or a
+    /// scaled code. nil (everywhere) when the words' prefixes cannot be read.
+    let scanStarts: WordStartFilter?
     /// Matched backwards from a scale or currency word: the written number before it.
     let writtenBefore: Pattern
     /// Matched right after a written number's scale: its currency ("two million dollars").
@@ -131,11 +134,15 @@ struct MoneyGrammar: Sendable {
         // A glued price unit ("50p") stands right after the digits, in its written case.
         let gluedUnit = "(?<g>(?-i:\(PatternText.alternation(glued, foldCase: false)))(?![\\p{N}]))|"  // never matches with none listed
         let regionalNames = "(?:\(names)|\(alt(coins)))"
+        let anchorWords = alt(scaleWords + wordList + coins)
+        scanStarts = PatternPrefixes.of(anchorWords, caseless: true).map { prefixes in
+            WordStartFilter(capitals: false, prefixes: prefixes + currencies.scalePrefixes.keys, caseless: true, digits: true)
+        }
         scan = try file.compile(
             "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
                 + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
                 + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
-                + "|\(wordStart)(?<anchor>\(alt(scaleWords + wordList + coins))|\(scaledCodes)))",
+                + "|\(wordStart)(?<anchor>\(anchorWords)|\(scaledCodes)))",
             key: "currencies")
         priceBefore = try file.compile("(?<![\\p{L}])\(alt(try root.strings("price_before")))[ ]+\\z", key: "price_before")
         priceAfter = try file.compile("[ ]*\(alt(try root.strings("price_after")))", key: "price_after")
