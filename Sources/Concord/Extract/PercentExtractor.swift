@@ -45,7 +45,9 @@ public struct PercentExtractor: Sendable {
             }
             let qualifiers = try Qualifiers(money: money, rules: rules, articles: try root.strings("articles"), contractions: contractions)
             let points = PatternText.alternation(try root.strings("points"))
-            let signs = PatternText.alternation(try root.strings("signs"))
+            // Signs that are a sign only in the case written ("12.5pc", never "5 PC games").
+            let signsInCase = try root.strings("signs_in_case")
+            let signs = PatternText.alternation(try root.strings("signs")) + (signsInCase.isEmpty ? "" : "|(?-i:\(PatternText.alternation(signsInCase, foldCase: false)))")
             let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
             let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)[ ]?(?:(?<points>\(points))|\(signs))"
             let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:[ ]?(?<sign>\(signs)))?"
