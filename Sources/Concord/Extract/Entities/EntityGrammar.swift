@@ -62,7 +62,7 @@ struct EntityGrammar: Sendable {
         let joiners = try root.strings("conjunctions").map(PatternText.escape).joined(separator: "|")
         let roles = try Self.alternation(root.strings("roles"))
         let titles = try Self.alternation(root.strings("titles"))
-        let cues = try Self.alternation(root.strings("person_list_cues"))
+        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: root["person_list_cue_dates"]?.string())
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
         // A word of a company's name: "Zentrix", "AT&T", "O'Reilly"; a possessive is not part of it.
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
@@ -177,6 +177,24 @@ struct EntityGrammar: Sendable {
     static func alternation(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
         return PatternText.alternation(words, bounded: false, foldCase: false)
+    }
+
+    /// The person list cues as one alternation; with a `date` pattern, a date may stand
+    /// before a cue's last word ("founded in 2021 by", "gegründet 2021 von"). Nil for none.
+    static func cueAlternation(_ cues: [String], date: String?) -> String? {
+        guard let date else { return alternation(cues) }
+        // The cues by their last word: "(?:founded|co-founded)(?:\h+(?:date))?\h+by".
+        var byLast: [String: [String]] = [:]
+        var whole: [String] = []
+        for cue in cues {
+            guard let space = cue.lastIndex(of: " ") else { whole.append(cue); continue }
+            byLast[String(cue[cue.index(after: space)...]), default: []].append(String(cue[..<space]))
+        }
+        let split = byLast.keys.sorted().compactMap { last in
+            alternation(byLast[last]!).map { "\($0)(?:\\h+(?:\(date)))?\\h+\(PatternText.escape(last))" }
+        }
+        let all = split + (alternation(whole).map { [$0] } ?? [])
+        return all.isEmpty ? nil : all.map { "(?:\($0))" }.joined(separator: "|")
     }
 
 
