@@ -77,6 +77,18 @@ import Testing
         #expect(rounds == ["Seed": [], "Series A": ["Sequoia Capital"]])
     }
 
+    /// "Die Bewertung liegt bei ...": the article stands for the company whose round the
+    /// document reports, not for the organisation it names most (the lead investor).
+    @Test(arguments: [
+        ("en", "Sequoia is big and Sequoia grows. Quantix Inc. raised $100 million in a Series A round led by Sequoia. Its valuation now stands at about $1 billion."),
+        ("de", "Lightspeed wächst und Lightspeed investiert. Die Quantix GmbH hat in einer Finanzierungsrunde unter Führung von Lightspeed 20 Millionen Euro eingesammelt. Die Bewertung liegt nun bei über 100 Millionen Euro."),
+    ])
+    func valuationWithoutANameIsTheRoundsCompany(language: String, text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let valuation = try #require(claims.first { $0.predicate == "valuation" })
+        #expect(valuation.subject == "Quantix")
+    }
+
     @Test func theCompanyIsNeverItsOwnInvestor() throws {
         // Microsoft is named most often, yet "the company" cannot be the investor itself.
         let text = "Microsoft and Microsoft's cloud met Mistral AI.\nMicrosoft made a €15 million investment in the company."
