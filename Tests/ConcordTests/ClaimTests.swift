@@ -54,6 +54,41 @@ import Testing
         #expect(inferred.money.map { mentions.money[$0].text } == ["6 million"])
     }
 
+    /// A lead stated after a blank line completes no round read before it.
+    @Test(arguments: [
+        ("en", "Quantix raised $20 million in a Series A round.\n\nThe round was led by Index Ventures."),
+        ("de", "Die Quantix GmbH hat 20 Millionen Euro in einer Series-A-Runde eingesammelt.\n\nAngeführt wurde die Runde von Earlybird."),
+        ("fr", "Quantix a levé 20 millions d'euros lors d'une série A.\n\nLa levée est menée par Partech."),
+        ("es", "Quantix ha recaudado 20 millones de euros en una ronda Serie A.\n\nLa ronda fue liderada por Kibo Ventures."),
+        ("it", "Quantix ha raccolto 20 milioni di euro in un round di Serie A.\n\nIl round è stato guidato da United Ventures."),
+    ])
+    func roundLeadStopsAtTheParagraph(language: String, text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let rounds = claims.filter { $0.predicate == "funding-round" }
+        #expect(rounds.count == 1)
+        #expect(rounds.first?.people == [])
+    }
+
+    /// A lead stated later joins the nearest round before it, not an earlier one.
+    @Test func roundLeadJoinsTheNearestRound() throws {
+        let text = "Quantix raised $5 million in a seed round in 2020. In 2022 Quantix raised $20 million in a Series A round. The round was led by Sequoia."
+        let (claims, _) = try ClaimTestSupport.claims(text)
+        let rounds = Dictionary(claims.filter { $0.predicate == "funding-round" }.map { ($0.object, $0.people) }, uniquingKeysWith: { first, _ in first })
+        #expect(rounds == ["Seed": [], "Series A": ["Sequoia Capital"]])
+    }
+
+    /// "Die Bewertung liegt bei ...": the article stands for the company whose round the
+    /// document reports, not for the organisation it names most (the lead investor).
+    @Test(arguments: [
+        ("en", "Sequoia is big and Sequoia grows. Quantix Inc. raised $100 million in a Series A round led by Sequoia. Its valuation now stands at about $1 billion."),
+        ("de", "Lightspeed wächst und Lightspeed investiert. Die Quantix GmbH hat in einer Finanzierungsrunde unter Führung von Lightspeed 20 Millionen Euro eingesammelt. Die Bewertung liegt nun bei über 100 Millionen Euro."),
+    ])
+    func valuationWithoutANameIsTheRoundsCompany(language: String, text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let valuation = try #require(claims.first { $0.predicate == "valuation" })
+        #expect(valuation.subject == "Quantix")
+    }
+
     @Test func theCompanyIsNeverItsOwnInvestor() throws {
         // Microsoft is named most often, yet "the company" cannot be the investor itself.
         let text = "Microsoft and Microsoft's cloud met Mistral AI.\nMicrosoft made a €15 million investment in the company."

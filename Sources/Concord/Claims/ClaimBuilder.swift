@@ -91,9 +91,9 @@ public struct ClaimBuilder: Sendable {
             for (rule, isTriggered) in zip(ruleList, triggeredRules) where isTriggered {
                 let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, spans: spans)
                 masked = sentenceMask
-                for pattern in rule.patterns {
+                for (pattern, completes) in rule.patterns.map({ ($0, false) }) + rule.completions.map({ ($0, true) }) {
                     try pattern.forEachMatch(in: sentenceMask.buffer) { match in
-                        if let claim = context.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds) {
+                        if let claim = context.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds, completes: completes) {
                             claims.append(claim)
                         }
                         return true
@@ -138,8 +138,9 @@ struct ClaimContext {
         return match.range.upperBound == text.utf8.count
     }
 
-    /// The claim one pattern match states, or nil when a required part is missing.
-    func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames) -> ReadClaim? {
+    /// The claim one pattern match states, or nil when a required part is missing (for a
+    /// completion, which only adds to another claim: when it lists nobody).
+    func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames, completes: Bool) -> ReadClaim? {
         let subjectParty = party(match["subject"], masked: masked)
         let objectParty = party(match["object"], masked: masked)
         var subject = subjectParty?.name ?? ""
@@ -182,12 +183,12 @@ struct ClaimContext {
             }
         }
         let filled: [String: Bool] = ["money": !money.isEmpty, "people": !people.isEmpty, "percent": !percents.isEmpty, "object": !object.isEmpty, "subject": !subject.isEmpty]
-        guard rule.requires.allSatisfy({ filled[$0] ?? true }) else { return nil }
+        guard completes ? !people.isEmpty : rule.requires.allSatisfy({ filled[$0] ?? true }) else { return nil }
         let range = document.sentences[sentence].range
         let span = document.span(ofBytes: range)
         let claim = Claim(subject: subject, predicate: rule.predicate, object: object, money: money, dates: dates, percents: percents,
                           people: people, details: details, line: span.line, sentence: span.text, start: span.start, end: span.end)
-        return ReadClaim(claim: claim, subjectIsReference: subjectParty?.isReference == true)
+        return ReadClaim(claim: claim, subjectIsReference: subjectParty?.isReference == true, sentence: sentence, completes: completes)
     }
 
     /// The entity a subject or object group names, and whether it is a reference
@@ -214,23 +215,36 @@ struct ClaimContext {
     private func eventDates(sentence: Int) -> ([Int], String?) {
         let own = dates(in: document.sentences[sentence].range)
         if !own.isEmpty { return (own, nil) }
-        if sentence > 0 {
-            let previous = document.sentences[sentence - 1].range
-            let between = document.buffer.string(previous.upperBound..<document.sentences[sentence].range.lowerBound)
-            let newlines = between.filter { $0 == "\n" }.count
-            let earlier = dates(in: previous)
-            if newlines < 2 && !earlier.isEmpty { return (earlier, "paragraph") }
+        if sentence > 0 && inOneParagraph(sentence - 1, sentence) {
+            let earlier = dates(in: document.sentences[sentence - 1].range)
+            if !earlier.isEmpty { return (earlier, "paragraph") }
         }
         if let index = mentions.documentDate { return ([index], "document") }
         return ([], nil)
+    }
+
+    /// Whether no blank line stands between sentences `first` and `last`.
+    private func inOneParagraph(_ first: Int, _ last: Int) -> Bool {
+        (first..<last).allSatisfy { index in
+            let between = document.buffer.string(document.sentences[index].range.upperBound..<document.sentences[index + 1].range.lowerBound)
+            return between.filter { $0 == "\n" }.count < 2
+        }
     }
 
     private func dates(in range: Range<Int>) -> [Int] {
         mentions.dates.indices.filter { range.contains(mentions.dates[$0].bytes.lowerBound) && mentions.dates[$0].value != nil }
     }
 
-    /// The document-wide passes: duplicates, missing subjects, one founders claim per company.
-    func settle(_ read: [ReadClaim], rules: [ClaimRule]) -> [Claim] {
+    /// The document-wide passes: completions, duplicates, missing subjects, one founders
+    /// claim per company.
+    func settle(_ all: [ReadClaim], rules: [ClaimRule]) -> [Claim] {
+        // "The round was led by Index Ventures.": its people join the nearest claim of its
+        // predicate read in the same sentence or an earlier one of the paragraph.
+        var read = all.filter { !$0.completes }
+        for completion in all where completion.completes {
+            guard let target = read.lastIndex(where: { $0.claim.predicate == completion.claim.predicate && $0.sentence <= completion.sentence && inOneParagraph($0.sentence, completion.sentence) }) else { continue }
+            for person in completion.claim.people where !read[target].claim.people.contains(person) { read[target].claim.people.append(person) }
+        }
         // Two patterns may read the same statement: keep the fuller reading.
         let found = read.map(\.claim)
         let kept = found.indices.filter { index in
@@ -296,6 +310,10 @@ struct ReadClaim {
     var claim: Claim
     /// Whether the subject was an anaphor or pronoun ("the company", "it").
     var subjectIsReference: Bool
+    /// The sentence it was read in, by index.
+    var sentence: Int
+    /// Whether it only completes an earlier claim (``ClaimRule/completions``).
+    var completes: Bool
 }
 
 extension Claim {

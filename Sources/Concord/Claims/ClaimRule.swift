@@ -43,6 +43,11 @@ struct ClaimRule: Sendable {
     /// Where the trigger is written, for errors in the combined scan.
     let triggerOrigin: RuleOrigin
     let patterns: [Pattern]
+    /// Patterns of a statement that completes a claim stated before it (`completions:`):
+    /// "The round was led by Index Ventures.", "Angeführt wurde die Runde von Earlybird."
+    /// The people or lead investors it lists join the nearest claim of this predicate in
+    /// the same sentence or an earlier one of the same paragraph; alone it states nothing.
+    let completions: [Pattern]
 
     init(file: RuleFile, placeholders: ClaimPlaceholders) throws {
         let root = file.root
@@ -74,7 +79,7 @@ struct ClaimRule: Sendable {
         } catch let error as PatternError {
             throw RuleError(origin: triggerNode.origin, message: error.message)
         }
-        patterns = try root.list("patterns").map { node in
+        let compile = { (node: RuleNode) throws -> Pattern in
             let source = try placeholders.expand(try node.string(), at: node.origin)
             do {
                 return try Pattern(source, caseless: true, origin: node.origin)
@@ -82,6 +87,8 @@ struct ClaimRule: Sendable {
                 throw RuleError(origin: node.origin, message: error.message)
             }
         }
+        patterns = try root.list("patterns").map(compile)
+        completions = try root.list("completions").map(compile)
         guard !patterns.isEmpty else { throw RuleError(origin: root.origin, message: "no patterns") }
     }
 

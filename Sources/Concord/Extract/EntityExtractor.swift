@@ -68,9 +68,11 @@ public struct EntityExtractor: Sendable {
             if let list = match["list"] ?? match["listBefore"] ?? match["role"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
                 for name in names {
-                    // "Brightline Holdings said": a name that ends as companies' names do.
-                    if let last = buffer.string(name.range).split(separator: " ").last, grammar.organizationEndings.contains(String(last)) {
-                        organizationCandidate(name.range, in: buffer).map { companies.append($0) }
+                    // "Brightline Holdings said": a name that ends as companies' names do;
+                    // "Berliner Softwarefirma Quantix sagte": a described one.
+                    let words = buffer.string(name.range).split(separator: " ")
+                    if let last = words.last, grammar.organizationEndings.contains(String(last)) || words.dropLast().contains(where: grammar.isDescriptor) {
+                        organizationCandidate(withoutDescription(name.range, in: buffer, grammar: grammar), in: buffer).map { companies.append($0) }
                     } else {
                         person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
                     }
@@ -81,12 +83,12 @@ public struct EntityExtractor: Sendable {
             } else if let name = match["after"] ?? match["title"] {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let organization = match["orgName"] {
-                organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer).map { companies.append($0) }
+                organizationCandidate(withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar), in: buffer).map { companies.append($0) }
             } else if let organization = match["orgCued"] ?? match["orgContext"] ?? match["orgAfter"], Self.isAllCaps(around: organization, in: buffer) {
                 // An all-caps headline ("RED LION INNS FILES FOR OFFERING"): no case to tell a name.
             } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {
                 // "However, the company said", "the startup said Tuesday": a word that is no name.
-                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar),
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar) }),
                       let candidate = organizationCandidate(name, in: buffer) else { return true }
                 companies.append(candidate)
                 // "AI startup Wayve": "the startup" later is Wayve; not "a startup Microsoft
@@ -98,7 +100,7 @@ public struct EntityExtractor: Sendable {
                     described.append((candidate.name, buffer.string(head).lowercased(), []))
                 }
             } else if let organization = match["orgCued"] ?? match["orgContext"] {
-                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar) else { return true }
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar) }) else { return true }
                 // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name; "SAP-Chef
                 // Christian Klein sagte": the company before the role, the person after it.
                 let text = buffer.string(name)
@@ -118,7 +120,7 @@ public struct EntityExtractor: Sendable {
                     contextual.append(candidate)
                 }
             } else if var company = match["company"], let suffix = match["suffix"] {
-                company = Self.withoutArticle(company, in: buffer, articles: grammar.articles)
+                company = withoutDescription(Self.withoutArticle(company, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                 let base = buffer.string(company)
                 let entry = gazetteer.entries[base] ?? gazetteer.entries[buffer.string(company.lowerBound..<suffix.upperBound)]
                 companies.append(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))
@@ -202,6 +204,19 @@ public struct EntityExtractor: Sendable {
         if words.allSatisfy({ isNonName($0) || grammar.nameAdjectives.contains(String($0)) })
             || grammar.roleWords.contains(text.lowercased()) || grammar.descriptorHeads.contains(text.lowercased()) { return nil }
         return range
+    }
+
+    /// The name without a description before it ("Münchner Firma Quantix GmbH" → "Quantix
+    /// GmbH", "Berliner Softwarefirma Quantix" → "Quantix"): the words up to the last
+    /// descriptor noun are dropped, unless nothing would be left ("Deutsche Bank AG") or
+    /// the gazetteer knows them as a name ("Deutsche Bank Research").
+    private func withoutDescription(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Range<Int> {
+        let text = buffer.string(range)
+        let words = text.split(separator: " ")
+        guard let head = words.dropLast().lastIndex(where: grammar.isDescriptor) else { return range }
+        let described = text[..<words[head].endIndex]
+        if gazetteer.entries[String(described)] != nil || gazetteer.entries[String(text[..<words[head].startIndex].dropLast())] != nil { return range }
+        return (range.lowerBound + text[..<words[head + 1].startIndex].utf8.count)..<range.upperBound
     }
 
     /// The last word of a person's name when it can stand alone for them ("Lample").

@@ -33,6 +33,12 @@ struct EntityGrammar: Sendable {
     let roleWords: Set<String>
     /// Nouns that describe an organisation, lower-cased ("startup", "konzern").
     let descriptorHeads: Set<String>
+    /// The same nouns as the rules write them ("startup", "Firma"): where nouns are
+    /// capitalised, one inside a capitalised run of words describes the name after it
+    /// ("Münchner Firma Quantix GmbH"); a capitalised "Bank" in English is part of a name.
+    let writtenDescriptorHeads: Set<String>
+    /// Whether a descriptor may end a compound word ("Softwarefirma"): `compound_heads`.
+    let compoundHeads: Bool
     /// Words that end an organisation's name ("Holdings", "Ventures") and legal suffixes:
     /// a name ending in one is no person ("Brightline Holdings said").
     let organizationEndings: Set<String>
@@ -47,7 +53,9 @@ struct EntityGrammar: Sendable {
         articles = Set(try root.strings("articles"))
         nonNames = Set(try root.strings("non_names"))
         nameAdjectives = Set(try root.strings("name_adjectives"))
-        descriptorHeads = Set(try root.strings("descriptor_heads").map { $0.lowercased() })
+        writtenDescriptorHeads = Set(try root.strings("descriptor_heads"))
+        descriptorHeads = Set(writtenDescriptorHeads.map { $0.lowercased() })
+        compoundHeads = root["compound_heads"]?.scalar == "true"
         indefiniteArticles = Set(try root.strings("indefinite_articles").map { $0.lowercased() })
         organizationEndings = Set(try root.strings("org_words") + root.strings("company_suffixes"))
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
@@ -62,7 +70,7 @@ struct EntityGrammar: Sendable {
         let joiners = try root.strings("conjunctions").map(PatternText.escape).joined(separator: "|")
         let roles = try Self.alternation(root.strings("roles"))
         let titles = try Self.alternation(root.strings("titles"))
-        let cues = try Self.alternation(root.strings("person_list_cues"))
+        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: root["person_list_cue_dates"]?.string())
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
         // A word of a company's name: "Zentrix", "AT&T", "O'Reilly"; a possessive is not part of it.
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
@@ -109,7 +117,7 @@ struct EntityGrammar: Sendable {
             // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
             let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
-            let compound = root["compound_heads"]?.scalar == "true" ? "\\p{L}*?" : ""
+            let compound = compoundHeads ? "\\p{L}*?" : ""
             branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
@@ -145,7 +153,7 @@ struct EntityGrammar: Sendable {
         let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
             + orgCues.flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
-            + (root["compound_heads"]?.scalar == "true" ? [""] : [])
+            + (compoundHeads ? [""] : [])
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
         nameStarts = WordStartFilter(capitals: true, prefixes: leadWords)
@@ -172,11 +180,38 @@ struct EntityGrammar: Sendable {
         }
     }
 
+    /// Whether a word of a capitalised name is a descriptor as the rules write it
+    /// ("Firma", "US-Firma", "Softwarefirma" where nouns compound).
+    func isDescriptor(_ word: Substring) -> Bool {
+        let last = word.split(separator: "-").last.map(String.init) ?? String(word)
+        if writtenDescriptorHeads.contains(String(word)) || writtenDescriptorHeads.contains(last) { return true }
+        let lower = word.lowercased()
+        return compoundHeads && descriptorHeads.contains { lower.count > $0.count && lower.hasSuffix($0) }
+    }
+
     /// The words as one trie-shaped alternation, case kept (a step per character, not a
     /// try per word; longer words before their prefixes); nil for none.
     static func alternation(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
         return PatternText.alternation(words, bounded: false, foldCase: false)
+    }
+
+    /// The person list cues as one alternation; with a `date` pattern, a date may stand
+    /// before a cue's last word ("founded in 2021 by", "gegründet 2021 von"). Nil for none.
+    static func cueAlternation(_ cues: [String], date: String?) -> String? {
+        guard let date else { return alternation(cues) }
+        // The cues by their last word: "(?:founded|co-founded)(?:\h+(?:date))?\h+by".
+        var byLast: [String: [String]] = [:]
+        var whole: [String] = []
+        for cue in cues {
+            guard let space = cue.lastIndex(of: " ") else { whole.append(cue); continue }
+            byLast[String(cue[cue.index(after: space)...]), default: []].append(String(cue[..<space]))
+        }
+        let split = byLast.keys.sorted().compactMap { last in
+            alternation(byLast[last]!).map { "\($0)(?:\\h+(?:\(date)))?\\h+\(PatternText.escape(last))" }
+        }
+        let all = split + (alternation(whole).map { [$0] } ?? [])
+        return all.isEmpty ? nil : all.map { "(?:\($0))" }.joined(separator: "|")
     }
 
 
