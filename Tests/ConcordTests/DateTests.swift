@@ -72,6 +72,8 @@ import Testing
         ("de", "Frankfurt am Main (dpa) - 4. März 2025: Die Bank meldete am 1. März 2025 Zahlen.", "2025-03-04"),
         ("it", "Milano, 21 ottobre 2025 - La startup ha chiuso il 20 ottobre 2025 un round.", "2025-10-21"),
         ("es", "San Sebastián, 4 de junio de 2025. - La empresa cerró el 2 de junio de 2025 la ronda.", "2025-06-04"),
+        ("fr", "Paris, le 5 mars 2025 - La start-up a levé le 3 mars 2025 25 millions d'euros.", "2025-03-05"),
+        ("de", "Berlin, den 4. März 2025 - Die Runde schloss am 2. März 2025.", "2025-03-04"),
     ])
     func aTitleCaseDatelineGivesTheDocumentDate(language: String, text: String, expected: String) throws {
         #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
