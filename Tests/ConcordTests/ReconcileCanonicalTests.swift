@@ -3,7 +3,7 @@ import Testing
 
 /// The reconciler gives each entity one name across documents before grouping claims.
 @Suite struct ReconcileCanonicalTests {
-    private static func record(_ id: String, object: String) -> DocumentRecord {
+    private static func record(_ id: String, object: String, source: String? = nil, format: DocumentFormat = .text) -> DocumentRecord {
         let sentence = "Globex invested $5 million in \(object)."
         let money = MoneyMention(span: SourceSpan(text: "$5 million", start: 16, end: 26, line: 1, bytes: 16..<26), amount: ExactDecimal(5_000_000), currency: "USD")
         let entities = [
@@ -11,7 +11,7 @@ import Testing
             EntityMention(span: SourceSpan(text: object, start: 30, end: 30 + object.count, line: 1, bytes: 30..<(30 + object.count)), type: .organization, name: object),
         ]
         let claim = Claim(subject: "Globex", predicate: "investment", object: object, money: [0], line: 1, sentence: sentence, start: 0, end: sentence.count)
-        return DocumentRecord(id: id, source: id + ".txt", format: .text, money: [money], entities: entities, claims: [claim])
+        return DocumentRecord(id: id, source: source ?? id + ".txt", format: format, money: [money], entities: entities, claims: [claim])
     }
 
     @Test func shortFormInOneArticleMeetsTheFullNameInAnother() throws {
@@ -20,5 +20,15 @@ import Testing
         let investments = report.facts.filter { $0.predicate == "investment" }
         #expect(investments.map(\.object) == ["Acme Robotics"], "one fact under the full name, not one per spelling")
         #expect(investments.first?.values.count == 2)
+    }
+
+    /// Two documents of one JSON Lines file are told apart in the report by their ids.
+    @Test func valuesOfAJSONLinesFileNameTheirDocument() throws {
+        let records = [Self.record("es-1", object: "Acme", source: "feed.jsonl", format: .jsonl),
+                       Self.record("it-1", object: "Acme", source: "feed.jsonl", format: .jsonl),
+                       Self.record("c", object: "Acme")]
+        let report = try Reconciler(rules: Fixtures.rules).report(for: records)
+        let values = try #require(report.facts.first { $0.predicate == "investment" }).values
+        #expect(Set(values.map(\.source)) == ["feed.jsonl#es-1", "feed.jsonl#it-1", "c.txt"])
     }
 }

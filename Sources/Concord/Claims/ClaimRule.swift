@@ -126,11 +126,12 @@ struct ClaimPlaceholders: Sendable {
         let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b"
         let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(PatternText.escape).joined(separator: "|")
         let list = { (item: String) in "\(item)(?:\\h*,\\h*\(item))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(item))?" }
-        // Up to three words, then a word ending in a descriptor noun (German compounds:
-        // "US-Firma", "Softwarekonzern"; marks of places inside are allowed: "⟨L1⟩-Firma"),
+        // Up to three words (a place among them: "U.S. software maker"), then a word ending
+        // in a descriptor noun (German compounds: "US-Firma", "Softwarekonzern"; marks of
+        // places inside are allowed: "⟨L1⟩-Firma"),
         // then, where adjectives follow the noun, up to two lower-case ones ("la startup francesa").
         let adjectives = adjectivesAfterNoun ? "(?:\\h+\\p{Ll}[\\p{L}-]*){0,2}?" : ""
-        let description = descriptorHeads.isEmpty ? "" : "(?:(?:[^\\s.;,\(MaskedSentence.close)]+\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
+        let description = descriptorHeads.isEmpty ? "" : "(?:(?:(?:[^\\s.;,\(MaskedSentence.close)]+|\(mark("L")))\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
             "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",

@@ -14,6 +14,12 @@ public struct DocumentRecord: Codable, Sendable, Equatable {
     public var claims: [Claim]
     public var warnings: [DocumentWarning]
 
+    /// Where the report says a value comes from: the source file, and for a JSON Lines
+    /// document, whose file holds many, its id too (`feed.jsonl#es-1`).
+    public var provenance: String {
+        format == .jsonl ? "\(source)#\(id)" : source
+    }
+
     public init(id: String, source: String, format: DocumentFormat, title: String? = nil, published: String? = nil, language: String? = nil, money: [MoneyMention] = [], dates: [DateMention] = [], percents: [PercentMention] = [], entities: [EntityMention] = [], claims: [Claim] = [], warnings: [DocumentWarning] = []) {
         self.id = id
         self.source = source

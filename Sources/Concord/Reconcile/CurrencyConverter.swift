@@ -63,7 +63,7 @@ final class CurrencyConverter {
         guard let from = mention.currency, let to = equivalent.currency, from != to,
               let amount = mention.amount, let target = equivalent.amount, !amount.isZero, !target.isZero else { return nil }
         return Conversion(from: from, to: to, numerator: target, denominator: amount, spread: 0,
-                          source: "\(record.source):\(mention.line)", origin: .sameArticle)
+                          source: "\(record.provenance):\(mention.line)", origin: .sameArticle)
     }
 
     /// How `currency` reaches US dollars for the money mention `mentionIndex` of document

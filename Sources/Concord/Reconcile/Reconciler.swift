@@ -149,7 +149,7 @@ struct FactGatherer {
         for index in moneyIndexes {
             let mention = record.money[index]
             guard let amount = mention.amount ?? mention.range?.min ?? mention.range?.max else { continue }
-            var value = FactValue(source: record.source, line: mention.line, text: mention.text, amount: mention.amount, currency: mention.currency,
+            var value = FactValue(source: record.provenance, line: mention.line, text: mention.text, amount: mention.amount, currency: mention.currency,
                                   document: record.id, approximate: mention.approximate, sentence: claim.sentence,
                                   range: mention.amount == nil ? mention.range : nil)
             let conversion = mention.currency.flatMap { converter.toUSD(from: $0, documentIndex: documentIndex, mentionIndex: index) }
@@ -165,7 +165,7 @@ struct FactGatherer {
         for index in claim.percents where record.percents.indices.contains(index) {
             let mention = record.percents[index]
             guard let percent = mention.value ?? mention.range?.min ?? mention.range?.max else { continue }
-            let value = FactValue(source: record.source, line: mention.line, text: mention.text, percent: mention.value, document: record.id,
+            let value = FactValue(source: record.provenance, line: mention.line, text: mention.text, percent: mention.value, document: record.id,
                                   approximate: mention.approximate, sentence: claim.sentence, percentRange: mention.range)
             result.append(Observation(kind: .percent, value: value, order: [documentIndex, 1, mention.start, index],
                                       unit: StatedPrecision.unit(of: percent, text: mention.text)))
@@ -176,16 +176,16 @@ struct FactGatherer {
             // A claim dated only by its article's publishing date ("dated: document") is
             // compared like a relative date (the event may precede it by a day), and never
             // against a date its own article gives the fact.
-            let value = FactValue(source: record.source, line: mention.line, text: mention.text, date: date, period: mention.period, document: record.id,
+            let value = FactValue(source: record.provenance, line: mention.line, text: mention.text, date: date, period: mention.period, document: record.id,
                                   relative: mention.relative, publishingDate: claim.details["dated"] == "document" ? true : nil, sentence: claim.sentence)
             result.append(Observation(kind: .date, value: value, order: [documentIndex, 2, mention.start, index]))
         }
         if !claim.people.isEmpty {
-            let value = FactValue(source: record.source, line: claim.line, text: claim.sentence, names: claim.people, document: record.id, sentence: claim.sentence)
+            let value = FactValue(source: record.provenance, line: claim.line, text: claim.sentence, names: claim.people, document: record.id, sentence: claim.sentence)
             result.append(Observation(kind: .names, value: value, order: [documentIndex, 3, claim.start, claim.line]))
         }
         if result.isEmpty {
-            let value = FactValue(source: record.source, line: claim.line, text: claim.sentence, document: record.id, sentence: claim.sentence)
+            let value = FactValue(source: record.provenance, line: claim.line, text: claim.sentence, document: record.id, sentence: claim.sentence)
             result.append(Observation(kind: .statement, value: value, order: [documentIndex, 4, claim.start, claim.line]))
         }
         return result
