@@ -164,6 +164,7 @@ struct ClaimContext {
         if dates.isEmpty {
             switch rule.dating {
             case .captured: break
+            case .day: dates = self.dates(in: document.sentences[sentence].range).filter { mentions.dates[$0].value?.count == "YYYY-MM-DD".count }
             case .sentence: dates = self.dates(in: document.sentences[sentence].range)
             case .event:
                 let (found, dated) = eventDates(sentence: sentence)
