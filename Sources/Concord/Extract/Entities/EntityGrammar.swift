@@ -138,8 +138,10 @@ struct EntityGrammar: Sendable {
         if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
             afterName.append("(?<apposition>,\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}]))")
         }
-        if let verbs = try Self.alternation(root.strings("org_verbs")) {
-            afterName.append("(?=\\h+(?<agentVerb>(?i:\(verbs)))(?![\\p{L}\\p{N}]))")
+        // Verbs as words, and `org_phrases` as patterns ("wurde 2021 von A und B gegründet").
+        let agentVerbs = try [Self.alternation(root.strings("org_verbs"))].compactMap { $0 } + root.strings("org_phrases").map { "(?:\($0))" }
+        if !agentVerbs.isEmpty {
+            afterName.append("(?=\\h+(?<agentVerb>(?i:\(agentVerbs.joined(separator: "|"))))(?![\\p{L}\\p{N}]))")
         }
         if !afterName.isEmpty {
             branches.append("(?<orgContext>(?>\(capitalisedName)))(?:\(afterName.joined(separator: "|")))")
