@@ -89,7 +89,7 @@ public struct EntityExtractor: Sendable {
             } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {
                 // "However, the company said", "the startup said Tuesday": a word that is no name.
                 guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar) }),
-                      let candidate = organizationCandidate(name, in: buffer) else { return true }
+                      let candidate = suffixedCompany(name, in: buffer, grammar: grammar) ?? organizationCandidate(name, in: buffer) else { return true }
                 companies.append(candidate)
                 // "AI startup Wayve": "the startup" later is Wayve; not "a startup Microsoft
                 // backed", where the name after the noun is another party.
@@ -121,9 +121,7 @@ public struct EntityExtractor: Sendable {
                 }
             } else if var company = match["company"], let suffix = match["suffix"] {
                 company = withoutDescription(Self.withoutArticle(company, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
-                let base = buffer.string(company)
-                let entry = gazetteer.entries[base] ?? gazetteer.entries[buffer.string(company.lowerBound..<suffix.upperBound)]
-                companies.append(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))
+                companies.append(suffixedCompany(base: company, end: suffix.upperBound, in: buffer))
             }
             return true
         }
@@ -145,6 +143,25 @@ public struct EntityExtractor: Sendable {
             found.add(candidate)
         }
         return described
+    }
+
+    /// A company named with its legal suffix (`base` up to `end`: "Zentrix Robotics Inc."):
+    /// the gazetteer's entry for the name without or with it, else the name without it.
+    private func suffixedCompany(base: Range<Int>, end: Int, in buffer: TextBuffer) -> Candidate {
+        let name = buffer.string(base)
+        let entry = gazetteer.entries[name] ?? gazetteer.entries[buffer.string(base.lowerBound..<end)]
+        return Candidate(bytes: base.lowerBound..<end, name: entry?.name ?? name, type: entry?.type ?? .organization, source: .pattern, shortForm: name)
+    }
+
+    /// A name read after a description that ends in a legal suffix ("the sensor maker
+    /// Quantix Inc."), with the suffix's period; nil for any other name.
+    private func suffixedCompany(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Candidate? {
+        let text = buffer.string(range)
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        let last = String(text[text.index(after: space)...])
+        let dotted = range.upperBound < buffer.byteCount && buffer[byte: range.upperBound] == UInt8(ascii: ".") && grammar.companySuffixes.contains(last + ".")
+        guard dotted || grammar.companySuffixes.contains(last) else { return nil }
+        return suffixedCompany(base: range.lowerBound..<(range.lowerBound + text[..<space].utf8.count), end: range.upperBound + (dotted ? 1 : 0), in: buffer)
     }
 
     /// An organisation the patterns read: the gazetteer's entry when it knows the name;

@@ -42,6 +42,8 @@ struct EntityGrammar: Sendable {
     /// Words that end an organisation's name ("Holdings", "Ventures") and legal suffixes:
     /// a name ending in one is no person ("Brightline Holdings said").
     let organizationEndings: Set<String>
+    /// Legal suffixes ("Inc.", "GmbH"): a name ending in one is that company.
+    let companySuffixes: Set<String>
     /// Indefinite articles, lower-cased: "a startup Microsoft backed" describes no name.
     let indefiniteArticles: Set<String>
 
@@ -57,7 +59,8 @@ struct EntityGrammar: Sendable {
         descriptorHeads = Set(writtenDescriptorHeads.map { $0.lowercased() })
         compoundHeads = root["compound_heads"]?.scalar == "true"
         indefiniteArticles = Set(try root.strings("indefinite_articles").map { $0.lowercased() })
-        organizationEndings = Set(try root.strings("org_words") + root.strings("company_suffixes"))
+        companySuffixes = Set(try root.strings("company_suffixes"))
+        organizationEndings = Set(try root.strings("org_words")).union(companySuffixes)
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
         let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(PatternText.escape).joined(separator: "|")))\\h+)*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
