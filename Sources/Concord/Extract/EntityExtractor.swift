@@ -231,8 +231,7 @@ public struct EntityExtractor: Sendable {
         let text = buffer.string(range)
         let words = text.split(separator: " ")
         guard let head = words.dropLast().lastIndex(where: grammar.isDescriptor) else { return range }
-        let described = text[..<words[head].endIndex]
-        if gazetteer.entries[String(described)] != nil || gazetteer.entries[String(text[..<words[head].startIndex].dropLast())] != nil { return range }
+        if gazetteer.entries[String(text[..<words[head].endIndex])] != nil { return range }
         return (range.lowerBound + text[..<words[head + 1].startIndex].utf8.count)..<range.upperBound
     }
 
