@@ -185,13 +185,14 @@ struct EntityGrammar: Sendable {
         }
     }
 
-    /// Whether a word of a capitalised name is a descriptor as the rules write it
-    /// ("Firma", "US-Firma", "Softwarefirma" where nouns compound).
-    func isDescriptor(_ word: Substring) -> Bool {
+    /// The descriptor, lower-cased, that a word of a capitalised name is as the rules write
+    /// it ("Firma", "US-Firma", "Softwarefirma" where nouns compound: "firma"); nil for none.
+    func descriptorHead(of word: Substring) -> String? {
         let last = word.split(separator: "-").last.map(String.init) ?? String(word)
-        if writtenDescriptorHeads.contains(String(word)) || writtenDescriptorHeads.contains(last) { return true }
+        if writtenDescriptorHeads.contains(String(word)) { return word.lowercased() }
+        if writtenDescriptorHeads.contains(last) { return last.lowercased() }
         let lower = word.lowercased()
-        return compoundHeads && descriptorHeads.contains { lower.count > $0.count && lower.hasSuffix($0) }
+        return compoundHeads ? descriptorHeads.filter { lower.count > $0.count && lower.hasSuffix($0) }.max { $0.count < $1.count } : nil
     }
 
     /// The words as one trie-shaped alternation, case kept (a step per character, not a
