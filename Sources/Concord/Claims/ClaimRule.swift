@@ -21,7 +21,7 @@ struct ClaimRule: Sendable {
         case captured
         /// Captured, else the sentence's dates that name a day ("on Tuesday", "le 3 mars"):
         /// the day of the news it reports, never a year the sentence names in passing
-        /// ("Quantix, founded in 2021, raised $20 million on Tuesday").
+        /// ("Quantix, founded in 2021, raised $20 million on Tuesday") nor a dateline.
         case day
         /// Captured, else the sentence's.
         case sentence
