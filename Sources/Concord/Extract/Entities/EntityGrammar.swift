@@ -73,7 +73,8 @@ struct EntityGrammar: Sendable {
         let joiners = try root.strings("conjunctions").map(PatternText.escape).joined(separator: "|")
         let roles = try Self.alternation(root.strings("roles"))
         let titles = try Self.alternation(root.strings("titles"))
-        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: root["person_list_cue_dates"]?.string())
+        let cueDate = try root["person_list_cue_dates"]?.string()
+        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: cueDate)
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
         // A word of a company's name: "Zentrix", "AT&T", "O'Reilly"; a possessive is not part of it.
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
@@ -155,7 +156,9 @@ struct EntityGrammar: Sendable {
         // word that starts with one), the lookahead of the bytes a letter can start with
         // gives PCRE2 a start bitmap, so it skips spaces, digits and punctuation without
         // trying the branches there.
-        let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
+        // A cue a date may split ("creada en 2020 por") starts with its words before the last.
+        let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
+        let leadWords = try ["roles", "titles", "descriptor_heads"].flatMap { try root.strings($0) } + cueStarts
             + orgCues.flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
             + (compoundHeads ? [""] : [])
