@@ -89,6 +89,28 @@ import Testing
         #expect(valuation.subject == "Quantix")
     }
 
+    /// A round takes the day its sentence names ("on Monday"), resolved against the
+    /// document's date, not a year the sentence names in passing; a founding takes only
+    /// the date its pattern reads.
+    @Test func claimTakesTheDayItsSentenceNames() throws {
+        let text = "Quantix Inc., founded in 2021 by Anna Berg and Jonas Weil, said on Monday it had raised $20 million in a Series A round."
+        let (claims, mentions) = try ClaimTestSupport.claims(text, published: "2024-02-27")
+        let round = try #require(claims.first { $0.predicate == "funding-round" })
+        #expect(round.dates.map { mentions.dates[$0].value } == ["2024-02-26"])
+        let founders = try #require(claims.first { $0.predicate == "founded-by" })
+        #expect(founders.dates.map { mentions.dates[$0].value } == ["2021"])
+    }
+
+    /// A dateline in the round's sentence dates the document, not the round: the round takes
+    /// the day the sentence names, resolved against the dateline, or none.
+    @Test func claimDayIsNeverTheDateline() throws {
+        let named = try ClaimTestSupport.claims("PARIS, 3 février 2024 – Quantix SAS a levé lundi 20 millions d'euros lors d'une série A.", language: "fr")
+        let round = try #require(named.claims.first { $0.predicate == "funding-round" })
+        #expect(round.dates.map { named.mentions.dates[$0].value } == ["2024-01-29"])
+        let unnamed = try ClaimTestSupport.claims("PARIS, 3 février 2024 – Quantix SAS a levé 20 millions d'euros lors d'une série A.", language: "fr")
+        #expect(unnamed.claims.first { $0.predicate == "funding-round" }?.dates == [])
+    }
+
     @Test func theCompanyIsNeverItsOwnInvestor() throws {
         // Microsoft is named most often, yet "the company" cannot be the investor itself.
         let text = "Microsoft and Microsoft's cloud met Mistral AI.\nMicrosoft made a €15 million investment in the company."

@@ -175,6 +175,9 @@ struct ClaimContext {
         if dates.isEmpty {
             switch rule.dating {
             case .captured: break
+            case .day:
+                // A dateline in the sentence dates the document, not the event.
+                dates = self.dates(in: document.sentences[sentence].range).filter { $0 != mentions.documentDate && mentions.dates[$0].value?.count == "YYYY-MM-DD".count }
             case .sentence: dates = self.dates(in: document.sentences[sentence].range)
             case .event:
                 let (found, dated) = eventDates(sentence: sentence)

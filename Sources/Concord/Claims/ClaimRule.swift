@@ -8,15 +8,21 @@
 /// before the object: "AI startup {object}"), `{org}` (an organisation,
 /// not captured), `{money}` (a sum with its stated equivalent in brackets), `{equivalent}`
 /// (a sum stated further on as the same: ", equivalent to {equivalent}"), `{percent}`, `{date}`,
-/// `{people}` and `{lead}` (lists of entities), `{words}` (up to four plain words),
+/// `{people}` and `{lead}` (lists of entities), `{words}` (up to four plain words or dates),
 /// `{gap}` (a short stretch with no mention in it but dates), `{any}` (a stretch of the
 /// same sentence, mentions included), `{round}` (a round name of `Rules/claims/rounds.yaml`).
-/// Rules may add a `(?<what>...)` group of their own.
+/// Rules may add a `(?<what>...)` group of their own, and a `(?<subject>...)` group of
+/// their own around an article or possessive ("Die Bewertung liegt bei", "Sa valorisation
+/// atteint"): holding no entity, it stands for an organisation as a pronoun does.
 struct ClaimRule: Sendable {
     /// How a claim gets its dates when its pattern captured none.
     enum Dating: String, Sendable {
         /// Only dates the pattern captured.
         case captured
+        /// Captured, else the sentence's dates that name a day ("on Tuesday", "le 3 mars"):
+        /// the day of the news it reports, never a year the sentence names in passing
+        /// ("Quantix, founded in 2021, raised $20 million on Tuesday") nor a dateline.
+        case day
         /// Captured, else the sentence's.
         case sentence
         /// Captured, else the sentence's, else the previous sentence of the paragraph,
@@ -59,7 +65,7 @@ struct ClaimRule: Sendable {
         symmetric = root["symmetric"]?.scalar == "true"
         let datingName = root["dating"]?.scalar ?? "captured"
         guard let dating = Dating(rawValue: datingName) else {
-            throw RuleError(origin: root["dating"]!.origin, message: "dating must be 'captured', 'sentence' or 'event'")
+            throw RuleError(origin: root["dating"]!.origin, message: "dating must be 'captured', 'day', 'sentence' or 'event'")
         }
         self.dating = dating
         objectGroup = root["object_group"]?.scalar
@@ -143,7 +149,8 @@ struct ClaimPlaceholders: Sendable {
             "date": "(?<date>\(mark("D")))",
             "people": "(?<people>\(list(entity([.person]))))",
             "lead": "(?<lead>\(list(entity([.organization, .person]))))",
-            "words": "(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+\\h+){0,4}?",
+            // A date is a word here: "a levé mardi 20 millions", "hat am 3. März 20 Millionen".
+            "words": "(?:(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+|\(mark("D")))\\h+){0,4}?",
             "any": "[^.;!?]{0,160}?",
             "round": "(?<round>\(rounds))",
             // A gap never crosses a pronoun: "OpenAI, said it would buy": "it" is the subject.

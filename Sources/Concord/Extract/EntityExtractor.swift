@@ -64,15 +64,22 @@ public struct EntityExtractor: Sendable {
         var companies: [Candidate] = []
         var contextual: [Candidate] = []
         var described: [Description] = []
+        // A company, and the noun that described it before its name ("Die Münchner Firma
+        // Quantix GmbH"), which an anaphor may stand for later ("die Firma").
+        func addCompany(_ candidate: Candidate?, describedAs head: String?) {
+            guard let candidate else { return }
+            companies.append(candidate)
+            if let head, candidate.type == .organization { described.append((candidate.name, head, [])) }
+        }
         try grammar.names.forEachMatch(in: buffer, startingAt: grammar.nameStarts) { match in
             if let list = match["list"] ?? match["listBefore"] ?? match["role"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
                 for name in names {
                     // "Brightline Holdings said": a name that ends as companies' names do;
                     // "Berliner Softwarefirma Quantix sagte": a described one.
-                    let words = buffer.string(name.range).split(separator: " ")
-                    if let last = words.last, grammar.organizationEndings.contains(String(last)) || words.dropLast().contains(where: grammar.isDescriptor) {
-                        organizationCandidate(withoutDescription(name.range, in: buffer, grammar: grammar), in: buffer).map { companies.append($0) }
+                    let undescribed = withoutDescription(name.range, in: buffer, grammar: grammar)
+                    if let last = buffer.string(name.range).split(separator: " ").last, grammar.organizationEndings.contains(String(last)) || undescribed.head != nil {
+                        addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
                     } else {
                         person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
                     }
@@ -83,14 +90,16 @@ public struct EntityExtractor: Sendable {
             } else if let name = match["after"] ?? match["title"] {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let organization = match["orgName"] {
-                organizationCandidate(withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar), in: buffer).map { companies.append($0) }
+                let undescribed = withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
+                addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
             } else if let organization = match["orgCued"] ?? match["orgContext"] ?? match["orgAfter"], Self.isAllCaps(around: organization, in: buffer) {
                 // An all-caps headline ("RED LION INNS FILES FOR OFFERING"): no case to tell a name.
             } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {
                 // "However, the company said", "the startup said Tuesday": a word that is no name.
-                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar) }),
-                      let candidate = organizationCandidate(name, in: buffer) else { return true }
-                companies.append(candidate)
+                guard let undescribed = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar) }),
+                      case let name = undescribed.range,
+                      let candidate = suffixedCompany(name, in: buffer, grammar: grammar) ?? organizationCandidate(name, in: buffer) else { return true }
+                addCompany(candidate, describedAs: undescribed.head)
                 // "AI startup Wayve": "the startup" later is Wayve; not "a startup Microsoft
                 // backed", where the name after the noun is another party.
                 // Nor across words ("la société concurrence OpenAI": a verb, not an adjective).
@@ -100,7 +109,7 @@ public struct EntityExtractor: Sendable {
                     described.append((candidate.name, buffer.string(head).lowercased(), []))
                 }
             } else if let organization = match["orgCued"] ?? match["orgContext"] {
-                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar) }) else { return true }
+                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar).range }) else { return true }
                 // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name; "SAP-Chef
                 // Christian Klein sagte": the company before the role, the person after it.
                 let text = buffer.string(name)
@@ -119,11 +128,9 @@ public struct EntityExtractor: Sendable {
                     if candidate.source == .pattern { candidate.source = .context }
                     contextual.append(candidate)
                 }
-            } else if var company = match["company"], let suffix = match["suffix"] {
-                company = withoutDescription(Self.withoutArticle(company, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
-                let base = buffer.string(company)
-                let entry = gazetteer.entries[base] ?? gazetteer.entries[buffer.string(company.lowerBound..<suffix.upperBound)]
-                companies.append(Candidate(bytes: company.lowerBound..<suffix.upperBound, name: entry?.name ?? base, type: entry?.type ?? .organization, source: .pattern, shortForm: base))
+            } else if let company = match["company"], let suffix = match["suffix"] {
+                let undescribed = withoutDescription(Self.withoutArticle(company, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
+                addCompany(suffixedCompany(base: undescribed.range, end: suffix.upperBound, in: buffer), describedAs: undescribed.head)
             }
             return true
         }
@@ -145,6 +152,25 @@ public struct EntityExtractor: Sendable {
             found.add(candidate)
         }
         return described
+    }
+
+    /// A company named with its legal suffix (`base` up to `end`: "Zentrix Robotics Inc."):
+    /// the gazetteer's entry for the name without or with it, else the name without it.
+    private func suffixedCompany(base: Range<Int>, end: Int, in buffer: TextBuffer) -> Candidate {
+        let name = buffer.string(base)
+        let entry = gazetteer.entries[name] ?? gazetteer.entries[buffer.string(base.lowerBound..<end)]
+        return Candidate(bytes: base.lowerBound..<end, name: entry?.name ?? name, type: entry?.type ?? .organization, source: .pattern, shortForm: name)
+    }
+
+    /// A name read after a description that ends in a legal suffix ("the sensor maker
+    /// Quantix Inc."), with the suffix's period; nil for any other name.
+    private func suffixedCompany(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Candidate? {
+        let text = buffer.string(range)
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        let last = String(text[text.index(after: space)...])
+        let dotted = range.upperBound < buffer.byteCount && buffer[byte: range.upperBound] == UInt8(ascii: ".") && grammar.companySuffixes.contains(last + ".")
+        guard dotted || grammar.companySuffixes.contains(last) else { return nil }
+        return suffixedCompany(base: range.lowerBound..<(range.lowerBound + text[..<space].utf8.count), end: range.upperBound + (dotted ? 1 : 0), in: buffer)
     }
 
     /// An organisation the patterns read: the gazetteer's entry when it knows the name;
@@ -209,14 +235,14 @@ public struct EntityExtractor: Sendable {
     /// The name without a description before it ("Münchner Firma Quantix GmbH" → "Quantix
     /// GmbH", "Berliner Softwarefirma Quantix" → "Quantix"): the words up to the last
     /// descriptor noun are dropped, unless nothing would be left ("Deutsche Bank AG") or
-    /// the gazetteer knows them as a name ("Deutsche Bank Research").
-    private func withoutDescription(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Range<Int> {
+    /// the gazetteer knows them as a name ("Deutsche Bank Research"). With the descriptor
+    /// noun, lower-cased ("firma"), when one was dropped.
+    private func withoutDescription(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> (range: Range<Int>, head: String?) {
         let text = buffer.string(range)
         let words = text.split(separator: " ")
-        guard let head = words.dropLast().lastIndex(where: grammar.isDescriptor) else { return range }
-        let described = text[..<words[head].endIndex]
-        if gazetteer.entries[String(described)] != nil || gazetteer.entries[String(text[..<words[head].startIndex].dropLast())] != nil { return range }
-        return (range.lowerBound + text[..<words[head + 1].startIndex].utf8.count)..<range.upperBound
+        guard let index = words.dropLast().lastIndex(where: { grammar.descriptorHead(of: $0) != nil }),
+              gazetteer.entries[String(text[..<words[index].endIndex])] == nil else { return (range, nil) }
+        return ((range.lowerBound + text[..<words[index + 1].startIndex].utf8.count)..<range.upperBound, grammar.descriptorHead(of: words[index]))
     }
 
     /// The last word of a person's name when it can stand alone for them ("Lample").

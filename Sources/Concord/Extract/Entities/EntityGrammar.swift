@@ -42,6 +42,8 @@ struct EntityGrammar: Sendable {
     /// Words that end an organisation's name ("Holdings", "Ventures") and legal suffixes:
     /// a name ending in one is no person ("Brightline Holdings said").
     let organizationEndings: Set<String>
+    /// Legal suffixes ("Inc.", "GmbH"): a name ending in one is that company.
+    let companySuffixes: Set<String>
     /// Indefinite articles, lower-cased: "a startup Microsoft backed" describes no name.
     let indefiniteArticles: Set<String>
 
@@ -57,7 +59,8 @@ struct EntityGrammar: Sendable {
         descriptorHeads = Set(writtenDescriptorHeads.map { $0.lowercased() })
         compoundHeads = root["compound_heads"]?.scalar == "true"
         indefiniteArticles = Set(try root.strings("indefinite_articles").map { $0.lowercased() })
-        organizationEndings = Set(try root.strings("org_words") + root.strings("company_suffixes"))
+        companySuffixes = Set(try root.strings("company_suffixes"))
+        organizationEndings = Set(try root.strings("org_words")).union(companySuffixes)
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
         let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(PatternText.escape).joined(separator: "|")))\\h+)*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
@@ -70,7 +73,8 @@ struct EntityGrammar: Sendable {
         let joiners = try root.strings("conjunctions").map(PatternText.escape).joined(separator: "|")
         let roles = try Self.alternation(root.strings("roles"))
         let titles = try Self.alternation(root.strings("titles"))
-        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: root["person_list_cue_dates"]?.string())
+        let cueDate = try root["person_list_cue_dates"]?.string()
+        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: cueDate)
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
         // A word of a company's name: "Zentrix", "AT&T", "O'Reilly"; a possessive is not part of it.
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
@@ -138,8 +142,10 @@ struct EntityGrammar: Sendable {
         if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
             afterName.append("(?<apposition>,\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}]))")
         }
-        if let verbs = try Self.alternation(root.strings("org_verbs")) {
-            afterName.append("(?=\\h+(?<agentVerb>(?i:\(verbs)))(?![\\p{L}\\p{N}]))")
+        // Verbs as words, and `org_phrases` as patterns ("wurde 2021 von A und B gegründet").
+        let agentVerbs = try [Self.alternation(root.strings("org_verbs"))].compactMap { $0 } + root.strings("org_phrases").map { "(?:\($0))" }
+        if !agentVerbs.isEmpty {
+            afterName.append("(?=\\h+(?<agentVerb>(?i:\(agentVerbs.joined(separator: "|"))))(?![\\p{L}\\p{N}]))")
         }
         if !afterName.isEmpty {
             branches.append("(?<orgContext>(?>\(capitalisedName)))(?:\(afterName.joined(separator: "|")))")
@@ -150,7 +156,9 @@ struct EntityGrammar: Sendable {
         // word that starts with one), the lookahead of the bytes a letter can start with
         // gives PCRE2 a start bitmap, so it skips spaces, digits and punctuation without
         // trying the branches there.
-        let leadWords = try ["roles", "titles", "person_list_cues", "descriptor_heads"].flatMap { try root.strings($0) }
+        // A cue a date may split ("creada en 2020 por") starts with its words before the last.
+        let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
+        let leadWords = try ["roles", "titles", "descriptor_heads"].flatMap { try root.strings($0) } + cueStarts
             + orgCues.flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
             + (compoundHeads ? [""] : [])
@@ -180,13 +188,14 @@ struct EntityGrammar: Sendable {
         }
     }
 
-    /// Whether a word of a capitalised name is a descriptor as the rules write it
-    /// ("Firma", "US-Firma", "Softwarefirma" where nouns compound).
-    func isDescriptor(_ word: Substring) -> Bool {
+    /// The descriptor, lower-cased, that a word of a capitalised name is as the rules write
+    /// it ("Firma", "US-Firma", "Softwarefirma" where nouns compound: "firma"); nil for none.
+    func descriptorHead(of word: Substring) -> String? {
         let last = word.split(separator: "-").last.map(String.init) ?? String(word)
-        if writtenDescriptorHeads.contains(String(word)) || writtenDescriptorHeads.contains(last) { return true }
+        if writtenDescriptorHeads.contains(String(word)) { return word.lowercased() }
+        if writtenDescriptorHeads.contains(last) { return last.lowercased() }
         let lower = word.lowercased()
-        return compoundHeads && descriptorHeads.contains { lower.count > $0.count && lower.hasSuffix($0) }
+        return compoundHeads ? descriptorHeads.filter { lower.count > $0.count && lower.hasSuffix($0) }.max { $0.count < $1.count } : nil
     }
 
     /// The words as one trie-shaped alternation, case kept (a step per character, not a
