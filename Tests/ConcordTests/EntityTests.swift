@@ -8,6 +8,14 @@ import Testing
         try extractor.mentions(in: try Fixtures.tokenized(text, language: language))
     }
 
+    /// An all-caps headline has no case to tell names by, even when the story right under
+    /// it is in lower case: its words are no organisations.
+    @Test func anAllCapsHeadlineNamesNoOrganisation() throws {
+        let text = "SWISS NATIONAL BANK SAYS IT BOUGHT DOLLARS\nThe dealers said the bank bought dollars."
+        let found = try Self.entities(text).filter { $0.type == .organization }
+        #expect(found.allSatisfy { !$0.text.contains("SAYS") && $0.text != "DOLLARS" }, "\(found.map(\.text))")
+    }
+
     /// Every example of the entity rule files: `match` texts yield exactly the expected
     /// mentions (text, type, canonical name) in order; `no_match` texts yield none.
     @Test(arguments: RuleExample.all(in: "entities"))

@@ -186,10 +186,15 @@ public struct EntityExtractor: Sendable {
         return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
     }
 
-    /// Whether the text around `range` (30 bytes either side) has no lower-case ASCII letter.
+    /// Whether the text around `range` (30 bytes either side, within its line) has no
+    /// lower-case ASCII letter.
     static func isAllCaps(around range: Range<Int>, in buffer: TextBuffer) -> Bool {
-        let lower = UInt8(ascii: "a")...UInt8(ascii: "z")
-        return !(max(0, range.lowerBound - 30)..<min(buffer.byteCount, range.upperBound + 30)).contains { lower.contains(buffer[byte: $0]) }
+        let lower = UInt8(ascii: "a")...UInt8(ascii: "z"), newline = UInt8(ascii: "\n")
+        // Within the line: the story under an all-caps headline is in lower case.
+        var start = range.lowerBound, end = range.upperBound
+        while start > max(0, range.lowerBound - 30), buffer[byte: start - 1] != newline { start -= 1 }
+        while end < min(buffer.byteCount, range.upperBound + 30), buffer[byte: end] != newline { end += 1 }
+        return !(start..<end).contains { lower.contains(buffer[byte: $0]) }
     }
 
     /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
