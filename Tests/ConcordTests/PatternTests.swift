@@ -142,6 +142,14 @@ import Testing
         #expect(!allows("in-jan"))
     }
 
+    /// Every language's date forms start with words or digits the filter can read: a form
+    /// that may start with any letter would make every date scan try every word.
+    @Test(arguments: ["en", "fr", "de", "es", "it"])
+    func everyLanguagesDateScanHasAStartFilter(language: String) throws {
+        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars[language])
+        #expect(grammar.starts.filter != nil)
+    }
+
     @Test func dateScanWithItsStartFilterFindsWhatAFullScanFinds() throws {
         let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars["en"])
         let starts = try #require(grammar.starts.filter)

@@ -3,7 +3,8 @@
 /// September), relative ones ("yesterday", "in June", "Jan. 25", "on Tuesday", "last week",
 /// "the third quarter", "in the autumn") against an anchor day, looking back in time as news
 /// does (a month, quarter, half or season without a year is the last one begun by the
-/// anchor, unless the text says "of this year" or "last"), except that a day and month
+/// anchor, unless the text says "of this year", "last", or that it is to come: "will open
+/// in June"), except that a day and month
 /// without a year take the nearest year unless the text says they are past.
 struct DateResolver {
     /// What a date mention resolves to.
@@ -88,7 +89,11 @@ struct DateResolver {
         }
         if let month {
             // The last such month up to the anchor's ("in June", written in February 2024: June
-            // 2023); said to be past ("last March", "lo scorso marzo"), the last one before it.
+            // 2023); said to be past ("last March", "lo scorso marzo"), the last one before it;
+            // said to be to come ("will open in June", "next June"), the first one not over.
+            if parts[.upcoming] != nil {
+                return DateValue.month(year: month >= anchor.month ? anchor.year : anchor.year + 1, month: month).map { .relative($0) }
+            }
             let isThisYear = parts[.past] != nil ? month < anchor.month : month <= anchor.month
             return DateValue.month(year: isThisYear ? anchor.year : anchor.year - 1, month: month).map { .relative($0) }
         }
