@@ -119,6 +119,20 @@ import Testing
         #expect(investment.subject == "Microsoft")
         #expect(investment.object == "Mistral AI")
     }
+
+    /// A pronoun that opens a sentence goes on about the organisation the sentence before
+    /// named first, not about the one the document names most.
+    @Test(arguments: [
+        ("en", "Amazon.com Inc. backs Rivian Automotive Inc. with money. Amazon.com Inc. owns shares and Amazon.com Inc. buys vans.\nVolkswagen Group will invest $5 billion this year. It will take a 5% stake in Rivian Automotive Inc. too.", "5%"),
+        ("fr", "Amazon.com Inc. soutient Rivian Automotive Inc. depuis longtemps. Amazon.com Inc. détient des actions et Amazon.com Inc. achète des fourgons.\nVolkswagen Group va investir 5 milliards de dollars cette année. Il prendra une participation de 8 % dans Rivian Automotive Inc. aussi.", "8 %"),
+    ])
+    func aPronounOpeningASentenceGoesOnAboutTheSubjectBefore(language: String, text: String, percent: String) throws {
+        let (claims, mentions) = try ClaimTestSupport.claims(text, language: language)
+        let stake = try #require(claims.first { $0.predicate == "stake" })
+        #expect(stake.subject == "Volkswagen")
+        #expect(stake.object == "Rivian Automotive")
+        #expect(stake.percents.map { mentions.percents[$0].text } == [percent])
+    }
 }
 
 /// The `expect:` of a claim example: `subject`, `object`, `money` (texts), `people`,

@@ -141,13 +141,15 @@ struct ClaimContext {
     /// The claim one pattern match states, or nil when a required part is missing (for a
     /// completion, which only adds to another claim: when it lists nobody).
     func claim(from match: PatternMatch, masked: MaskedSentence, rule: ClaimRule, sentence: Int, rounds: RoundNames, completes: Bool) -> ReadClaim? {
-        let subjectParty = party(match["subject"], masked: masked)
-        let objectParty = party(match["object"], masked: masked)
+        let subjectParty = party(match["subject"], masked: masked, sentence: sentence)
+        let objectParty = party(match["object"], masked: masked, sentence: sentence)
         var subject = subjectParty?.name ?? ""
         var object = objectParty?.name ?? ""
-        // An anaphor or pronoun never names the other party of its own claim.
+        // An anaphor or pronoun never names the other party of its own claim. Where both
+        // parties are references, the subject's holds: a pronoun that opens a sentence goes
+        // on about the subject before it ("Il prendra une participation dans le fabricant").
         if subject == object, !subject.isEmpty {
-            if subjectParty?.isReference == true { subject = salience.first { $0 != object } ?? "" }
+            if subjectParty?.isReference == true && objectParty?.isReference != true { subject = salience.first { $0 != object } ?? "" }
             else if objectParty?.isReference == true { object = salience.first { $0 != subject } ?? "" }
         }
         var details: [String: String] = [:]
@@ -196,21 +198,34 @@ struct ClaimContext {
 
     /// The entity a subject or object group names, and whether it is a reference
     /// (anaphor or pronoun) rather than a name.
-    private func party(_ range: Range<Int>?, masked: MaskedSentence) -> (name: String, isReference: Bool)? {
+    private func party(_ range: Range<Int>?, masked: MaskedSentence, sentence: Int) -> (name: String, isReference: Bool)? {
         guard let range else { return nil }
         if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
             return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
         }
         // A pronoun: the organisation named first before it in the sentence ("Brightline said
         // it had agreed to buy ...", "Microsoft, which backs OpenAI, said it ..."), news media
-        // left out ("LONDON (Reuters) - Paylane said it had raised ..."), else the one the
-        // document is about.
+        // left out ("LONDON (Reuters) - Paylane said it had raised ..."); else the one named
+        // first in the sentence before, in the same paragraph, which a pronoun opening the
+        // next sentence goes on about ("Volkswagen will invest in Rivian. It will take a 5%
+        // stake"); else the one the document is about.
         let before = masked.marks(in: 0..<range.lowerBound).first { mark in
-            let entity = mentions.entities[mark.index]
-            return mark.kind == .entity && entity.type == .organization && !anaphoric.contains(mark.index) && !media.contains(entity.name)
+            mark.kind == .entity && isNamedOrganisation(mark.index)
         }
         if let before { return (mentions.entities[before.index].name, true) }
+        if sentence > 0 && inOneParagraph(sentence - 1, sentence) {
+            let previous = document.sentences[sentence - 1].range
+            let first = mentions.entities.indices.filter { previous.contains(mentions.entities[$0].bytes.lowerBound) && isNamedOrganisation($0) }
+                .min { mentions.entities[$0].bytes.lowerBound < mentions.entities[$1].bytes.lowerBound }
+            if let first { return (mentions.entities[first].name, true) }
+        }
         return salience.first.map { ($0, true) }
+    }
+
+    /// Whether entity mention `index` names an organisation (no anaphor, no news medium).
+    private func isNamedOrganisation(_ index: Int) -> Bool {
+        let entity = mentions.entities[index]
+        return entity.type == .organization && !anaphoric.contains(index) && !media.contains(entity.name)
     }
 
     /// Dates of the sentence, else of the previous sentence of the same paragraph, else the
