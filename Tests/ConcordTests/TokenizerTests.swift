@@ -21,6 +21,19 @@ import Testing
         }
     }
 
+    /// A boilerplate line is never part of a sentence of the body, however long it is.
+    @Test func aBoilerplateLineEndsWhereTheBodyStarts() throws {
+        let buttons = "Share on Facebook Share on X Share on LinkedIn"
+        let lead = "Berlin-based Pagora has raised €40 million in a Series B round."
+        let text = buttons + "\n" + lead
+        var document = Document(id: "t", source: "t.txt", format: .text, original: text, bodyRanges: [buttons.count..<text.unicodeScalars.count])
+        document.language = LanguageTag("en")
+        let tokenized = try Tokenizer(rules: Fixtures.rules).tokenize(document)
+        #expect(tokenized.sentences.map { tokenized.buffer.string($0.range) } == [buttons, lead])
+        // Without the boilerplate line, the long first line is a hard wrap of one sentence.
+        #expect(try sentences(text).count == 1)
+    }
+
     @Test func abbreviationsAndDecimalsDoNotEndSentences() throws {
         let text = "On Feb. 26 and Jan. 5 the U.S. unit of Acme Inc. bought No. 2 rival for 2.5 mln dlrs. Shares rose."
         #expect(try sentences(text) == [

@@ -7,7 +7,8 @@
 /// space, so it never ends one. A line break ends a sentence where the layout says so: before
 /// a blank line, before or after a bullet or heading line, before a more indented line
 /// (a new paragraph) and after a short line (a headline, a label). Other line breaks are
-/// hard wraps inside a sentence, as in wire copy.
+/// hard wraps inside a sentence, as in wire copy, except at the edge of a boilerplate line
+/// (a row of share buttons above the lead paragraph is no part of its first sentence).
 public struct Tokenizer: Sendable {
     private let abbreviations: Abbreviations
 
@@ -19,8 +20,13 @@ public struct Tokenizer: Sendable {
     public func tokenize(_ document: Document) -> TokenizedDocument {
         let buffer = TextBuffer(document.text)
         let list = abbreviations.list(for: document.language)
+        var bodyEdges: Set<Int> = []
+        for range in document.bodyRanges {
+            bodyEdges.insert(buffer.byteOffset(ofScalar: range.lowerBound))
+            bodyEdges.insert(buffer.byteOffset(ofScalar: range.upperBound))
+        }
         let sentences = buffer.withBytes { base in
-            SentenceSplitter(text: UnsafeBufferPointer(start: base, count: buffer.byteCount), isASCII: buffer.isASCII, abbreviations: list).sentences()
+            SentenceSplitter(text: UnsafeBufferPointer(start: base, count: buffer.byteCount), isASCII: buffer.isASCII, abbreviations: list, bodyEdges: bodyEdges).sentences()
         }
         return TokenizedDocument(document: document, buffer: buffer, sentences: sentences)
     }
@@ -32,6 +38,9 @@ private struct SentenceSplitter {
     /// Whether every byte is ASCII (then bytes count scalars).
     let isASCII: Bool
     let abbreviations: Abbreviations.List
+    /// Byte offsets where the article body starts or stops around a boilerplate line: a line
+    /// break there always ends a sentence.
+    let bodyEdges: Set<Int>
 
     /// A line shorter than this (in scalars) that does not end in running punctuation is a
     /// line of its own (a headline, a byline, a label), not a hard wrap.
@@ -57,7 +66,7 @@ private struct SentenceSplitter {
                 }
                 index = end
             case UInt8(ascii: "\n"):
-                if lineBreakEndsSentence(lineStart: lineStart, newline: index) {
+                if bodyEdges.contains(index) || bodyEdges.contains(index + 1) || lineBreakEndsSentence(lineStart: lineStart, newline: index) {
                     append(start..<index, to: &result)
                     start = index + 1
                 }
