@@ -31,4 +31,26 @@ import Testing
         let values = try #require(report.facts.first { $0.predicate == "investment" }).values
         #expect(Set(values.map(\.source)) == ["feed.jsonl#es-1", "feed.jsonl#it-1", "c.txt"])
     }
+
+    private static func round(_ id: String, _ amount: Int, round: String) -> DocumentRecord {
+        let text = "€\(amount) million"
+        let sentence = "Pagora raised \(text)."
+        let money = MoneyMention(span: SourceSpan(text: text, start: 14, end: 14 + text.count, line: 1, bytes: 14..<(14 + text.utf8.count)),
+                                 amount: ExactDecimal(amount * 1_000_000), currency: "EUR")
+        let claim = Claim(subject: "Pagora", predicate: "funding-round", object: round, money: [0], details: ["round": round],
+                          line: 1, sentence: sentence, start: 0, end: sentence.count)
+        return DocumentRecord(id: id, source: id + ".txt", format: .text, money: [money], claims: [claim])
+    }
+
+    /// A round one article leaves unnamed is the one round another names for the company;
+    /// where the corpus names two, it stays apart.
+    @Test func anUnnamedRoundIsTheOneTheCorpusNames() throws {
+        let reconciler = try Reconciler(rules: Fixtures.rules)
+        let one = reconciler.report(for: [Self.round("a", 40, round: "Series B"), Self.round("b", 45, round: "Funding round")])
+        #expect(one.facts.map(\.object) == ["Series B"])
+        #expect(one.facts.first?.values.count == 2)
+        #expect(one.facts.first?.status == .conflict)
+        let two = reconciler.report(for: [Self.round("a", 40, round: "Series B"), Self.round("b", 45, round: "Funding round"), Self.round("c", 10, round: "Seed")])
+        #expect(Set(two.facts.map(\.object)) == ["Series B", "Funding round", "Seed"])
+    }
 }

@@ -47,7 +47,11 @@ public struct ClaimBuilder: Sendable {
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
             let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
-            byLanguage[language, default: []].append(try ClaimRule(file: file, placeholders: placeholders))
+            let rule = try ClaimRule(file: file, placeholders: placeholders)
+            if rule.objectGroup == "round", let fallback = rule.objectDefault, !rounds.names.contains(where: { $0.name == fallback }) {
+                throw RuleError(origin: file.root["object_default"]?.origin ?? file.root.origin, message: "object_default '\(fallback)' is no round name of claims/rounds.yaml")
+            }
+            byLanguage[language, default: []].append(rule)
         }
         self.rules = byLanguage
         triggers = try byLanguage.mapValues { rules in
@@ -101,7 +105,7 @@ public struct ClaimBuilder: Sendable {
                 }
             }
         }
-        return context.settle(claims, rules: ruleList)
+        return context.settle(claims, rules: ruleList, unnamedRound: rounds.unnamed)
     }
 }
 
@@ -155,7 +159,10 @@ struct ClaimContext {
         var details: [String: String] = [:]
         if let round = match["round"] { details["round"] = rounds.canonical(masked.string(round)) }
         if let what = match["what"] { details["what"] = masked.string(what) }
-        if let group = rule.objectGroup { object = details[group] ?? "" }
+        if let group = rule.objectGroup {
+            if details[group] == nil, let fallback = rule.objectDefault { details[group] = fallback }
+            object = details[group] ?? ""
+        }
         if rule.symmetric && object < subject { swap(&subject, &object) }
         var money: [Int] = []
         for mark in masked.marks(in: match["money"]) + masked.marks(in: match["equivalent"]) where mark.kind == .money {
@@ -255,10 +262,18 @@ struct ClaimContext {
 
     /// The document-wide passes: completions, duplicates, missing subjects, one founders
     /// claim per company.
-    func settle(_ all: [ReadClaim], rules: [ClaimRule]) -> [Claim] {
+    func settle(_ all: [ReadClaim], rules: [ClaimRule], unnamedRound: String?) -> [Claim] {
+        // "a recaudado 20 millones en una ronda Serie A": a round read once by its name and
+        // once as an unnamed one from the same sum is the named one.
+        var read = all.filter { claim in
+            guard !claim.completes, let unnamed = unnamedRound, claim.claim.details["round"] == unnamed else { return !claim.completes }
+            return !all.contains { other in
+                !other.completes && other.claim.predicate == claim.claim.predicate && other.claim.subject == claim.claim.subject
+                    && other.claim.details["round"].map { $0 != unnamed } == true && !Set(other.claim.money).isDisjoint(with: claim.claim.money)
+            }
+        }
         // "The round was led by Index Ventures.": its people join the nearest claim of its
         // predicate read in the same sentence or an earlier one of the paragraph.
-        var read = all.filter { !$0.completes }
         for completion in all where completion.completes {
             guard let target = read.lastIndex(where: { $0.claim.predicate == completion.claim.predicate && $0.sentence <= completion.sentence && inOneParagraph($0.sentence, completion.sentence) }) else { continue }
             for person in completion.claim.people where !read[target].claim.people.contains(person) { read[target].claim.people.append(person) }

@@ -38,6 +38,9 @@ struct ClaimRule: Sendable {
     let dating: Dating
     /// The claim's object is this captured group's canonical text (e.g. `round`), not an entity.
     let objectGroup: String?
+    /// The object (and detail) where `objectGroup` captured nothing (`object_default`): the
+    /// unnamed round of "a levé 10 millions d'euros auprès de Bpifrance".
+    let objectDefault: String?
     /// Where an anaphor or pronoun subject ("the company") points (`reference_is:`
     /// `[investment.object, funding-round.subject]`): the party of the document's nearest
     /// earlier claim of one of these predicates, else of its first one.
@@ -69,6 +72,7 @@ struct ClaimRule: Sendable {
         }
         self.dating = dating
         objectGroup = root["object_group"]?.scalar
+        objectDefault = root["object_default"]?.scalar
         referenceIs = try root.list("reference_is").map { node in
             let text = try node.string()
             guard let dot = text.lastIndex(of: "."), case let role = text[text.index(after: dot)...], role == "subject" || role == "object" else {
@@ -181,19 +185,24 @@ struct ClaimPlaceholders: Sendable {
 /// Round names ("seed round" → "Seed", "série A" → "Series A") from `Rules/claims/rounds.yaml`.
 struct RoundNames: Sendable {
     let names: [(name: String, pattern: Pattern)]
+    /// The name of a round the text does not name (`unnamed: true`): "a funding round".
+    let unnamed: String?
     /// Every round's pattern as one alternation, for the `{round}` placeholder.
     let alternation: String
 
     init(file: RuleFile?) throws {
         var names: [(name: String, pattern: Pattern)] = []
         var sources: [String] = []
+        var unnamed: String?
         for node in try file?.root.list("rounds") ?? [] {
             let source = try node.string("pattern")
             guard let patternNode = node["pattern"] else { continue }
             names.append((try node.string("name"), try patternNode.pattern(caseless: true)))
+            if node["unnamed"]?.scalar == "true" { unnamed = try node.string("name") }
             sources.append("(?:\(source))")
         }
         self.names = names
+        self.unnamed = unnamed
         alternation = sources.isEmpty ? "(?!)" : sources.joined(separator: "|")
     }
 

@@ -163,14 +163,19 @@ public struct EntityExtractor: Sendable {
     }
 
     /// A name read after a description that ends in a legal suffix ("the sensor maker
-    /// Quantix Inc."), with the suffix's period; nil for any other name.
+    /// Quantix Inc.", "la start-up Lengow S.A.": the name read stops in the suffix's dots),
+    /// with the whole suffix; nil for any other name.
     private func suffixedCompany(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Candidate? {
         let text = buffer.string(range)
         guard let space = text.lastIndex(of: " ") else { return nil }
-        let last = String(text[text.index(after: space)...])
-        let dotted = range.upperBound < buffer.byteCount && buffer[byte: range.upperBound] == UInt8(ascii: ".") && grammar.companySuffixes.contains(last + ".")
-        guard dotted || grammar.companySuffixes.contains(last) else { return nil }
-        return suffixedCompany(base: range.lowerBound..<(range.lowerBound + text[..<space].utf8.count), end: range.upperBound + (dotted ? 1 : 0), in: buffer)
+        let lastStart = range.lowerBound + text[...space].utf8.count
+        let following = buffer.string(lastStart..<min(buffer.byteCount, lastStart + 16))
+        let suffix = grammar.companySuffixes.filter { suffix in
+            guard following.hasPrefix(suffix), lastStart + suffix.utf8.count >= range.upperBound else { return false }
+            return following.dropFirst(suffix.count).first.map { !$0.isLetter && !$0.isNumber } ?? true
+        }.max { $0.count < $1.count }
+        guard let suffix else { return nil }
+        return suffixedCompany(base: range.lowerBound..<(range.lowerBound + text[..<space].utf8.count), end: lastStart + suffix.utf8.count, in: buffer)
     }
 
     /// An organisation the patterns read: the gazetteer's entry when it knows the name;

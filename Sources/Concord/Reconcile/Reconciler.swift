@@ -21,6 +21,8 @@ public struct Reconciler: Sendable {
     /// Gives each entity one name across all the records ("Mistral" in one article,
     /// "Mistral AI" in another), so their claims meet in one fact.
     public let canonicalizer: EntityCanonicalizer
+    /// The name `claims/rounds.yaml` gives a round the text leaves unnamed ("Funding round").
+    let unnamedRound: String?
 
     /// Reads `reconcile/common.yaml`, the rate table of `fx/` and the entity rules; errors
     /// name the file and line.
@@ -29,13 +31,14 @@ public struct Reconciler: Sendable {
         settings = try ReconcileSettings(rules: rules)
         table = try ExchangeRateTable(rules: rules)
         canonicalizer = try EntityCanonicalizer(rules: rules)
+        unnamedRound = try RoundNames(file: rules.file("claims/rounds.yaml")).unnamed
     }
 
     /// The conflict report over `records`. Records are taken in (source, id) order and a
     /// record given twice counts once, so the report is the same however the records were
     /// split across files or ordered.
     public func report(for records: [DocumentRecord]) -> ConflictReport {
-        let ordered = Self.canonicalOrder(canonicalizer.canonicalize(records))
+        let ordered = Self.namingRounds(in: Self.canonicalOrder(canonicalizer.canonicalize(records)), unnamed: unnamedRound)
         let converter = CurrencyConverter(records: ordered, table: table, corpusRateDays: table.corpusRateDays, referenceDate: options.referenceDate)
         let comparison = ValueComparison(settings: settings)
         var facts = FactGatherer(records: ordered, converter: converter).facts().map(comparison.fact(for:))
@@ -49,6 +52,31 @@ public struct Reconciler: Sendable {
     /// The records in (source, id) order, each distinct record once. Records that share a
     /// source and id but differ (two stdin documents extracted on different machines) are
     /// all kept, ordered by their encoded form so the order does not depend on the input's.
+    /// The records with each unnamed round ("a levé 25 millions d'euros", "raised $5 million
+    /// in funding") named after the one round the corpus names for the same subject and
+    /// predicate ("a $20 million Series B"), so both are one fact. Where the corpus names
+    /// none or several rounds of that subject, the unnamed one stays a fact of its own.
+    static func namingRounds(in records: [DocumentRecord], unnamed: String?) -> [DocumentRecord] {
+        guard let unnamed else { return records }
+        var named: [[String]: Set<String>] = [:]
+        for record in records {
+            for claim in record.claims {
+                guard let round = claim.details["round"], round != unnamed else { continue }
+                named[[claim.subject, claim.predicate], default: []].insert(round)
+            }
+        }
+        return records.map { record in
+            var record = record
+            for index in record.claims.indices where record.claims[index].details["round"] == unnamed {
+                let claim = record.claims[index]
+                guard let rounds = named[[claim.subject, claim.predicate]], rounds.count == 1, let round = rounds.first else { continue }
+                if claim.object == unnamed { record.claims[index].object = round }
+                record.claims[index].details["round"] = round
+            }
+            return record
+        }
+    }
+
     static func canonicalOrder(_ records: [DocumentRecord]) -> [DocumentRecord] {
         let byKey = Dictionary(grouping: records) { [$0.source, $0.id] }
         return byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { key -> [DocumentRecord] in
