@@ -9,7 +9,8 @@
 /// not captured), `{money}` (a sum with its stated equivalent in brackets), `{equivalent}`
 /// (a sum stated further on as the same: ", equivalent to {equivalent}"), `{percent}`, `{date}`,
 /// `{people}` and `{lead}` (lists of entities), `{words}` (up to four plain words or dates),
-/// `{gap}` (a short stretch with no mention in it but dates), `{any}` (a stretch of the
+/// `{gap}` (a short stretch with no mention in it but dates and places: "Zentrix, a Berlin
+/// startup, raised"), `{any}` (a stretch of the
 /// same sentence, mentions included), `{round}` (a round name of `Rules/claims/rounds.yaml`).
 /// Rules may add a `(?<what>...)` group of their own, and a `(?<subject>...)` group of
 /// their own around an article or possessive ("Die Bewertung liegt bei", "Sa valorisation
@@ -157,8 +158,9 @@ struct ClaimPlaceholders: Sendable {
             "words": "(?:(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+|\(mark("D")))\\h+){0,4}?",
             "any": "[^.;!?]{0,160}?",
             "round": "(?<round>\(rounds))",
-            // A gap never crosses a pronoun: "OpenAI, said it would buy": "it" is the subject.
-            "gap": "(?:\(pronounStop)[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("D"))){0,80}?",
+            // A gap never crosses a pronoun: "OpenAI, said it would buy": "it" is the subject; nor
+        // a party: only dates and places may stand in it.
+            "gap": "(?:\(pronounStop)[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("[DL]"))){0,80}?",
         ]
         var result = ""
         var rest = Substring(pattern)
