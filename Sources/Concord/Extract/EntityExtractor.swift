@@ -79,7 +79,7 @@ public struct EntityExtractor: Sendable {
                     // "Berliner Softwarefirma Quantix sagte": a described one.
                     let undescribed = withoutDescription(name.range, in: buffer, grammar: grammar)
                     if let last = buffer.string(name.range).split(separator: " ").last, grammar.organizationEndings.contains(String(last)) || undescribed.head != nil {
-                        addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
+                        addCompany(suffixedCompany(undescribed.range, in: buffer, grammar: grammar) ?? organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
                     } else {
                         person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
                     }
@@ -238,7 +238,9 @@ public struct EntityExtractor: Sendable {
         }
         let words = text.split(separator: " ")
         if words.allSatisfy({ isNonName($0) || grammar.nameAdjectives.contains(String($0)) })
-            || grammar.roleWords.contains(text.lowercased()) || grammar.descriptorHeads.contains(text.lowercased()) { return nil }
+            || grammar.roleWords.contains(text.lowercased()) || grammar.descriptorHeads.contains(text.lowercased())
+            // A legal suffix alone is what is left of a name wrapped at a line end ("Vestar\nInc").
+            || grammar.companySuffixes.contains(text) { return nil }
         return range
     }
 
