@@ -2,7 +2,9 @@
 /// compiled into ONE pattern: each form is an alternative `(?<fN>...)` whose fields are
 /// groups `fN_day`, `fN_month`, ... so a single scan finds every date and says which
 /// form and which parts matched.
-struct DateGrammar: Sendable {
+/// A class: each document's reading holds a reference, not a copy whose dozens of fields
+/// are each retained and released (measured: about 1% of `extract` time in those copies).
+final class DateGrammar: Sendable {
     /// The parts a form can capture.
     enum Field: String, CaseIterable, Sendable {
         case day, month, year, a, b, quarter, half, season, week, current, upcoming, past, weekday, relative, count, unit

@@ -3,7 +3,9 @@
 /// CEO Arthur Mensch", "founded by A, B, and C") or before a role ("Arthur Mensch, CEO of
 /// ..."), companies before a legal suffix ("Acme Robotics Inc."), anaphors that stand for
 /// an organisation ("the Paris-based startup") and appositions that describe one.
-struct EntityGrammar: Sendable {
+/// A class: each document's reading holds a reference, not a copy whose dozens of fields
+/// are each retained and released (measured: about 1% of `extract` time in those copies).
+final class EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
     /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued`.

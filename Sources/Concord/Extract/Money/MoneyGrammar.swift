@@ -13,7 +13,9 @@
 ///   `currencyAfter`, `cents` and `minorJoin` what may complete a sum after it.
 /// - `equivalence` reads what stands between a sum and its stated conversion.
 /// - `context` and `nextWord` decide whether a sum with no currency is money.
-struct MoneyGrammar: Sendable {
+/// A class: each document's reading holds a reference, not a copy whose dozens of fields
+/// are each retained and released (measured: about 1% of `extract` time in those copies).
+final class MoneyGrammar: Sendable {
     let language: String
     let numbers: NumberReader
     /// Finds the core of each sum, coins ("ten dimes", "a quarter") and glued price units
