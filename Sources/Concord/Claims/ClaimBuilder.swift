@@ -29,6 +29,7 @@ public struct ClaimBuilder: Sendable {
         var pronouns: [String: [String]] = [:]
         var conjunctions: [String: [String]] = [:]
         var descriptors: [String: [String]] = [:]
+        var articles: [String: [String]] = [:]
         var adjectivesAfterNoun: Set<String> = []
         var anaphors: [String: Pattern] = [:]
         for file in rules.files(in: "entities") {
@@ -36,6 +37,7 @@ public struct ClaimBuilder: Sendable {
             pronouns[language] = try file.root.strings("pronouns")
             conjunctions[language] = try file.root.strings("conjunctions")
             descriptors[language] = try file.root.strings("descriptor_heads")
+            articles[language] = try file.root.strings("apposition_articles")
             if file.root["adjectives_after_noun"]?.scalar == "true" { adjectivesAfterNoun.insert(language) }
             let patterns = try file.root.list("anaphors").map { try $0.string() }
             if !patterns.isEmpty {
@@ -46,7 +48,7 @@ public struct ClaimBuilder: Sendable {
         var byLanguage: [String: [ClaimRule]] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
-            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
+            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], articles: articles[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
             let rule = try ClaimRule(file: file, placeholders: placeholders)
             if rule.objectGroup == "round", let fallback = rule.objectDefault, !rounds.names.contains(where: { $0.name == fallback }) {
                 throw RuleError(origin: file.root["object_default"]?.origin ?? file.root.origin, message: "object_default '\(fallback)' is no round name of claims/rounds.yaml")

@@ -123,6 +123,9 @@ struct ClaimPlaceholders: Sendable {
     /// rules: `{object}` may follow a description ("in British AI startup {object}",
     /// "in die US-Firma {object}").
     let descriptorHeads: [String]
+    /// Articles that may stand before the object, alone or before its description ("in die
+    /// Quantix GmbH investiert", "in die US-Firma Altair"): the language's `apposition_articles`.
+    let articles: [String]
     /// Whether adjectives follow the noun in the language (`adjectives_after_noun` of its entity rules).
     let adjectivesAfterNoun: Bool
     /// The alternation of every round name's pattern.
@@ -143,6 +146,8 @@ struct ClaimPlaceholders: Sendable {
         // then, where adjectives follow the noun, up to two lower-case ones ("la startup francesa").
         let adjectives = adjectivesAfterNoun ? "(?:\\h+\\p{Ll}[\\p{L}-]*){0,2}?" : ""
         let description = descriptorHeads.isEmpty ? "" : "(?:(?:(?:[^\\s.;,\(MaskedSentence.close)]+|\(mark("L")))\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
+        // "l'" joins its noun; any other article is a word.
+        let article = articles.isEmpty ? "" : "(?:\\b(?:\(articles.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }.joined(separator: "|"))))?"
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
             "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
@@ -169,9 +174,9 @@ struct ClaimPlaceholders: Sendable {
             guard let close = rest[open...].firstIndex(of: "}") else { result += rest[open...]; return result }
             let name = String(rest[rest.index(after: open)..<close])
             if let expansion = expansions[name] {
-                // A description before the object ("in AI startup {object}"), except where the
+                // An article and a description before the object ("in die US-Firma {object}"), except where the
                 // pattern starts: there it would be tried at every position of the sentence.
-                if name == "object" && !result.isEmpty { result += description }
+                if name == "object" && !result.isEmpty { result += article + description }
                 result += expansion
             } else if !name.isEmpty && name.allSatisfy({ $0.isLowercase }) {
                 throw RuleError(origin: origin, message: "unknown placeholder {\(name)}")
