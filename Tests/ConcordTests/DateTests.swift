@@ -79,6 +79,18 @@ import Testing
         #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
     }
 
+    /// A byline with the date dates the document; the same words inside a sentence do not.
+    @Test(arguments: [
+        ("en", "Headline here\nBy Jane Doe | March 12, 2025\nThe company said yesterday it agreed.", "2025-03-12"),
+        ("de", "Titel\nvon Max Weber | 12. März 2025, 10:32 Uhr\nDas Unternehmen meldete gestern Zahlen.", "2025-03-12"),
+        ("es", "Titular\nPor Ana Gil - 12 de marzo de 2025\nLa empresa anunció ayer un acuerdo.", "2025-03-12"),
+        ("it", "Titolo\nDi Marco Rossi, 12 marzo 2025\nLa società ha annunciato ieri un accordo.", "2025-03-12"),
+        ("en", "Headline\nThe deal, agreed by Acme Inc, March 12, 2025, closed.\nIt said yesterday.", nil),
+    ])
+    func aBylineWithADateGivesTheDocumentDate(language: String, text: String, expected: String?) throws {
+        #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
+    }
+
     /// A dateline stands at the top: a line far into the story that reads like one dates an event.
     @Test func aDatelineFarIntoTheStoryIsNoPublishingDate() throws {
         let text = (1...14).map { "Paragraph \($0) of the story." }.joined(separator: "\n") + "\nBerlin, March 3, 2024 - the talks began."

@@ -82,7 +82,7 @@ public struct DateExtractor: Sendable {
         let before = TextBuffer(buffer.string(lineStart..<bytes.lowerBound))
         if let cue = grammar.documentDateCue, try cue.matches(in: before).contains(where: { Self.startsLabel(before.string(0..<$0.range.lowerBound)) }) { return true }
         let isHeaderLine = document.span(ofBytes: bytes).line <= Self.headerLines
-        if isHeaderLine, let dateline = grammar.dateline, !before.text.isEmpty, try dateline.firstMatch(in: before) != nil { return true }
+        if isHeaderLine, !before.text.isEmpty, try [grammar.dateline, grammar.byline].contains(where: { try $0?.firstMatch(in: before) != nil }) { return true }
         var lineEnd = bytes.upperBound
         while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
         func isBare(_ text: String) -> Bool { text.allSatisfy { $0.isWhitespace || $0.isPunctuation } }

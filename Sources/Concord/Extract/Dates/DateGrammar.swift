@@ -28,6 +28,9 @@ final class DateGrammar: Sendable {
     let documentDateCue: Pattern?
     /// What may stand before a date at the start of a line in a dateline ("PARIS (Reuters) -").
     let dateline: Pattern?
+    /// What may stand before a date on a byline ("By Jane Doe | ", "von Max Weber, "): the
+    /// date there is the article's.
+    let byline: Pattern?
     /// What may follow a date on a header line that gives it alone ("at 10:15 AM ET").
     let headerLineRest: Pattern?
 
@@ -40,6 +43,7 @@ final class DateGrammar: Sendable {
         dayFirstRegions = Set(try root.strings("dmy_regions"))
         documentDateCue = try root["document_date_cues"]?.pattern(caseless: true)
         dateline = try common?.root["dateline"]?.pattern()
+        byline = try common?.root["byline"]?.pattern(caseless: true)
         headerLineRest = try common?.root["header_line_rest"]?.pattern(caseless: true)
         let formNodes = try root.list("forms") + (try common?.root.list("forms") ?? [])
         guard !formNodes.isEmpty else { throw RuleError(origin: root.origin, message: "no date forms") }
