@@ -59,6 +59,7 @@ private struct MoneyReading {
         found = try joinMinorUnits(found)
         found = try addCents(found)
         found = try joinRanges(found)
+        found = try withElidedCurrencies(found)
         var sums: [Found] = []
         for sum in found where document.isInBody(byte: sum.bytes.lowerBound) {
             if sum.value.unit == nil, try !isAboutMoney(sum.bytes) { continue }
@@ -68,6 +69,22 @@ private struct MoneyReading {
         var mentions = try sums.map { try mention(for: $0, region: region) }
         try linkEquivalents(&mentions)
         return mentions
+    }
+
+    /// A sum stated without its currency right after one with it in the same sentence, joined
+    /// by a word of comparison ("$2.5 billion, up from 2.1 billion", "2,5 milliards d'euros,
+    /// contre 2,1 milliards"), is in that currency.
+    private func withElidedCurrencies(_ found: [Found]) throws -> [Found] {
+        guard let join = grammar.comparisonJoin else { return found }
+        var result = found
+        for index in result.indices.dropFirst() where result[index].value.unit == nil {
+            let previous = result[index - 1]
+            guard let unit = previous.value.unit, previous.bytes.upperBound <= result[index].bytes.lowerBound,
+                  document.sentenceIndex(containing: previous.bytes.lowerBound) == document.sentenceIndex(containing: result[index].bytes.lowerBound),
+                  try join.anchoredMatch(in: buffer, at: previous.bytes.upperBound, to: result[index].bytes.lowerBound) != nil else { continue }
+            result[index].value.unit = unit
+        }
+        return result
     }
 
     /// Reads a number in digits: its scale, and the currency after it or, failing that,
@@ -258,7 +275,7 @@ private struct MoneyReading {
     private func changeStart(_ match: PatternMatch, before high: Found) -> Found? {
         guard match["open"] != nil, high.range == nil, high.value.unit != nil, match["lpre"] == nil, match["lp"] == nil,
               let loRange = match["lo"] ?? match["lw"], let joinRange = match["join"],
-              grammar.qualifiers.isChange(before: match.range.lowerBound, ownUnit: false, joiner: NumberRules.folded(buffer.string(joinRange)), opened: true, in: buffer),
+              grammar.qualifiers.isChange(before: match.range.lowerBound, ownUnit: false, joiner: NumberRules.folded(buffer.string(joinRange)), openWord: match["open"].map(buffer.string), in: buffer),
               let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil, scale: match["ls"].map(buffer.string), unit: nil, grammar: grammar)
         else { return nil }
         return Found(bytes: loRange.lowerBound..<(match["ls"]?.upperBound ?? loRange.upperBound), value: low.changeStart(to: high.value))
@@ -280,7 +297,7 @@ private struct MoneyReading {
             let lowScale = match["ls"].flatMap { grammar.scalePower(of: buffer.string($0)) }.map { ExactDecimal(significand: 1, exponent: $0) }
             if loUnit != nil, join.first?.isLetter == true, lowScale != high.value.scale { return nil }
         }
-        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, joiner: join, opened: match["open"] != nil, in: buffer) { return nil }
+        if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, joiner: join, openWord: match["open"].map(buffer.string), in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
                                    scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
               let bounds = low.lowEnd(of: high.value),

@@ -109,7 +109,7 @@ public struct PercentExtractor: Sendable {
               let join = match["join"], let number = match["digits"] ?? match["written"] else { return nil }
         let joiner = NumberRules.folded(buffer.string(join)).split(separator: " ").first.map(String.init) ?? ""
         guard match["open"] != nil || (qualifiers.bareJoiners.contains(joiner) && qualifiers.mayJoin(low: low, high: high.value)) else { return nil }
-        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, joiner: joiner, opened: match["open"] != nil, in: buffer) { return nil }
+        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, joiner: joiner, openWord: match["open"].map(buffer.string), in: buffer) { return nil }
         return (number.lowerBound, match.range.lowerBound, low)
     }
 

@@ -34,6 +34,10 @@ struct Qualifiers: Sendable {
     /// Words that state the size of a change ("rose by 5 mln francs to 24 billion"):
     /// after one, "A to B" whose A has its own unit is a change, not a range.
     private let changeSizeWords: Set<String>
+    /// The open words of a range that a change word before them makes a change ("rose from
+    /// 5 to 7"; `change_opens`); after the others a range stays one ("raised between $10
+    /// million and $15 million"). Without the key, every open word may.
+    private let changeOpens: Set<String>?
     /// Every joiner and article, folded: a value is looked at as a range's high end only
     /// when the word before it is one.
     private let rangeWords: Set<String>
@@ -78,6 +82,7 @@ struct Qualifiers: Sendable {
         bareJoiners = Set(try words("range_bare_joiners").map(NumberRules.folded))
         changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
         changeSizeWords = Set(try root.strings("change_size_words").map(NumberRules.folded))
+        changeOpens = root["change_opens"] == nil ? nil : Set(try root.strings("change_opens").map(NumberRules.folded))
         self.articles = Set(articles.map(NumberRules.folded))
         rangeWords = Set(joiners.map(NumberRules.folded))
         // The word before a value is read up to an apostrophe ("all'incirca" → "incirca").
@@ -130,9 +135,12 @@ struct Qualifiers: Sendable {
     /// Whether the low end of a range starting at `offset` is rather the start or the size
     /// of a change: "rose from 5% to 10%", "rose by 834 mln francs to 24.79 billion" (the
     /// latter only when the low end has its own unit, `ownUnit`). A dash with no open word
-    /// joins a range even after such a word: "raised $15-$20 million", "rose 5-6%".
-    func isChange(before offset: Int, ownUnit: Bool, joiner: String, opened: Bool, in buffer: TextBuffer) -> Bool {
-        if !opened, !joiner.contains(where: \.isLetter) { return false }
+    /// joins a range even after such a word: "raised $15-$20 million", "rose 5-6%"; so does
+    /// an open word that is no change's ("raised between $10 million and $15 million").
+    /// `openWord`: the range's open word as written, nil where it has none.
+    func isChange(before offset: Int, ownUnit: Bool, joiner: String, openWord: String?, in buffer: TextBuffer) -> Bool {
+        if openWord == nil, !joiner.contains(where: \.isLetter) { return false }
+        if let openWord, let changeOpens, let first = NumberRules.folded(openWord).split(separator: " ").first, !changeOpens.contains(String(first)) { return false }
         guard let word = buffer.foldedWord(before: offset) else { return false }
         return changeWords.contains(word) || (ownUnit && changeSizeWords.contains(word))
     }

@@ -24,6 +24,10 @@ final class MoneyGrammar: Sendable {
     /// Where `scan` may start: at numbers, and at words that may begin an anchor word or a
     /// scaled code. nil (everywhere) when the words' prefixes cannot be read.
     let scanStarts: WordStartFilter?
+    /// What joins a sum to one compared with it ("$2.5 billion, up from", "2,5 milliards
+    /// d'euros, contre"), matched from the end of the first to the start of the second: a
+    /// sum stated there without a currency is in the first one's.
+    let comparisonJoin: Pattern?
     /// Matched backwards from a scale or currency word: the written number before it.
     let writtenBefore: Pattern
     /// Matched right after a written number's scale: its currency ("two million dollars").
@@ -155,6 +159,8 @@ final class MoneyGrammar: Sendable {
             key: "prefix_names")
         bareScales = Set(numberRules.bareScaleWords.map(NumberRules.folded))
 
+        let comparisonJoiners = try root.strings("comparison_joiners")
+        comparisonJoin = comparisonJoiners.isEmpty ? nil : try file.compile("[ \\t,;]*+\(alt(comparisonJoiners))[ \\t\\n]+\\z", key: "comparison_joiners")
         rangeStart = try file.compile(
             "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?"
                 + "(?:(?<lpre>\(prefix))[ \\n]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ \\n]?(?<ls>\(scale)))?"
