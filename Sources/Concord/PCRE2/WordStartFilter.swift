@@ -44,6 +44,7 @@ public final class WordStartFilter: @unchecked Sendable {
     /// ``numberByte`` (starts a number when `digits`: an ASCII digit or a non-ASCII lead
     /// byte). One table read per byte keeps ``nextStart(_:count:from:)``'s loop tight.
     private let byteClasses: UnsafeMutablePointer<UInt8>
+    /// ``nextStart(_:count:from:)`` shifts ``firstByte`` onto ``wordByte``: they are bits 1 and 0.
     private static let wordByte: UInt8 = 1, firstByte: UInt8 = 2, digitByte: UInt8 = 4, numberByte: UInt8 = 8
     private static let bitCount = 1 << 16
 
@@ -124,13 +125,24 @@ public final class WordStartFilter: @unchecked Sendable {
     func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
         var offset = offset
         var previous: UInt8 = offset > 0 && offset <= count ? byteClasses[Int(bytes[offset - 1])] : 0
+        if digits {
+            while offset < count {
+                let classes = byteClasses[Int(bytes[offset])]
+                if classes & Self.numberByte != 0 && (classes & Self.digitByte == 0 || previous & Self.digitByte == 0) { return offset }
+                // Inside a run of ASCII letters and digits no word starts.
+                if previous & Self.wordByte == 0 && classes & Self.firstByte != 0 && mayStart(bytes, count: count, at: offset) { return offset }
+                previous = classes
+                offset &+= 1
+            }
+            return nil
+        }
+        // Without numbers, one test a byte (this loop reads every byte of a document once per
+        // filtered scan): a byte that may begin a match, after none of a run of letters and digits.
         while offset < count {
             let classes = byteClasses[Int(bytes[offset])]
-            if classes & Self.numberByte != 0 && (classes & Self.digitByte == 0 || previous & Self.digitByte == 0) { return offset }
-            // Inside a run of ASCII letters and digits no word starts.
-            if previous & Self.wordByte == 0 && classes & Self.firstByte != 0 && mayStart(bytes, count: count, at: offset) { return offset }
+            if (classes >> 1) & ~previous & Self.wordByte != 0 && mayStart(bytes, count: count, at: offset) { return offset }
             previous = classes
-            offset += 1
+            offset &+= 1
         }
         return nil
     }
