@@ -104,6 +104,31 @@ import Testing
         #expect(filtered == (try pattern.matches(in: buffer)).map { buffer.string($0.range) })
     }
 
+    @Test func wordStartFilterFindsWhatAFullScanFindsWithPrefixesOfEveryLength() throws {
+        // One-character prefixes, two-character ones, longer ones with spaces, in and out of case:
+        // the pair table and the hashed steps after it must never reject where a match starts.
+        let prefixes = ["a", "of", "in jan", "dr.", "x y", "chief", "Ma", "q3 2"]
+        let words = ["a", "A", "an", "of", "Of", "off", "oF", "in", "in  Jan", "in\tjanuary", "in\njan", "india", "dr.", "Dr.", "drum",
+                     "x y", "x  Y", "xy", "chief", "mischief", "CHIEF", "Ma", "ma", "Mb", "q3 2024", "Q3  2", "q32", "été", "Ärger", "ǅ",
+                     "9a", "a9", "-of", "(a)", "x-y", "o", "of.", "i", "b"]
+        var text = ""
+        var state: UInt64 = 7
+        for _ in 0..<600 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += words[Int(state >> 33) % words.count] + [" ", " ", "\n", ", ", "  ", "\t"][Int(state >> 20) % 6]
+        }
+        let buffer = TextBuffer(text)
+        for caseless in [true, false] {
+            let alternation = prefixes.map { PatternText.escape($0).replacingOccurrences(of: " ", with: "\\h+") }.joined(separator: "|")
+            let pattern = try Pattern("(?<![\\p{L}\\p{N}])(?:\(alternation))\\S*", caseless: caseless)
+            let starts = WordStartFilter(capitals: false, prefixes: prefixes, caseless: caseless)
+            var filtered: [Range<Int>] = []
+            try pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append($0.range); return true }
+            #expect(filtered.count > 100)
+            #expect(filtered == (try pattern.matches(in: buffer)).map(\.range), "caseless: \(caseless)")
+        }
+    }
+
     @Test func wordStartFilterSkipsOnlyWhereNoMatchCanStart() {
         let starts = WordStartFilter(capitals: false, prefixes: ["chief", "dr", "élan"])
         let text = Array("mischief chief Chief drum xdr été 9dr".utf8)

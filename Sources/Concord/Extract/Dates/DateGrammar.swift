@@ -136,6 +136,13 @@ struct DateVocabulary: Sendable {
 
     /// How a word is looked up: lower case, single spaces, no final period.
     static func key(_ text: String) -> String {
+        // One ASCII word (most months and weekdays a scan finds): the split and join below
+        // would return it as it is, and they cost more than the lookup they serve (measured).
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) {
+            var word = text.lowercased()
+            if word.hasSuffix(".") { word.removeLast() }
+            return word
+        }
         var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if words.hasSuffix(".") { words.removeLast() }
         return words
