@@ -136,7 +136,7 @@ import Testing
 }
 
 /// The `expect:` of a claim example: `subject`, `object`, `money` (texts), `people`,
-/// `percents` (texts), `dates` (values), `round`.
+/// `percents` (texts), `dates` (values), `round`, `list` (`partial`, else `whole`).
 struct ClaimExpectation: CustomStringConvertible {
     var fields: [String: String] = [:]
     var lists: [String: [String]] = [:]
@@ -151,6 +151,7 @@ struct ClaimExpectation: CustomStringConvertible {
         if let subject = fields["subject"], subject != claim.subject { return false }
         if let object = fields["object"], object != claim.object { return false }
         if let round = fields["round"], round != claim.details["round"] { return false }
+        if let list = fields["list"], list != claim.details["list"] ?? "whole" { return false }
         if let money = lists["money"], money != claim.money.map({ mentions.money[$0].text }) { return false }
         if let people = lists["people"], people != claim.people { return false }
         if let percents = lists["percents"], percents != claim.percents.map({ mentions.percents[$0].text }) { return false }

@@ -314,3 +314,30 @@ import Testing
         #expect(ReportWording.nothingToCompare(fact) == "Nothing to compare: 2 sources state it, no two with a value of the same kind.")
     }
 }
+
+/// A list of founders is short of a name another article gives when it is the whole list the
+/// article states ("founded by Priya Raman"), even of one name; a partial one ("co-founder
+/// Priya Raman") is not.
+@Suite struct FounderListTests {
+    private static func record(_ id: String, people: [String], details: [String: String] = [:]) -> DocumentRecord {
+        let sentence = "Lumora was founded by \(people.joined(separator: " and "))."
+        let claim = Claim(subject: "Lumora", predicate: "founded-by", object: "", people: people, details: details, line: 1, sentence: sentence, start: 0, end: sentence.count)
+        return DocumentRecord(id: id, source: id + ".txt", format: .text, claims: [claim])
+    }
+
+    private static func findings(_ records: [DocumentRecord]) throws -> [Finding] {
+        try #require(try Reconciler(rules: Fixtures.rules).report(for: records).facts.first { $0.predicate == "founded-by" }).findings
+    }
+
+    @Test func wholeListOfOneNameIsShortOfTheOther() throws {
+        let findings = try Self.findings([Self.record("a", people: ["Priya Raman", "Tomasz Nowak"]), Self.record("b", people: ["Priya Raman"]),
+                                          Self.record("c", people: ["Priya Raman", "Tomasz Nowak"])])
+        #expect(findings.map(\.kind) == [.listMismatch])
+        #expect(findings.first?.explanation == "b.txt:1 names Priya Raman but not Tomasz Nowak, whom a.txt:1 and c.txt:1 also name.")
+    }
+
+    @Test func partialListOfOneNameIsShortOfNobody() throws {
+        let findings = try Self.findings([Self.record("a", people: ["Priya Raman", "Tomasz Nowak"]), Self.record("b", people: ["Priya Raman"], details: ["list": "partial"])])
+        #expect(!findings.contains { $0.kind == .listMismatch })
+    }
+}

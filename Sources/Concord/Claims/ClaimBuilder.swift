@@ -161,6 +161,7 @@ struct ClaimContext {
         var details: [String: String] = [:]
         if let round = match["round"] { details["round"] = rounds.canonical(masked.string(round)) }
         if let what = match["what"] { details["what"] = masked.string(what) }
+        if match["partial"] != nil { details["list"] = "partial" }
         if let group = rule.objectGroup {
             if details[group] == nil, let fallback = rule.objectDefault { details[group] = fallback }
             object = details[group] ?? ""
@@ -314,6 +315,8 @@ struct ClaimContext {
         for claim in claims {
             if claim.predicate == "founded-by", let earlier = merged.firstIndex(where: { $0.predicate == "founded-by" && $0.subject == claim.subject }) {
                 for person in claim.people where !merged[earlier].people.contains(person) { merged[earlier].people.append(person) }
+                // A whole list makes the document's whole.
+                if claim.details["list"] == nil { merged[earlier].details["list"] = nil }
                 continue
             }
             merged.append(claim)

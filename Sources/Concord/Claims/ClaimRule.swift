@@ -14,7 +14,10 @@
 /// same sentence, mentions included), `{round}` (a round name of `Rules/claims/rounds.yaml`).
 /// Rules may add a `(?<what>...)` group of their own, and a `(?<subject>...)` group of
 /// their own around an article or possessive ("Die Bewertung liegt bei", "Sa valorisation
-/// atteint"): holding no entity, it stands for an organisation as a pronoun does.
+/// atteint"): holding no entity, it stands for an organisation as a pronoun does. An
+/// empty `(?<partial>)` group says the list the pattern reads names some, not all ("Mistral
+/// co-founder Cedric O"): the claim's details say `list: partial`, and the list is never
+/// short of names another source gives.
 struct ClaimRule: Sendable {
     /// How a claim gets its dates when its pattern captured none.
     enum Dating: String, Sendable {

@@ -71,6 +71,28 @@ public struct EntityExtractor: Sendable {
             companies.append(candidate)
             if let head, candidate.type == .organization { described.append((candidate.name, head, [])) }
         }
+        // A name read from its context: a verb after it, a cue before it.
+        func addContextual(_ organization: Range<Int>) {
+            guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar).range }) else { return }
+            // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name; "SAP-Chef
+            // Christian Klein sagte": the company before the role, the person after it.
+            let text = buffer.string(name)
+            let words = text.split(separator: " ")
+            if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains(String($0.split(separator: "-").last ?? $0).lowercased()) }) {
+                let roleWord = words[role]
+                if let hyphen = roleWord.lastIndex(of: "-") {
+                    let start = name.lowerBound + text[..<roleWord.startIndex].utf8.count
+                    organizationCandidate(start..<(start + roleWord[..<hyphen].utf8.count), in: buffer).map { contextual.append($0) }
+                }
+                person(at: (name.lowerBound + text[..<words[role + 1].startIndex].utf8.count)..<name.upperBound, in: buffer, grammar: grammar).map { people.append($0) }
+                return
+            }
+            organizationCandidate(knownPrefix(of: name, in: buffer), in: buffer).map { candidate in
+                var candidate = candidate
+                if candidate.source == .pattern { candidate.source = .context }
+                contextual.append(candidate)
+            }
+        }
         try grammar.names.forEachMatch(in: buffer, startingAt: grammar.nameStarts) { match in
             if let list = match["list"] ?? match["listBefore"] ?? match["role"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
@@ -109,24 +131,10 @@ public struct EntityExtractor: Sendable {
                     described.append((candidate.name, buffer.string(head).lowercased(), []))
                 }
             } else if let organization = match["orgCued"] ?? match["orgContext"] {
-                guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar).range }) else { return true }
-                // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name; "SAP-Chef
-                // Christian Klein sagte": the company before the role, the person after it.
-                let text = buffer.string(name)
-                let words = text.split(separator: " ")
-                if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains(String($0.split(separator: "-").last ?? $0).lowercased()) }) {
-                    let roleWord = words[role]
-                    if let hyphen = roleWord.lastIndex(of: "-") {
-                        let start = name.lowerBound + text[..<roleWord.startIndex].utf8.count
-                        organizationCandidate(start..<(start + roleWord[..<hyphen].utf8.count), in: buffer).map { contextual.append($0) }
-                    }
-                    person(at: (name.lowerBound + text[..<words[role + 1].startIndex].utf8.count)..<name.upperBound, in: buffer, grammar: grammar).map { people.append($0) }
-                    return true
-                }
-                organizationCandidate(knownPrefix(of: name, in: buffer), in: buffer).map { candidate in
-                    var candidate = candidate
-                    if candidate.source == .pattern { candidate.source = .context }
-                    contextual.append(candidate)
+                addContextual(organization)
+                // "led by Index Ventures and Accel": every name of the list after a cue.
+                if let more = match["orgCuedMore"], !Self.isOneName(more, in: buffer, grammar: grammar) {
+                    ((try? grammar.organizationName.matches(in: buffer, from: more.lowerBound, to: more.upperBound)) ?? []).forEach { addContextual($0.range) }
                 }
             } else if let company = match["company"], let suffix = match["suffix"] {
                 let undescribed = withoutDescription(Self.withoutArticle(company, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
@@ -204,6 +212,20 @@ public struct EntityExtractor: Sendable {
 
     /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
     /// "OpenAI—a startup"); empty at the start.
+    /// Whether a list after a cue is one name rather than several: a company's ("Goldman,
+    /// Sachs and Co.", "Laidlaw Adams and Peck Inc.", "Guarantee Savings and Loan
+    /// Association": its last word, or the word after it, ends an organisation's name) or a
+    /// person's ("Len M. House": it ends in an initial).
+    static func isOneName(_ list: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Bool {
+        let last = buffer.string(list).split(separator: " ").last.map(String.init) ?? ""
+        var start = list.upperBound
+        while start < buffer.byteCount && [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(buffer[byte: start]) { start += 1 }
+        var end = start
+        while end < buffer.byteCount && end - start < 40 && isWordByte(buffer[byte: end]) { end += 1 }
+        let endsAName = [last, buffer.string(start..<end)].contains { grammar.organizationEndings.contains($0) || grammar.organizationEndings.contains($0 + ".") }
+        return endsAName || (last.count == 1 && last.first?.isUppercase == true)
+    }
+
     static func word(before offset: Int, in buffer: TextBuffer) -> String {
         var end = offset
         while end > 0 && (buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\t")) { end -= 1 }

@@ -102,7 +102,9 @@ extension ValueComparison {
         guard !named.isEmpty else { return [] }
         var everyone: [String] = []
         for index in named { for name in observations[index].value.names ?? [] where !everyone.contains(name) { everyone.append(name) } }
-        let lists = named.filter { (observations[$0].value.names?.count ?? 0) > 1 }
+        // A whole list, even of one name ("von Priya Raman gegründet"); a partial one
+        // ("co-founder Cedric O") of two names or more.
+        let lists = named.filter { !observations[$0].partialList || (observations[$0].value.names?.count ?? 0) > 1 }
         var findings: [Finding] = []
         for list in lists {
             let value = observations[list].value
@@ -111,7 +113,7 @@ extension ValueComparison {
             let naming = named.filter { index in index != list && (observations[index].value.names ?? []).contains { missing.contains($0) } }
             let whereNamed = naming.map { "\(observations[$0].value.source):\(observations[$0].value.line)" }
             findings.append(Finding(kind: .listMismatch, values: ([list] + naming).sorted(),
-                                    explanation: "\(value.source):\(value.line) names \(Self.series(value.names ?? [])) but not \(Self.series(missing)), whom \(Self.series(whereNamed)) also names."))
+                                    explanation: "\(value.source):\(value.line) names \(Self.series(value.names ?? [])) but not \(Self.series(missing)), whom \(Self.series(whereNamed)) also \(whereNamed.count > 1 ? "name" : "names")."))
         }
         if findings.isEmpty, lists.count > 1 {
             let documents = Set(lists.map { observations[$0].value.document ?? observations[$0].value.source })

@@ -107,6 +107,8 @@ struct Observation: Sendable {
     var unit: ExactDecimal = 1
     /// How the value reached US dollars, where it needed converting.
     var conversion: Conversion?
+    /// Names that are some of a list, not all of it ("Mistral co-founder Cedric O").
+    var partialList = false
 }
 
 /// The values of one fact, gathered from every claim that states it.
@@ -210,7 +212,7 @@ struct FactGatherer {
         }
         if !claim.people.isEmpty {
             let value = FactValue(source: record.provenance, line: claim.line, text: claim.sentence, names: claim.people, document: record.id, sentence: claim.sentence)
-            result.append(Observation(kind: .names, value: value, order: [documentIndex, 3, claim.start, claim.line]))
+            result.append(Observation(kind: .names, value: value, order: [documentIndex, 3, claim.start, claim.line], partialList: claim.details["list"] == "partial"))
         }
         if result.isEmpty {
             let value = FactValue(source: record.provenance, line: claim.line, text: claim.sentence, document: record.id, sentence: claim.sentence)

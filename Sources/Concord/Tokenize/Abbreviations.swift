@@ -1,6 +1,7 @@
 /// The abbreviations of `Rules/tokenize/`: words whose full stop does not end a sentence
 /// ("Feb.", "Inc.", "z.B.", "p. ex."), per language, plus the language-neutral ones of
-/// `common.yaml`.
+/// `common.yaml`; and the nouns that tell a single letter or a number with a full stop
+/// from an initial or a sentence's end.
 struct Abbreviations: Sendable {
     /// One language's list: single words (with their final stop) and phrases with a space.
     struct List: Sendable {
@@ -9,6 +10,12 @@ struct Abbreviations: Sendable {
         private var shortWords: Set<UInt64> = []
         private var longWords: Set<String> = []
         private(set) var phrases: [[UInt8]] = []
+        /// Nouns, lower-cased, that a single capital letter follows as a name of its own
+        /// ("une série A. La levée"): that letter is no initial (`letter_nouns`).
+        var letterNouns: Set<String> = []
+        /// Words, lower-cased, before which a number with a full stop is an ordinal
+        /// ("Berlin, 4. März 2025"): that stop ends no sentence (`ordinal_nouns`).
+        var ordinalNouns: Set<String> = []
 
         mutating func add(_ entry: String) {
             if entry.contains(" ") {
@@ -25,6 +32,8 @@ struct Abbreviations: Sendable {
             shortWords.formUnion(other.shortWords)
             longWords.formUnion(other.longWords)
             phrases.append(contentsOf: other.phrases)
+            letterNouns.formUnion(other.letterNouns)
+            ordinalNouns.formUnion(other.ordinalNouns)
         }
 
         /// Whether the word `bytes` (with its final stop) is on the list.
@@ -55,6 +64,8 @@ struct Abbreviations: Sendable {
                 }
                 list.add(entry)
             }
+            list.letterNouns = Set(try file.root.strings("letter_nouns").map { $0.lowercased() })
+            list.ordinalNouns = Set(try file.root.strings("ordinal_nouns").map { $0.lowercased() })
             if let language = file.root["language"]?.scalar {
                 perLanguage[language.lowercased(), default: List()].merge(list)
             } else {

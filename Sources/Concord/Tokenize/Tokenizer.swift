@@ -59,7 +59,7 @@ private struct SentenceSplitter {
                 while end < count, Self.isTerminal(text[end]) { end += 1 }
                 end = skipClosers(from: end)
                 let isStop = text[index] == UInt8(ascii: ".") && end == index + 1
-                if end == count || Bytes.isSpace(text[end]), !(isStop && (isAbbreviation(endingAt: index) || isListNumber(dot: index, lineStart: lineStart))),
+                if end == count || Bytes.isSpace(text[end]), !(isStop && (isAbbreviation(endingAt: index) || isListNumber(dot: index, lineStart: lineStart) || isOrdinal(dot: index))),
                    !nextWordIsLowercase(from: end) {
                     append(start..<end, to: &result)
                     start = end
@@ -120,6 +120,28 @@ private struct SentenceSplitter {
         return text[lineStart..<start].allSatisfy(Bytes.isSpace)
     }
 
+    /// Whether the full stop at `dot` ends an ordinal number of one or two digits before a
+    /// word of `ordinal_nouns` ("4. März").
+    private func isOrdinal(dot: Int) -> Bool {
+        var start = dot
+        while start > 0, Bytes.isDigit(text[start - 1]) { start -= 1 }
+        guard (1...2).contains(dot - start), start == 0 || !Bytes.isLetter(in: text, at: Bytes.scalarStart(in: text, before: start)) else { return false }
+        var next = dot + 1
+        while next < text.count, Bytes.isSpace(text[next]) { next += 1 }
+        var end = next
+        while end < text.count, Bytes.isLetter(in: text, at: end) { end += Bytes.scalar(in: text, at: end).length }
+        return next < end && abbreviations.ordinalNouns.contains(String(decoding: text[next..<end], as: UTF8.self).lowercased())
+    }
+
+    /// The word that ends where the white space before `offset` starts ("série" before "A.").
+    private func word(endingBefore offset: Int) -> String {
+        var end = offset
+        while end > 0, Bytes.isSpace(text[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, case let previous = Bytes.scalarStart(in: text, before: start), Bytes.isLetter(in: text, at: previous) { start = previous }
+        return String(decoding: text[start..<end], as: UTF8.self)
+    }
+
     /// Whether the full stop at `dot` closes an abbreviation.
     func isAbbreviation(endingAt dot: Int) -> Bool {
         var wordStart = dot
@@ -134,8 +156,10 @@ private struct SentenceSplitter {
             wordStart = previous
         }
         if wordStart < dot, text[wordStart] != UInt8(ascii: ".") {
-            // "J." and other initials.
-            if dot - wordStart == 1, Bytes.isASCIIUpper(text[wordStart]) { return true }
+            // "J." and other initials, but not the letter of "série A.".
+            if dot - wordStart == 1, Bytes.isASCIIUpper(text[wordStart]) {
+                return !abbreviations.letterNouns.contains(word(endingBefore: wordStart).lowercased())
+            }
             // "U.S.", "e.g.": one- or two-letter parts joined by dots.
             if hasInnerDot, text[dot - 1] != UInt8(ascii: "."),
                text[wordStart..<dot].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy({ (1...2).contains($0.count) }) {

@@ -66,7 +66,7 @@ enum HandMadeRecords {
                 Claim(subject: "Mistral AI", predicate: "valuation", object: "", money: [4], line: 28, sentence: "It was valued at around $2 billion after its Series A funding in December."),
                 Claim(subject: "Microsoft", predicate: "partnership", object: "Mistral AI", dates: [0], line: 36,
                       sentence: "Update: This article was updated with financial details on Microsoft’s investment in Mistral. (Feb. 27, 2024)"),
-                Claim(subject: "Mistral AI", predicate: "founded-by", object: "", people: ["Cedric O"], line: 34,
+                Claim(subject: "Mistral AI", predicate: "founded-by", object: "", people: ["Cedric O"], details: ["list": "partial"], line: 34,
                       sentence: "Mistral co-founder Cedric O has lobbied against restricting foundational models, saying in an October interview with Sifted that the AI Act “could kill Mistral.”"),
             ])
     }

@@ -8,12 +8,14 @@
 final class EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
-    /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued`.
+    /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`).
     let names: Pattern
     /// Where a match of `names` may start: a capital or a role, title, cue or head word.
     let nameStarts: WordStartFilter
     /// A capitalised personal name (used to split a list of names).
     let personName: Pattern
+    /// A capitalised organisation's name (used to split the list `orgCuedMore`).
+    let organizationName: Pattern
     /// Phrases that stand for an organisation; group `head` is the noun.
     let anaphor: Pattern?
     /// Anchored after an organisation: ", a Paris-based AI startup" (an indefinite article); group `head`.
@@ -131,7 +133,11 @@ final class EntityGrammar: Sendable {
         // at the name and a suffix or org word there still reads the longer name.
         let orgCues = try root.strings("org_cues")
         if !orgCues.isEmpty {
-            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>(?>\(capitalisedName)))(?![\\p{L}\\p{N}]))")
+            // "led by Index Ventures and Accel": the names listed after the first (group
+            // `orgCuedMore`) are organisations too.
+            let cued = "(?>\(capitalisedName))(?![\\p{L}\\p{N}])"
+            let more = joiners.isEmpty ? "" : "(?<orgCuedMore>(?:\\h*,\\h*\(cued))*\\h*,?\\h+(?:\(joiners))\\h+\(cued))?"
+            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(cued))\(more))")
         }
         // A name before an apposition that describes it ("Poolside, a Paris-based startup",
         // group `apposition`) or before a verb that only an organisation (or a person named in
@@ -168,6 +174,7 @@ final class EntityGrammar: Sendable {
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
         nameStarts = WordStartFilter(capitals: true, prefixes: leadWords)
         personName = try Pattern(atomicName, origin: origin)
+        organizationName = try Pattern("(?<![\\p{L}\\p{N}])(?>\(capitalisedName))(?![\\p{L}\\p{N}])", origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
         let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"
         // Only names of bodies ("... Commission (FTC)"), not of things ("Large Language Model (LLM)").
