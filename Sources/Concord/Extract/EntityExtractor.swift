@@ -61,6 +61,7 @@ public struct EntityExtractor: Sendable {
     /// Returns the descriptions read before names ("AI startup Wayve"), for anaphors.
     private func addGeneralPatterns(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet) throws -> [Description] {
         var people: [Candidate] = []
+        var products: [Candidate] = []
         var companies: [Candidate] = []
         var contextual: [Candidate] = []
         var described: [Description] = []
@@ -114,6 +115,17 @@ public struct EntityExtractor: Sendable {
             } else if let organization = match["orgName"] {
                 let undescribed = withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                 addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
+            } else if let product = match["productCued"] {
+                // "unveiled the Vision Pro": a product, unless the words are no name ("launched
+                // Monday") or the gazetteer knows them as something else ("launched in Paris").
+                guard !Self.isAllCaps(around: product, in: buffer), let name = Self.withoutNonNames(product, in: buffer, grammar: grammar),
+                      buffer.string(name).first?.isLetter == true else { return true }
+                let text = buffer.string(name)
+                if let entry = gazetteer.entries[text] {
+                    if entry.type == .product { products.append(Candidate(bytes: name, name: entry.name, type: .product, source: .gazetteer)) }
+                } else {
+                    products.append(Candidate(bytes: name, name: text, type: .product, source: .context))
+                }
             } else if let organization = match["orgCued"] ?? match["orgContext"] ?? match["orgAfter"], Self.isAllCaps(around: organization, in: buffer) {
                 // An all-caps headline ("RED LION INNS FILES FOR OFFERING"): no case to tell a name.
             } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {
@@ -144,6 +156,7 @@ public struct EntityExtractor: Sendable {
         }
         let companyNames = Set(companies.compactMap(\.shortForm))
         companies.forEach { found.add($0) }
+        products.forEach { found.add($0) }
         people = people.filter { !companyNames.contains(buffer.string($0.bytes)) }
         people.forEach { found.add($0) }
         var personForms = Set<String>()

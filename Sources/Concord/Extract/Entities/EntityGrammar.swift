@@ -8,7 +8,8 @@
 final class EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
-    /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`).
+    /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`),
+    /// `productCued`.
     let names: Pattern
     /// Where a match of `names` may start: a capital or a role, title, cue or head word.
     let nameStarts: WordStartFilter
@@ -139,6 +140,19 @@ final class EntityGrammar: Sendable {
             let more = joiners.isEmpty ? "" : "(?<orgCuedMore>(?:\\h*,\\h*\(cued))*\\h*,?\\h+(?:\(joiners))\\h+\(cued))?"
             branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(cued))\(more))")
         }
+        // A product named after a verb of launching ("unveiled the Vision Pro", "a lancé Le
+        // Chat"; `product_cues`): a name that may end in a version ("Llama 3", "GPT-4o").
+        let productCues = try root.strings("product_cues")
+        if !productCues.isEmpty {
+            // A dot only inside a word ("v1.5", "Node.js"), never the sentence's full stop.
+            let productWord = "\\p{Lu}(?:[\\p{L}\\p{N}&+-]|\\.(?=[\\p{L}\\p{N}]))*+"
+            let version = "[0-9](?:[\\p{L}\\p{N}]|\\.(?=[\\p{L}\\p{N}]))*+"
+            // A name a verb follows is the subject of a clause ("announced Daiwa would
+            // ..."), no product (`product_clause_words`).
+            let clause = try Self.alternation(root.strings("product_clause_words")).map { "(?!\\h+(?i:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
+            let product = "(?>\(productWord)(?:\\h+(?:\(productWord)|\(version))){0,3})(?![\\p{L}\\p{N}])\(clause)"
+            branches.append("(?i:\(productCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))")
+        }
         // A name before an apposition that describes it ("Poolside, a Paris-based startup",
         // group `apposition`) or before a verb that only an organisation (or a person named in
         // full elsewhere) takes ("Brightline said", "Nexi ha annunciato"; group `agentVerb`):
@@ -167,7 +181,7 @@ final class EntityGrammar: Sendable {
         // A cue a date may split ("creada en 2020 por") starts with its words before the last.
         let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
         let leadWords = try ["roles", "titles", "descriptor_heads"].flatMap { try root.strings($0) } + cueStarts
-            + orgCues.flatMap(PatternText.literalStarts)
+            + (orgCues + productCues).flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
             + (compoundHeads ? [""] : [])
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
