@@ -115,7 +115,7 @@ public struct EntityExtractor: Sendable {
             } else if let organization = match["orgName"] {
                 let undescribed = withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                 addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
-            } else if let product = match["productCued"] {
+            } else if let product = match["productCued"] ?? match["productBefore"] {
                 // "unveiled the Vision Pro": a product, unless the words are no name ("launched
                 // Monday") or the gazetteer knows them as something else ("launched in Paris").
                 guard !Self.isAllCaps(around: product, in: buffer), let name = Self.withoutNonNames(product, in: buffer, grammar: grammar),

@@ -153,6 +153,16 @@ final class EntityGrammar: Sendable {
             let product = "(?>\(productWord)(?:\\h+(?:\(productWord)|\(version))){0,3})(?![\\p{L}\\p{N}])\(clause)"
             branches.append("(?i:\(productCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))")
         }
+        // Where the verb comes last ("hat am Montag Le Chat vorgestellt"; `product_verbs_after`):
+        // a name right before such a verb, with no determiner before it (`product_determiners`:
+        // "seine Zahlen vorgestellt" names no product).
+        let productVerbsAfter = try root.strings("product_verbs_after")
+        if !productVerbsAfter.isEmpty {
+            let productWord = "\\p{Lu}(?:[\\p{L}\\p{N}&+-]|\\.(?=[\\p{L}\\p{N}]))*+"
+            let version = "[0-9](?:[\\p{L}\\p{N}]|\\.(?=[\\p{L}\\p{N}]))*+"
+            let determiners = try root.strings("product_determiners").map { "(?<!\\b\(PatternText.escape($0))\\h)" }.joined()
+            branches.append("\(determiners)(?<productBefore>(?>\(productWord)(?:\\h+(?:\(productWord)|\(version))){0,3}))(?=\\h+(?i:\(productVerbsAfter.map { "(?:\($0))" }.joined(separator: "|")))(?![\\p{L}\\p{N}]))")
+        }
         // A name before an apposition that describes it ("Poolside, a Paris-based startup",
         // group `apposition`) or before a verb that only an organisation (or a person named in
         // full elsewhere) takes ("Brightline said", "Nexi ha annunciato"; group `agentVerb`):
