@@ -21,6 +21,23 @@ import Testing
         }
     }
 
+    /// One sentence is enough: a short text needs one hit for every six words.
+    @Test(arguments: [
+        ("Das Unternehmen sammelte 25 Mio. Euro ein.", "de"),
+        ("La société a levé 12,5 millions d'euros.", "fr"),
+        ("Invirtió unos 3,5 millones de euros.", "es"),
+        ("Ha investito circa 800 mila euro nel progetto.", "it"),
+        ("The company raised $5 million.", "en"),
+    ])
+    func oneSentenceIsEnough(text: String, language: String) {
+        #expect(Self.detector.detect(text)?.language == language)
+    }
+
+    /// Where no word is any language's, nothing is detected (the text is read as English).
+    @Test func aTextWithNoFunctionWordIsUndetected() {
+        #expect(Self.detector.detect("Microsoft 365 Copilot Pro") == nil)
+    }
+
     @Test func knowsTheFiveLanguages() {
         #expect(Self.detector.languages.sorted() == ["de", "en", "es", "fr", "it"])
     }
