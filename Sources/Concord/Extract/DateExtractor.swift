@@ -39,10 +39,10 @@ public struct DateExtractor: Sendable {
         let buffer = document.buffer
         let resolver = DateResolver(vocabulary: grammar.vocabulary)
         let dayFirst = grammar.readsDayFirst(document.language)
-        var found: [(bytes: Range<Int>, parts: [DateGrammar.Field: String])] = []
+        var found: [(bytes: Range<Int>, parts: DateParts)] = []
         try grammar.pattern.forEachMatch(in: buffer, startingAt: grammar.starts.filter) { match in
             guard let form = grammar.forms.first(where: { match[$0.group] != nil }) else { return true }
-            var parts: [DateGrammar.Field: String] = [:]
+            var parts = DateParts()
             for (field, group) in form.fields { if let range = match[group] { parts[field] = buffer.string(range) } }
             if !match.range.isEmpty { found.append((match.range, parts)) }
             return true

@@ -29,7 +29,7 @@ struct DateResolver {
     let vocabulary: DateVocabulary
 
     /// The value of `parts`, or nil when they do not make a date (February 30, month 13).
-    func resolve(_ parts: [DateGrammar.Field: String], dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
+    func resolve(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
         let year = parts[.year].flatMap(Self.yearNumber)
         var month = parts[.month].flatMap(monthNumber)
         var day = parts[.day].flatMap { Int($0) }
