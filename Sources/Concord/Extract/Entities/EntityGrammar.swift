@@ -122,9 +122,13 @@ struct EntityGrammar: Sendable {
         if let heads = try Self.alternation(root.strings("descriptor_heads")) {
             // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
             let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
+            // Then what it makes or does (`descriptor_complements`): "le fabricant de
+            // batteries Northvolt", "el fabricante de chips Nvidia".
+            let complements = try root.strings("descriptor_complements").map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }
+            let complement = complements.isEmpty ? "" : "(?:\\h+(?:\(complements.joined(separator: "|")))(?:\\p{Ll}[\\p{L}-]*+\\h+){0,2}?\\p{Ll}[\\p{L}-]*+)?"
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = compoundHeads ? "\\p{L}*?" : ""
-            branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
         // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on
