@@ -36,7 +36,7 @@ public struct ClaimBuilder: Sendable {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
             conjunctions[language] = try file.root.strings("conjunctions")
-            descriptors[language] = try file.root.strings("descriptor_heads")
+            descriptors[language] = try file.root.strings("descriptor_heads") + file.root.strings("nationality_nouns")
             articles[language] = try file.root.strings("apposition_articles")
             if file.root["adjectives_after_noun"]?.scalar == "true" { adjectivesAfterNoun.insert(language) }
             let patterns = try file.root.list("anaphors").map { try $0.string() }

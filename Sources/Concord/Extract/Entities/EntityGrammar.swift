@@ -119,7 +119,14 @@ struct EntityGrammar: Sendable {
         let appositionArticles = try Self.alternation(root.strings("apposition_articles"))
         // An adjective after a noun is no preposition ("la empresa en España").
         let notPreposition = try Self.alternation(root.strings("prepositions")).map { "(?!(?:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
-        if let heads = try Self.alternation(root.strings("descriptor_heads")) {
+        // A nationality as a noun right after an article (`nationality_nouns`) describes the
+        // name after it as a descriptor does: "l'allemand Kabelwerk Nord", "la alemana
+        // Kabelwerk Nord"; not after another noun ("le président américain Donald Trump").
+        let nationalityArticles = try root.strings("apposition_articles").map { article in
+            "(?<![\\p{L}\\p{N}])(?i:\(PatternText.escape(article.hasSuffix("'") ? String(article.dropLast()) : article)))" + (article.hasSuffix("'") ? "['’]" : "\\h")
+        }
+        let nationalities = try Self.alternation(root.strings("nationality_nouns")).map { "|(?<=\(nationalityArticles.joined(separator: "|")))(?:\($0))" } ?? ""
+        if let heads = try Self.alternation(root.strings("descriptor_heads")).map({ $0 + nationalities }) {
             // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
             let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
             // Then what it makes or does (`descriptor_complements`): "le fabricant de
@@ -168,7 +175,7 @@ struct EntityGrammar: Sendable {
         // trying the branches there.
         // A cue a date may split ("creada en 2020 por") starts with its words before the last.
         let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
-        let leadWords = try ["roles", "titles", "descriptor_heads"].flatMap { try root.strings($0) } + cueStarts
+        let leadWords = try ["roles", "titles", "descriptor_heads", "nationality_nouns"].flatMap { try root.strings($0) } + cueStarts
             + orgCues.flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
             + (compoundHeads ? [""] : [])
