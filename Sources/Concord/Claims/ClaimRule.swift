@@ -192,17 +192,22 @@ struct RoundNames: Sendable {
     let names: [(name: String, pattern: Pattern)]
     /// Every round's pattern as one alternation, for the `{round}` placeholder.
     let alternation: String
+    /// The name of a round the text does not name (`unnamed: true`): "Funding round".
+    let unnamed: String?
 
     init(file: RuleFile?) throws {
         var names: [(name: String, pattern: Pattern)] = []
         var sources: [String] = []
+        var unnamed: String?
         for node in try file?.root.list("rounds") ?? [] {
             let source = try node.string("pattern")
             guard let patternNode = node["pattern"] else { continue }
             names.append((try node.string("name"), try patternNode.pattern(caseless: true)))
+            if node["unnamed"]?.scalar == "true" { unnamed = try node.string("name") }
             sources.append("(?:\(source))")
         }
         self.names = names
+        self.unnamed = unnamed
         alternation = sources.isEmpty ? "(?!)" : sources.joined(separator: "|")
     }
 

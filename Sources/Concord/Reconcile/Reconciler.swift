@@ -21,6 +21,8 @@ public struct Reconciler: Sendable {
     /// Gives each entity one name across all the records ("Mistral" in one article,
     /// "Mistral AI" in another), so their claims meet in one fact.
     public let canonicalizer: EntityCanonicalizer
+    /// The name of a round the text does not name (`unnamed: true` in `claims/rounds.yaml`).
+    let unnamedRound: String?
 
     /// Reads `reconcile/common.yaml`, the rate table of `fx/` and the entity rules; errors
     /// name the file and line.
@@ -29,13 +31,14 @@ public struct Reconciler: Sendable {
         settings = try ReconcileSettings(rules: rules)
         table = try ExchangeRateTable(rules: rules)
         canonicalizer = try EntityCanonicalizer(rules: rules)
+        unnamedRound = try RoundNames(file: rules.file("claims/rounds.yaml")).unnamed
     }
 
     /// The conflict report over `records`. Records are taken in (source, id) order and a
     /// record given twice counts once, so the report is the same however the records were
     /// split across files or ordered.
     public func report(for records: [DocumentRecord]) -> ConflictReport {
-        let ordered = Self.canonicalOrder(canonicalizer.canonicalize(records))
+        let ordered = namingUnnamedRounds(Self.canonicalOrder(canonicalizer.canonicalize(records)))
         let converter = CurrencyConverter(records: ordered, table: table, corpusRateDays: table.corpusRateDays, referenceDate: options.referenceDate)
         let comparison = ValueComparison(settings: settings)
         var facts = FactGatherer(records: ordered, converter: converter).facts().map(comparison.fact(for:))
@@ -44,6 +47,26 @@ public struct Reconciler: Sendable {
             return (lhs.subject, lhs.predicate, lhs.object, lhs.details?["round"] ?? "") < (rhs.subject, rhs.predicate, rhs.object, rhs.details?["round"] ?? "")
         }
         return ConflictReport(documents: ordered.count, facts: facts)
+    }
+
+    /// The records with each round an article does not name ("raised €60 million in a
+    /// funding round") filed under the round the articles name for its company, where they
+    /// name only one ("Series B"): one fact, not two.
+    func namingUnnamedRounds(_ records: [DocumentRecord]) -> [DocumentRecord] {
+        guard let unnamedRound else { return records }
+        var named: [String: Set<String>] = [:]
+        for claim in records.flatMap(\.claims) {
+            if let round = claim.details["round"], round != unnamedRound { named[claim.subject, default: []].insert(round) }
+        }
+        return records.map { record in
+            var record = record
+            for index in record.claims.indices where record.claims[index].details["round"] == unnamedRound {
+                guard let rounds = named[record.claims[index].subject], rounds.count == 1, let round = rounds.first else { continue }
+                if record.claims[index].object == unnamedRound { record.claims[index].object = round }
+                record.claims[index].details["round"] = round
+            }
+            return record
+        }
     }
 
     /// The records in (source, id) order, each distinct record once. Records that share a
