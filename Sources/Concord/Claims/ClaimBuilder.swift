@@ -217,12 +217,13 @@ struct ClaimContext {
     }
 
     /// Dates of the sentence, else of the previous sentence of the same paragraph, else the
-    /// document's date; the second value says which ("paragraph", "document").
+    /// document's date; the second value says which ("paragraph", "document"). A dateline
+    /// ("TORINO, 22 novembre 2025 - ...") dates the document, not the event.
     private func eventDates(sentence: Int) -> ([Int], String?) {
-        let own = dates(in: document.sentences[sentence].range)
+        let own = dates(in: document.sentences[sentence].range).filter { $0 != mentions.documentDate }
         if !own.isEmpty { return (own, nil) }
         if sentence > 0 && inOneParagraph(sentence - 1, sentence) {
-            let earlier = dates(in: document.sentences[sentence - 1].range)
+            let earlier = dates(in: document.sentences[sentence - 1].range).filter { $0 != mentions.documentDate }
             if !earlier.isEmpty { return (earlier, "paragraph") }
         }
         if let index = mentions.documentDate { return ([index], "document") }
