@@ -92,10 +92,10 @@ struct EntityGrammar: Sendable {
             // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
             let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
             // Or "the CEO of Microsoft, Satya Nadella", "el consejero delegado de Telefónica, José
-            // María Álvarez-Pallete": the organisation, then the person (one branch: the role
-            // words are read once).
+            // María Álvarez-Pallete", "the founders of Lumora, Priya Raman and Tomasz Nowak":
+            // the organisation, then the people (one branch: the role words are read once).
             let roleOf = try Self.alternation(root.strings("role_prepositions")).map { prepositions in
-                "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(atomicName))"
+                "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(roleNames))"
             } ?? ""
             branches.append("\(roleChain)\\h+(?:(?<role>\(roleNames))\(roleOf))")
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
