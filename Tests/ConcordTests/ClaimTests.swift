@@ -111,6 +111,15 @@ import Testing
         #expect(unnamed.claims.first { $0.predicate == "funding-round" }?.dates == [])
     }
 
+    /// An event dated by its sentence (a partnership) is dated as published when its
+    /// sentence names no day but the dateline: the dateline is no event date.
+    @Test func eventIsNeverDatedByTheDateline() throws {
+        let read = try ClaimTestSupport.claims("TORINO, 22 novembre 2025 - Microsoft ha stretto una partnership con Mistral AI.", language: "it")
+        let partnership = try #require(read.claims.first { $0.predicate == "partnership" })
+        #expect(partnership.dates.map { read.mentions.dates[$0].value } == ["2025-11-22"])
+        #expect(partnership.details["dated"] == "document")
+    }
+
     @Test func theCompanyIsNeverItsOwnInvestor() throws {
         // Microsoft is named most often, yet "the company" cannot be the investor itself.
         let text = "Microsoft and Microsoft's cloud met Mistral AI.\nMicrosoft made a €15 million investment in the company."

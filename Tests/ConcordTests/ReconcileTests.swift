@@ -341,3 +341,27 @@ import Testing
         #expect(!findings.contains { $0.kind == .listMismatch })
     }
 }
+
+/// A round an article does not name joins the one round the other articles name for the
+/// company, and stays apart when they name two.
+@Suite struct UnnamedRoundTests {
+    private static func record(_ id: String, round: String) -> DocumentRecord {
+        let sentence = "Veritas raised €60 million in a \(round)."
+        let money = MoneyMention(span: SourceSpan(text: "€60 million", start: 15, end: 26, line: 1, bytes: 15..<26), amount: ExactDecimal(60_000_000), currency: "EUR")
+        let claim = Claim(subject: "Veritas", predicate: "funding-round", object: round, money: [0], details: ["round": round], line: 1, sentence: sentence, start: 0, end: sentence.count)
+        return DocumentRecord(id: id, source: id + ".txt", format: .text, money: [money], claims: [claim])
+    }
+
+    private static func rounds(_ records: [DocumentRecord]) throws -> [String] {
+        try Reconciler(rules: Fixtures.rules).report(for: records).facts.filter { $0.predicate == "funding-round" }.map(\.object).sorted()
+    }
+
+    @Test func unnamedRoundJoinsTheOnlyNamedOne() throws {
+        #expect(try Self.rounds([Self.record("a", round: "Series B"), Self.record("b", round: "Funding round")]) == ["Series B"])
+    }
+
+    @Test func unnamedRoundStaysApartFromTwoNamedOnes() throws {
+        #expect(try Self.rounds([Self.record("a", round: "Series B"), Self.record("b", round: "Funding round"), Self.record("c", round: "Seed")])
+                == ["Funding round", "Seed", "Series B"])
+    }
+}

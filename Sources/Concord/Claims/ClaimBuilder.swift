@@ -36,7 +36,7 @@ public struct ClaimBuilder: Sendable {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
             conjunctions[language] = try file.root.strings("conjunctions")
-            descriptors[language] = try file.root.strings("descriptor_heads")
+            descriptors[language] = try file.root.strings("descriptor_heads") + file.root.strings("nationality_nouns")
             articles[language] = try file.root.strings("apposition_articles")
             if file.root["adjectives_after_noun"]?.scalar == "true" { adjectivesAfterNoun.insert(language) }
             let patterns = try file.root.list("anaphors").map { try $0.string() }
@@ -241,12 +241,13 @@ final class ClaimContext {
     }
 
     /// Dates of the sentence, else of the previous sentence of the same paragraph, else the
-    /// document's date; the second value says which ("paragraph", "document").
+    /// document's date; the second value says which ("paragraph", "document"). A dateline
+    /// ("TORINO, 22 novembre 2025 - ...") dates the document, not the event.
     private func eventDates(sentence: Int) -> ([Int], String?) {
-        let own = dates(in: document.sentences[sentence].range)
+        let own = dates(in: document.sentences[sentence].range).filter { $0 != mentions.documentDate }
         if !own.isEmpty { return (own, nil) }
         if sentence > 0 && inOneParagraph(sentence - 1, sentence) {
-            let earlier = dates(in: document.sentences[sentence - 1].range)
+            let earlier = dates(in: document.sentences[sentence - 1].range).filter { $0 != mentions.documentDate }
             if !earlier.isEmpty { return (earlier, "paragraph") }
         }
         if let index = mentions.documentDate { return ([index], "document") }

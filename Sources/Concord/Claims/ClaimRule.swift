@@ -146,8 +146,9 @@ struct ClaimPlaceholders: Sendable {
         // Up to three words (a place among them: "U.S. software maker"), then a word ending
         // in a descriptor noun (German compounds: "US-Firma", "Softwarekonzern"; marks of
         // places inside are allowed: "⟨L1⟩-Firma"),
-        // then, where adjectives follow the noun, up to two lower-case ones ("la startup francesa").
-        let adjectives = adjectivesAfterNoun ? "(?:\\h+\\p{Ll}[\\p{L}-]*){0,2}?" : ""
+        // then, where adjectives follow the noun, up to four lower-case words ("la startup
+        // francesa", "le développeur espagnol de centrales solaires").
+        let adjectives = adjectivesAfterNoun ? "(?:\\h+\\p{Ll}[\\p{L}-]*){0,4}?" : ""
         let description = descriptorHeads.isEmpty ? "" : "(?:(?:(?:[^\\s.;,\(MaskedSentence.close)]+|\(mark("L")))\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
         // "l'" joins its noun; any other article is a word.
         let article = articles.isEmpty ? "" : "(?:\\b(?:\(articles.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }.joined(separator: "|"))))?"

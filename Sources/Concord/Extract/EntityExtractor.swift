@@ -109,7 +109,9 @@ public struct EntityExtractor: Sendable {
                 }
             } else if let organization = match["roleOrg"], let holder = match["roleHolder"] {
                 organizationCandidate(organization, in: buffer).map { companies.append($0) }
-                person(at: holder, in: buffer, grammar: grammar).map { people.append($0) }
+                for name in (try? grammar.personName.matches(in: buffer, from: holder.lowerBound, to: holder.upperBound)) ?? [] {
+                    person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
+                }
             } else if let name = match["after"] ?? match["title"] {
                 person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
             } else if let organization = match["orgName"] {

@@ -49,9 +49,6 @@ public struct Reconciler: Sendable {
         return ConflictReport(documents: ordered.count, facts: facts)
     }
 
-    /// The records in (source, id) order, each distinct record once. Records that share a
-    /// source and id but differ (two stdin documents extracted on different machines) are
-    /// all kept, ordered by their encoded form so the order does not depend on the input's.
     /// The records with each unnamed round ("a levé 25 millions d'euros", "raised $5 million
     /// in funding") named after the one round the corpus names for the same subject and
     /// predicate ("a $20 million Series B"), so both are one fact. Where the corpus names
@@ -77,6 +74,9 @@ public struct Reconciler: Sendable {
         }
     }
 
+    /// The records in (source, id) order, each distinct record once. Records that share a
+    /// source and id but differ (two stdin documents extracted on different machines) are
+    /// all kept, ordered by their encoded form so the order does not depend on the input's.
     static func canonicalOrder(_ records: [DocumentRecord]) -> [DocumentRecord] {
         let byKey = Dictionary(grouping: records) { [$0.source, $0.id] }
         return byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { key -> [DocumentRecord] in

@@ -95,10 +95,10 @@ final class EntityGrammar: Sendable {
             // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
             let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
             // Or "the CEO of Microsoft, Satya Nadella", "el consejero delegado de Telefónica, José
-            // María Álvarez-Pallete": the organisation, then the person (one branch: the role
-            // words are read once).
+            // María Álvarez-Pallete", "the founders of Lumora, Priya Raman and Tomasz Nowak":
+            // the organisation, then the people (one branch: the role words are read once).
             let roleOf = try Self.alternation(root.strings("role_prepositions")).map { prepositions in
-                "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(atomicName))"
+                "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(roleNames))"
             } ?? ""
             branches.append("\(roleChain)\\h+(?:(?<role>\(roleNames))\(roleOf))")
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
@@ -122,12 +122,23 @@ final class EntityGrammar: Sendable {
         let appositionArticles = try Self.alternation(root.strings("apposition_articles"))
         // An adjective after a noun is no preposition ("la empresa en España").
         let notPreposition = try Self.alternation(root.strings("prepositions")).map { "(?!(?:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
-        if let heads = try Self.alternation(root.strings("descriptor_heads")) {
+        // A nationality as a noun right after an article (`nationality_nouns`) describes the
+        // name after it as a descriptor does: "l'allemand Kabelwerk Nord", "la alemana
+        // Kabelwerk Nord"; not after another noun ("le président américain Donald Trump").
+        let nationalityArticles = try root.strings("apposition_articles").map { article in
+            "(?<![\\p{L}\\p{N}])(?i:\(PatternText.escape(article.hasSuffix("'") ? String(article.dropLast()) : article)))" + (article.hasSuffix("'") ? "['’]" : "\\h")
+        }
+        let nationalities = try Self.alternation(root.strings("nationality_nouns")).map { "|(?<=\(nationalityArticles.joined(separator: "|")))(?:\($0))" } ?? ""
+        if let heads = try Self.alternation(root.strings("descriptor_heads")).map({ $0 + nationalities }) {
             // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
             let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
+            // Then what it makes or does (`descriptor_complements`): "le fabricant de
+            // batteries Northvolt", "el fabricante de chips Nvidia".
+            let complements = try root.strings("descriptor_complements").map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }
+            let complement = complements.isEmpty ? "" : "(?:\\h+(?:\(complements.joined(separator: "|")))(?:\\p{Ll}[\\p{L}-]*+\\h+){0,2}?\\p{Ll}[\\p{L}-]*+)?"
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = compoundHeads ? "\\p{L}*?" : ""
-            branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
         // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on
@@ -190,7 +201,7 @@ final class EntityGrammar: Sendable {
         // trying the branches there.
         // A cue a date may split ("creada en 2020 por") starts with its words before the last.
         let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
-        let leadWords = try ["roles", "titles", "descriptor_heads"].flatMap { try root.strings($0) } + cueStarts
+        let leadWords = try ["roles", "titles", "descriptor_heads", "nationality_nouns"].flatMap { try root.strings($0) } + cueStarts
             + (orgCues + productCues).flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
             + (compoundHeads ? [""] : [])
