@@ -50,4 +50,12 @@ import Testing
     @Test func missingLanguageIsAClearError() {
         #expect(throws: RuleError.self) { try NumberRules(rules: Fixtures.rules, language: "xx") }
     }
+
+    /// A key written twice in a rule file is reported at its second line, not silently merged.
+    @Test func aKeyGivenTwiceIsAnError() throws {
+        let yaml = "language: xx\nstopwords: [a, b]\nexamples: {}\nstopwords: [c]\n"
+        let error = try #require(throws: RuleError.self) { try RuleFile(path: "language/xx.yaml", yaml: yaml) }
+        #expect(error.origin.line == 4)
+        #expect(error.message.contains("duplicate key 'stopwords'"))
+    }
 }

@@ -16,11 +16,35 @@ public struct RuleFile: Sendable {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw RuleError(origin: RuleOrigin(file: path, line: 1), message: "the file is empty")
             }
+            try Self.checkUniqueKeys(node, path: path)
             root = RuleNode(node: node, file: path)
         } catch let error as RuleError {
             throw error
         } catch let error as YamlError {
             throw RuleError(origin: RuleOrigin(file: path, line: Self.line(of: error)), message: "invalid YAML: \(error)")
+        }
+    }
+
+    /// A key given twice in one mapping is an error: YAML parsers keep one of the two
+    /// silently, so half of a word list would be lost.
+    private static func checkUniqueKeys(_ node: Node, path: String) throws {
+        switch node {
+        case let .mapping(mapping):
+            var seen: [String: Int] = [:]
+            for (key, value) in mapping {
+                if let name = key.string {
+                    let line = key.mark?.line ?? 1
+                    if let first = seen[name] {
+                        throw RuleError(origin: RuleOrigin(file: path, line: line), message: "duplicate key '\(name)' (first at line \(first))")
+                    }
+                    seen[name] = line
+                }
+                try checkUniqueKeys(value, path: path)
+            }
+        case let .sequence(sequence):
+            for item in sequence { try checkUniqueKeys(item, path: path) }
+        default:
+            break
         }
     }
 
