@@ -246,11 +246,13 @@ struct ClaimContext {
     /// claim per company.
     func settle(_ all: [ReadClaim], rules: [ClaimRule]) -> [Claim] {
         // "The round was led by Index Ventures.": its people join the nearest claim of its
-        // predicate read in the same sentence or an earlier one of the paragraph.
+        // predicate read in the same sentence or an earlier one of the paragraph, and its
+        // dates date that claim when it has none ("..., a annoncé l'entreprise mardi.").
         var read = all.filter { !$0.completes }
         for completion in all where completion.completes {
             guard let target = read.lastIndex(where: { $0.claim.predicate == completion.claim.predicate && $0.sentence <= completion.sentence && inOneParagraph($0.sentence, completion.sentence) }) else { continue }
             for person in completion.claim.people where !read[target].claim.people.contains(person) { read[target].claim.people.append(person) }
+            if read[target].claim.dates.isEmpty { read[target].claim.dates = completion.claim.dates }
         }
         // Two patterns may read the same statement: keep the fuller reading.
         let found = read.map(\.claim)
