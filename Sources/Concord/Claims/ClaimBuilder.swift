@@ -202,7 +202,9 @@ struct ClaimContext {
     private func party(_ range: Range<Int>?, masked: MaskedSentence) -> (name: String, isReference: Bool)? {
         guard let range else { return nil }
         if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
-            return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
+            // A news medium is the story's source, never a party ("AMSTERDAM (Reuters) - ...").
+            let name = mentions.entities[mark.index].name
+            return media.contains(name) ? nil : (name, anaphoric.contains(mark.index))
         }
         // A pronoun: the organisation named first before it in the sentence ("Brightline said
         // it had agreed to buy ...", "Microsoft, which backs OpenAI, said it ..."), news media
