@@ -213,7 +213,9 @@ final class ClaimContext {
     private func party(_ range: Range<Int>?, masked: MaskedSentence, sentence: Int) -> (name: String, isReference: Bool)? {
         guard let range else { return nil }
         if let mark = masked.marks(in: range).first(where: { $0.kind == .entity }) {
-            return (mentions.entities[mark.index].name, anaphoric.contains(mark.index))
+            // A news medium is the story's source, never a party ("AMSTERDAM (Reuters) - ...").
+            let name = mentions.entities[mark.index].name
+            return media.contains(name) ? nil : (name, anaphoric.contains(mark.index))
         }
         // A pronoun: the organisation named first before it in the sentence ("Brightline said
         // it had agreed to buy ...", "Microsoft, which backs OpenAI, said it ..."), news media
@@ -279,10 +281,12 @@ final class ClaimContext {
             }
         }
         // "The round was led by Index Ventures.": its people join the nearest claim of its
-        // predicate read in the same sentence or an earlier one of the paragraph.
+        // predicate read in the same sentence or an earlier one of the paragraph, and its
+        // dates date that claim when it has none ("..., a annoncé l'entreprise mardi.").
         for completion in all where completion.completes {
             guard let target = read.lastIndex(where: { $0.claim.predicate == completion.claim.predicate && $0.sentence <= completion.sentence && inOneParagraph($0.sentence, completion.sentence) }) else { continue }
             for person in completion.claim.people where !read[target].claim.people.contains(person) { read[target].claim.people.append(person) }
+            if read[target].claim.dates.isEmpty { read[target].claim.dates = completion.claim.dates }
         }
         // Two patterns may read the same statement: keep the fuller reading.
         let found = read.map(\.claim)
