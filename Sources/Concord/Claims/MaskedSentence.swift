@@ -33,12 +33,17 @@ struct MaskedSentence {
         }
         var text = ""
         var position = range.lowerBound
+        let source = document.buffer
         for (number, span) in spans.enumerated() {
-            text += document.buffer.string(position..<span.bytes.lowerBound)
+            // Angle brackets around exactly one name are wire markup ("said it acquired
+            // <Gulfex Inc>"): the mark stands without them, so patterns read the name.
+            let bracketed = span.bytes.lowerBound > position && span.bytes.upperBound < range.upperBound
+                && source[byte: span.bytes.lowerBound - 1] == UInt8(ascii: "<") && source[byte: span.bytes.upperBound] == UInt8(ascii: ">")
+            text += source.string(position..<(span.bytes.lowerBound - (bracketed ? 1 : 0)))
             text += "\(Self.open)\(span.letter)\(number)\(Self.close)"
-            position = span.bytes.upperBound
+            position = span.bytes.upperBound + (bracketed ? 1 : 0)
         }
-        text += document.buffer.string(position..<range.upperBound)
+        text += source.string(position..<range.upperBound)
         buffer = TextBuffer(text)
         marks = spans.map(\.mark)
     }
