@@ -39,13 +39,19 @@ struct MaskedSentence {
             // <Gulfex Inc>"): the mark stands without them, so patterns read the name.
             let bracketed = span.bytes.lowerBound > position && span.bytes.upperBound < range.upperBound
                 && source[byte: span.bytes.lowerBound - 1] == UInt8(ascii: "<") && source[byte: span.bytes.upperBound] == UInt8(ascii: ">")
-            text += source.string(position..<(span.bytes.lowerBound - (bracketed ? 1 : 0)))
+            text += Self.unwrapped(source.string(position..<(span.bytes.lowerBound - (bracketed ? 1 : 0))))
             text += "\(Self.open)\(span.letter)\(number)\(Self.close)"
             position = span.bytes.upperBound + (bracketed ? 1 : 0)
         }
-        text += source.string(position..<range.upperBound)
+        text += Self.unwrapped(source.string(position..<range.upperBound))
         buffer = TextBuffer(text)
         marks = spans.map(\.mark)
+    }
+
+    /// The text with its line breaks as spaces: a sentence hard-wrapped in wire copy ("said
+    /// it has\ncompleted the acquisition of") reads as one line, as claim patterns expect.
+    private static func unwrapped(_ text: String) -> String {
+        text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
     }
 
     /// The letter of an entity's mark: O organisation, H person, R product, L place, V event.
