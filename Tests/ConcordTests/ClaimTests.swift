@@ -120,6 +120,12 @@ import Testing
         #expect(partnership.details["dated"] == "document")
     }
 
+    /// "liderada por Northzone, con una valoración de ...": the lead investor is not what is valued.
+    @Test func leadInvestorIsNotTheValuedCompany() throws {
+        let read = try ClaimTestSupport.claims("La startup Ventura ha captado 35 millones de euros en una ronda liderada por Northzone, con una valoración de 250 millones de euros.", language: "es")
+        #expect(read.claims.filter { $0.predicate == "valuation" }.map(\.subject) == ["Ventura"])
+    }
+
     @Test func theCompanyIsNeverItsOwnInvestor() throws {
         // Microsoft is named most often, yet "the company" cannot be the investor itself.
         let text = "Microsoft and Microsoft's cloud met Mistral AI.\nMicrosoft made a €15 million investment in the company."
