@@ -121,8 +121,14 @@ import Testing
     }
 
     /// "liderada por Northzone, con una valoración de ...": the lead investor is not what is valued.
-    @Test func leadInvestorIsNotTheValuedCompany() throws {
-        let read = try ClaimTestSupport.claims("La startup Ventura ha captado 35 millones de euros en una ronda liderada por Northzone, con una valoración de 250 millones de euros.", language: "es")
+    @Test(arguments: [
+        ("es", "La startup Ventura ha captado 35 millones de euros en una ronda liderada por Northzone, con una valoración de 250 millones de euros."),
+        ("it", "La startup Ventura ha raccolto 35 milioni di euro in un round guidato da Northzone, con una valutazione di 250 milioni di euro."),
+        ("de", "Das Start-up Ventura hat 35 Millionen Euro eingesammelt, angeführt von Northzone, bei einer Bewertung von 250 Millionen Euro."),
+        ("en", "Ventura Inc. raised €35 million in a round led by Northzone, at a €250 million valuation."),
+    ])
+    func leadInvestorIsNotTheValuedCompany(language: String, text: String) throws {
+        let read = try ClaimTestSupport.claims(text, language: language)
         #expect(read.claims.filter { $0.predicate == "valuation" }.map(\.subject) == ["Ventura"])
     }
 
