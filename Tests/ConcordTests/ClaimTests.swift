@@ -120,6 +120,18 @@ import Testing
         #expect(partnership.details["dated"] == "document")
     }
 
+    /// "liderada por Northzone, con una valoración de ...": the lead investor is not what is valued.
+    @Test(arguments: [
+        ("es", "La startup Ventura ha captado 35 millones de euros en una ronda liderada por Northzone, con una valoración de 250 millones de euros."),
+        ("it", "La startup Ventura ha raccolto 35 milioni di euro in un round guidato da Northzone, con una valutazione di 250 milioni di euro."),
+        ("de", "Das Start-up Ventura hat 35 Millionen Euro eingesammelt, angeführt von Northzone, bei einer Bewertung von 250 Millionen Euro."),
+        ("en", "Ventura Inc. raised €35 million in a round led by Northzone, at a €250 million valuation."),
+    ])
+    func leadInvestorIsNotTheValuedCompany(language: String, text: String) throws {
+        let read = try ClaimTestSupport.claims(text, language: language)
+        #expect(read.claims.filter { $0.predicate == "valuation" }.map(\.subject) == ["Ventura"])
+    }
+
     @Test func theCompanyIsNeverItsOwnInvestor() throws {
         // Microsoft is named most often, yet "the company" cannot be the investor itself.
         let text = "Microsoft and Microsoft's cloud met Mistral AI.\nMicrosoft made a €15 million investment in the company."
