@@ -72,6 +72,24 @@ public struct EntityExtractor: Sendable {
             companies.append(candidate)
             if let head, candidate.type == .organization { described.append((candidate.name, head, [])) }
         }
+        // "unveiled the Vision Pro": a product, unless the words are no name ("launched
+        // Monday") or the gazetteer knows them as something else ("launched in Paris").
+        func addProduct(_ product: Range<Int>) {
+            guard !Self.isAllCaps(around: product, in: buffer), let name = Self.withoutNonNames(product, in: buffer, grammar: grammar),
+                  buffer.string(name).first?.isLetter == true else { return }
+            let text = buffer.string(name)
+            if let entry = gazetteer.entries[text] {
+                if entry.type == .product { products.append(Candidate(bytes: name, name: entry.name, type: .product, source: .gazetteer)) }
+            } else {
+                products.append(Candidate(bytes: name, name: text, type: .product, source: .context))
+            }
+        }
+        if let productNames = grammar.products {
+            try productNames.forEachMatch(in: buffer, startingAt: grammar.productStarts) { match in
+                if let product = match["productCued"] { addProduct(product) }
+                return true
+            }
+        }
         // A name read from its context: a verb after it, a cue before it.
         func addContextual(_ organization: Range<Int>) {
             guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar).range }) else { return }
@@ -117,17 +135,8 @@ public struct EntityExtractor: Sendable {
             } else if let organization = match["orgName"] {
                 let undescribed = withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                 addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
-            } else if let product = match["productCued"] ?? match["productBefore"] {
-                // "unveiled the Vision Pro": a product, unless the words are no name ("launched
-                // Monday") or the gazetteer knows them as something else ("launched in Paris").
-                guard !Self.isAllCaps(around: product, in: buffer), let name = Self.withoutNonNames(product, in: buffer, grammar: grammar),
-                      buffer.string(name).first?.isLetter == true else { return true }
-                let text = buffer.string(name)
-                if let entry = gazetteer.entries[text] {
-                    if entry.type == .product { products.append(Candidate(bytes: name, name: entry.name, type: .product, source: .gazetteer)) }
-                } else {
-                    products.append(Candidate(bytes: name, name: text, type: .product, source: .context))
-                }
+            } else if let product = match["productBefore"] {
+                addProduct(product)
             } else if let organization = match["orgCued"] ?? match["orgContext"] ?? match["orgAfter"], Self.isAllCaps(around: organization, in: buffer) {
                 // An all-caps headline ("RED LION INNS FILES FOR OFFERING"): no case to tell a name.
             } else if let organization = match["orgContext"] ?? match["orgAfter"], match["agentVerb"] == nil {

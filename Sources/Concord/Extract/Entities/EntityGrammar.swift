@@ -9,8 +9,14 @@ final class EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
     /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
     /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`),
-    /// `productCued`.
+    /// `productBefore`.
     let names: Pattern
+    /// Products named after a verb of launching (group `productCued`): a scan of its own,
+    /// tried only where a cue word starts (`productStarts`), so that cue words as common as
+    /// "announced" do not make `names` try all its branches there (measured: 0.45 s of
+    /// 2.4 s on Reuters-21578 when the cues were a branch of `names`).
+    let products: Pattern?
+    let productStarts: WordStartFilter?
     /// Where a match of `names` may start: a capital or a role, title, cue or head word.
     let nameStarts: WordStartFilter
     /// A capitalised personal name (used to split a list of names).
@@ -162,7 +168,11 @@ final class EntityGrammar: Sendable {
             // ..."), no product (`product_clause_words`).
             let clause = try Self.alternation(root.strings("product_clause_words")).map { "(?!\\h+(?i:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
             let product = "(?>\(productWord)(?:\\h+(?:\(productWord)|\(version))){0,3})(?![\\p{L}\\p{N}])\(clause)"
-            branches.append("(?i:\(productCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))")
+            products = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(productCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))", origin: origin)
+            productStarts = WordStartFilter(capitals: false, prefixes: productCues.flatMap(PatternText.literalStarts))
+        } else {
+            products = nil
+            productStarts = nil
         }
         // Where the verb comes last ("hat am Montag Le Chat vorgestellt"; `product_verbs_after`):
         // a name right before such a verb, with no determiner before it (`product_determiners`:
@@ -202,7 +212,7 @@ final class EntityGrammar: Sendable {
         // A cue a date may split ("creada en 2020 por") starts with its words before the last.
         let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
         let leadWords = try ["roles", "titles", "descriptor_heads", "nationality_nouns"].flatMap { try root.strings($0) } + cueStarts
-            + (orgCues + productCues).flatMap(PatternText.literalStarts)
+            + orgCues.flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
             + (compoundHeads ? [""] : [])
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
