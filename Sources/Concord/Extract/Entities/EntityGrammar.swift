@@ -157,17 +157,18 @@ final class EntityGrammar: Sendable {
             let more = joiners.isEmpty ? "" : "(?<orgCuedMore>(?:\\h*,\\h*\(cued))*\\h*,?\\h+(?:\(joiners))\\h+\(cued))?"
             branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(cued))\(more))")
         }
+        // A product's name: capitalised words that may end in a version ("Llama 3", "GPT-4o");
+        // a dot only inside a word ("v1.5", "Node.js"), never the sentence's full stop.
+        let productWord = "\\p{Lu}(?:[\\p{L}\\p{N}&+-]|\\.(?=[\\p{L}\\p{N}]))*+"
+        let productName = "(?>\(productWord)(?:\\h+(?:\(productWord)|[0-9](?:[\\p{L}\\p{N}]|\\.(?=[\\p{L}\\p{N}]))*+)){0,3})"
         // A product named after a verb of launching ("unveiled the Vision Pro", "a lancé Le
-        // Chat"; `product_cues`): a name that may end in a version ("Llama 3", "GPT-4o").
+        // Chat"; `product_cues`).
         let productCues = try root.strings("product_cues")
         if !productCues.isEmpty {
-            // A dot only inside a word ("v1.5", "Node.js"), never the sentence's full stop.
-            let productWord = "\\p{Lu}(?:[\\p{L}\\p{N}&+-]|\\.(?=[\\p{L}\\p{N}]))*+"
-            let version = "[0-9](?:[\\p{L}\\p{N}]|\\.(?=[\\p{L}\\p{N}]))*+"
             // A name a verb follows is the subject of a clause ("announced Daiwa would
             // ..."), no product (`product_clause_words`).
             let clause = try Self.alternation(root.strings("product_clause_words")).map { "(?!\\h+(?i:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
-            let product = "(?>\(productWord)(?:\\h+(?:\(productWord)|\(version))){0,3})(?![\\p{L}\\p{N}])\(clause)"
+            let product = "\(productName)(?![\\p{L}\\p{N}])\(clause)"
             products = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(productCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))", origin: origin)
             productStarts = WordStartFilter(capitals: false, prefixes: productCues.flatMap(PatternText.literalStarts))
         } else {
@@ -179,10 +180,8 @@ final class EntityGrammar: Sendable {
         // "seine Zahlen vorgestellt" names no product).
         let productVerbsAfter = try root.strings("product_verbs_after")
         if !productVerbsAfter.isEmpty {
-            let productWord = "\\p{Lu}(?:[\\p{L}\\p{N}&+-]|\\.(?=[\\p{L}\\p{N}]))*+"
-            let version = "[0-9](?:[\\p{L}\\p{N}]|\\.(?=[\\p{L}\\p{N}]))*+"
             let determiners = try root.strings("product_determiners").map { "(?<!\\b\(PatternText.escape($0))\\h)" }.joined()
-            branches.append("\(determiners)(?<productBefore>(?>\(productWord)(?:\\h+(?:\(productWord)|\(version))){0,3}))(?=\\h+(?i:\(productVerbsAfter.map { "(?:\($0))" }.joined(separator: "|")))(?![\\p{L}\\p{N}]))")
+            branches.append("\(determiners)(?<productBefore>\(productName))(?=\\h+(?i:\(productVerbsAfter.map { "(?:\($0))" }.joined(separator: "|")))(?![\\p{L}\\p{N}]))")
         }
         // A name before an apposition that describes it ("Poolside, a Paris-based startup",
         // group `apposition`) or before a verb that only an organisation (or a person named in
