@@ -223,6 +223,9 @@ import Testing
         #expect(PatternText.literalStarts(#"buy(?:s|ing)?|bought"#) == ["buy", "bought"])
         #expect(PatternText.literalStarts(#"took\h+over|takes?\h+over"#) == ["took", "take"])
         #expect(PatternText.literalStarts(#"led\h+by|(?:co-)?led\h+by|[Bb]acked"#) == ["led", "", ""])
+        // A group that must match gives the starts of its own alternatives.
+        #expect(PatternText.literalStarts(#"(?:announced|rolled\h+out|(?:co-)?led)(?:\h+the)?|x[(|]"#) == ["announced", "rolled", "", "x"])
+        #expect(PatternText.literalStarts(#"(?:pre-)*seed|(?:a|b){0,2}c"#) == ["", ""])
         // A filter built from them lets a cue pattern match wherever a full scan does.
         let fragment = #"buy(?:s|ing)?|bought|took\h+over|(?:co-)?led\h+by"#
         let pattern = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(fragment))\\h+\\p{Lu}\\p{Ll}+")

@@ -19,29 +19,74 @@ enum PatternText {
 
     /// The literal text each top-level alternative of a pattern fragment starts with
     /// ("buy(?:s|ing)?|bought" → ["buy", "bought"]; "takes?\\h+over" → ["take"]), for a
-    /// filter of where the fragment can match; "" for an alternative that starts with no
-    /// literal (a group, a class, an escape), which such a filter must read as "anything".
+    /// filter of where the fragment can match. An alternative that opens with a group of
+    /// alternatives that must match ("(?:announced|rolled\\h+out)\\h+the" → ["announced",
+    /// "rolled"]) starts with theirs; one that starts with no literal (an optional group, a
+    /// class, an escape) gives "", which such a filter must read as "anything".
     static func literalStarts(_ fragment: String) -> [String] {
-        var starts: [String] = []
-        var depth = 0, current = "", reading = true, escaped = false
-        for character in fragment {
-            if escaped { escaped = false; reading = false; continue }
+        topLevelAlternatives(fragment).flatMap { alternative -> [String] in
+            if alternative.hasPrefix("(?:"), let close = closingParenthesis(in: alternative) {
+                let after = alternative[alternative.index(after: close)...].first
+                if after.map({ !"?*{".contains($0) }) ?? true {
+                    return literalStarts(String(alternative[alternative.index(alternative.startIndex, offsetBy: 3)..<close]))
+                }
+            }
+            var current = ""
+            for character in alternative {
+                if "?*+{".contains(character) {
+                    // The character before a quantifier may be absent.
+                    if !current.isEmpty { current.removeLast() }
+                    break
+                }
+                if "\\([.^$".contains(character) { break }
+                current.append(character)
+            }
+            return [current]
+        }
+    }
+
+    /// The alternatives of `fragment` at its top level (not inside a group or a class).
+    private static func topLevelAlternatives(_ fragment: String) -> [Substring] {
+        var alternatives: [Substring] = []
+        var depth = 0, escaped = false, inClass = false
+        var start = fragment.startIndex
+        for index in fragment.indices {
+            let character = fragment[index]
+            if escaped { escaped = false; continue }
             switch character {
-            case "\\": escaped = true; reading = false
-            case "(", "[": depth += 1; reading = false
-            case ")", "]": depth -= 1
-            case "|" where depth == 0:
-                starts.append(current); current = ""; reading = true
-            case "?", "*", "+", "{":
-                // The character before a quantifier may be absent.
-                if reading, !current.isEmpty { current.removeLast() }
-                reading = false
-            case ".", "^", "$": reading = false
-            default: if reading && depth == 0 { current.append(character) }
+            case "\\": escaped = true
+            case "[" where !inClass: inClass = true
+            case "]" where inClass: inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass: depth -= 1
+            case "|" where depth == 0 && !inClass:
+                alternatives.append(fragment[start..<index])
+                start = fragment.index(after: index)
+            default: break
             }
         }
-        starts.append(current)
-        return starts
+        alternatives.append(fragment[start...])
+        return alternatives
+    }
+
+    /// The index of the parenthesis that closes the one `text` opens with, if any.
+    private static func closingParenthesis(in text: Substring) -> String.Index? {
+        var depth = 0, escaped = false, inClass = false
+        for index in text.indices {
+            let character = text[index]
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "[" where !inClass: inClass = true
+            case "]" where inClass: inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass:
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+        }
+        return nil
     }
 
     /// One rule word as pattern atoms (one per character: a space matches spaces or a
