@@ -43,6 +43,17 @@ import Testing
         #expect(investment.money.map { mentions.money[$0].text } == ["€15 million"])
     }
 
+    /// Wire copy wraps sentences at a fixed width, with LF or CRLF line ends: the claim
+    /// reads across the breaks.
+    @Test(arguments: ["\n", "\r\n"])
+    func hardWrappedSentenceYieldsItsClaim(_ lineEnd: String) throws {
+        let text = ["Brightline Corp said it has", "completed the acquisition of Valtek Inc for", "$12 million in cash."].joined(separator: lineEnd)
+        let (claims, _) = try ClaimTestSupport.claims(text)
+        let acquisition = try #require(claims.first { $0.predicate == "acquisition" })
+        #expect(acquisition.subject == "Brightline")
+        #expect(acquisition.object == "Valtek")
+    }
+
     @Test func missingInvestorIsTheOneTheDocumentStates() throws {
         let text = "Microsoft has committed a €15 million investment in Mistral AI.\n6 million investment in Mistral AI signals a pivotal moment."
         let (claims, mentions) = try ClaimTestSupport.claims(text)
