@@ -89,24 +89,28 @@ enum PatternText {
         return nil
     }
 
-    /// One rule word as pattern atoms (one per character: a space matches spaces or a
-    /// line break, apostrophes either form) and its ending: a trailing `*` allows any word
-    /// ending; a word that ends in a letter must not be followed by another letter
-    /// (unless `bounded` is false, for the parts of compounds).
-    static func atoms(_ word: String, bounded: Bool, foldCase: Bool = true) -> (atoms: [String], ending: String) {
+    /// One rule word as the scalars of its pattern, one atom each (``atom(_:)``: a space
+    /// matches spaces or a line break, apostrophes either form), and its ending: a trailing
+    /// `*` allows any word ending; a word that ends in a letter must not be followed by
+    /// another letter (unless `bounded` is false, for the parts of compounds).
+    static func atoms(_ word: String, bounded: Bool, foldCase: Bool = true) -> (atoms: [Unicode.Scalar], ending: String) {
         var text = word
         let open = text.hasSuffix("*")
         if open { text.removeLast() }
-        let atoms = (foldCase ? text.lowercased() : text).map { character -> String in
-            switch character {
-            case " ": return "[ \\n]+"
-            case "'", "’": return "['’]"
-            default: return escape(String(character))
-            }
-        }
+        // Both apostrophes are one atom, so they share a branch of the trie.
+        let atoms = (foldCase ? text.lowercased() : text).unicodeScalars.map { $0 == "’" ? "'" : $0 }
         if open { return (atoms, "\\w*") }
         if bounded, let last = text.last, last.isLetter { return (atoms, "(?!\\p{L})") }
         return (atoms, "")
+    }
+
+    /// The pattern text of one scalar of a rule word.
+    fileprivate static func atom(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case " ": return "[ \\n]+"
+        case "'": return "['’]"
+        default: return escape(String(scalar))
+        }
     }
 
     /// An alternation of words, as a trie ("dollar|dollars|dlrs" → "d(?:ollar(?:s|)|lrs)"),
@@ -115,6 +119,8 @@ enum PatternText {
     /// it are compiled caseless: words are folded to lower case.
     /// `bounded: false` leaves out the check that no letter follows (for parts of compounds).
     /// `foldCase: false` keeps the words' case, for use inside `(?-i:...)`.
+    /// The trie is keyed by scalar and turned into pattern text only once, when rendered:
+    /// rules compile hundreds of thousands of words at startup (measured).
     static func alternation(_ words: [String], bounded: Bool = true, foldCase: Bool = true) -> String {
         guard !words.isEmpty else { return "(?!)" }
         let root = TrieNode()
@@ -126,13 +132,13 @@ enum PatternText {
     }
 }
 
-/// A node of the word trie that ``PatternText/alternation(_:bounded:)`` renders.
+/// A node of the word trie that ``PatternText/alternation(_:bounded:foldCase:)`` renders.
 private final class TrieNode {
-    var children: [String: TrieNode] = [:]
+    var children: [Unicode.Scalar: TrieNode] = [:]
     /// Endings of words that stop here ("" or a lookahead or `\w*`).
     var endings: Set<String> = []
 
-    func insert(_ atoms: ArraySlice<String>, ending: String) {
+    func insert(_ atoms: ArraySlice<Unicode.Scalar>, ending: String) {
         guard let first = atoms.first else { endings.insert(ending); return }
         let child = children[first] ?? TrieNode()
         children[first] = child
@@ -141,7 +147,7 @@ private final class TrieNode {
 
     /// Continuations first (longest match wins), then the endings of words that stop here.
     func render() -> String {
-        var parts = children.keys.sorted().map { $0 + children[$0]!.render() }
+        var parts = children.map { (PatternText.atom($0.key), $0.value) }.sorted { $0.0 < $1.0 }.map { $0.0 + $0.1.render() }
         // Endings are tried after every continuation, the empty one last.
         parts += endings.sorted { $0.count > $1.count }
         if parts.count == 1 { return parts[0] }

@@ -154,7 +154,31 @@ struct DateVocabulary: Sendable {
         }
         self.relative = relative
         daySuffix = root["day_suffix"]?.scalar ?? ""
+        wordPatterns = WordPatterns(
+            months: Self.words(months), weekdays: Self.words(weekdays), quarters: Self.words(quarters),
+            halves: Self.words(halves), seasons: Self.words(seasons), numbers: Self.words(self.numbers),
+            relative: Self.words(relative.keys), units: Self.words(units.keys))
     }
+
+    /// Each word list as pattern text, made once: every form expands them.
+    private struct WordPatterns {
+        let months, weekdays, quarters, halves, seasons, numbers, relative, units: String
+    }
+
+    private let wordPatterns: WordPatterns
+
+    /// Words as one alternation, longest first, a space matching any horizontal space; the
+    /// first letters in a lookahead class, so a word that starts none of them is passed
+    /// over with one test instead of one per word of the list.
+    private static func words(_ words: some Collection<String>) -> String {
+        let firsts = Set(words.compactMap(\.first)).sorted().map { PatternText.escape(String($0)) }.joined()
+        let alternation = words.sorted { $0.utf8.count > $1.utf8.count }
+            .map { $0.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "\\h+") }
+            .joined(separator: "|")
+        return firsts.isEmpty ? "(?!)" : "(?=[\(firsts)])(?:\(alternation))"
+    }
+
+    private static func words(_ map: [String: Int]) -> String { words(map.keys) }
 
     /// How a word is looked up: lower case, single spaces, no final period.
     static func key(_ text: String) -> String {
@@ -173,25 +197,17 @@ struct DateVocabulary: Sendable {
     /// The form's pattern with placeholders expanded and group names prefixed `fN_`.
     func expand(_ form: String, form index: Int, at origin: RuleOrigin) throws -> String {
         let prefix = "f\(index)_"
-        // The first letters in a lookahead class, so a word that starts none of them is
-        // passed over with one test instead of one per word of the list.
-        func words(_ map: [String: Int]) -> String {
-            let firsts = Set(map.keys.compactMap(\.first)).sorted().map { PatternText.escape(String($0)) }.joined()
-            let alternation = map.keys.sorted { $0.utf8.count > $1.utf8.count }.map { PatternText.escape($0).replacingOccurrences(of: "\\ ", with: "\\h+") }.joined(separator: "|")
-            return firsts.isEmpty ? "(?!)" : "(?=[\(firsts)])(?:\(alternation))"
-        }
-        let numberWords = words(numbers)
         let expansions: [String: String] = [
             "day": "(?<\(prefix)day>[0-3]?[0-9])\(daySuffix.isEmpty ? "" : "(?:\(daySuffix))?")",
-            "month": "(?<\(prefix)month>\(words(months)))",
+            "month": "(?<\(prefix)month>\(wordPatterns.months))",
             "year": "(?<\(prefix)year>(?:1[89]|20)[0-9]{2})",
-            "weekday": "(?<\(prefix)weekday>\(words(weekdays)))",
-            "quarter": "(?<\(prefix)quarter>\(words(quarters)))",
-            "half": "(?<\(prefix)half>\(words(halves)))",
-            "season": "(?<\(prefix)season>\(words(seasons)))",
-            "relative": "(?<\(prefix)relative>\(words(relative.mapValues(\.amount))))",
-            "unit": "(?<\(prefix)unit>\(words(units.mapValues { _ in 0 })))",
-            "count": "(?<\(prefix)count>[0-9]{1,3}\(numbers.isEmpty ? "" : "|\(numberWords)"))",
+            "weekday": "(?<\(prefix)weekday>\(wordPatterns.weekdays))",
+            "quarter": "(?<\(prefix)quarter>\(wordPatterns.quarters))",
+            "half": "(?<\(prefix)half>\(wordPatterns.halves))",
+            "season": "(?<\(prefix)season>\(wordPatterns.seasons))",
+            "relative": "(?<\(prefix)relative>\(wordPatterns.relative))",
+            "unit": "(?<\(prefix)unit>\(wordPatterns.units))",
+            "count": "(?<\(prefix)count>[0-9]{1,3}\(numbers.isEmpty ? "" : "|\(wordPatterns.numbers)"))",
         ]
         var result = ""
         var rest = Substring(form)
