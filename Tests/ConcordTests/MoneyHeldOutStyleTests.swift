@@ -471,7 +471,18 @@ import Testing
         Case("it", "L'azienda ha speso 300 milioni nel 2023.", "300000000 none"),
         Case("it", "La manovra vale circa 24 miliardi.", "~24000000000 none"),
         Case("it", "L'inflazione è passata dal 3% al 4%.", "3% ; 4%"),
-        Case("it", "Il gruppo ha perso 3 milioni di clienti.", "")
+        Case("it", "Il gruppo ha perso 3 milioni di clienti.", ""),
+        Case("en", "Zimbabwe earned the equivalent of 33 mln U.S. Dlrs from coffee.", "33000000 USD"),
+        Case("en", "The unemployment rate fell three-tenths of a percentage point.", "0.3pp"),
+        Case("en", "The central bank raised rates by 25bp.", "0.25pp"),
+        Case("en", "Bund yields rose 12 bps on the week.", "0.12pp"),
+        Case("en", "Analysts expect a 50 basis point cut.", "0.5pp"),
+        Case("en", "Output was 75,000 bpd below quota.", ""),
+        Case("es", "La petrolera mexicana perdió 500 mdd en el trimestre.", "500000000 USD"),
+        Case("es", "El Gobierno destinará 2.500 mdp a la obra.", "2500000000 MXN"),
+        Case("es", "El nuevo aeropuerto costó 1,5 mmdd.", "1500000000 USD"),
+        Case("es", "La minera invirtió 300 millones de soles.", "300000000 PEN"),
+        Case("it", "Il Tesoro ha emesso Btp per 10 miliardi.", "10000000000 none")
     ]
 
     @Test(arguments: cases)
