@@ -482,7 +482,16 @@ import Testing
         Case("es", "El Gobierno destinará 2.500 mdp a la obra.", "2500000000 MXN"),
         Case("es", "El nuevo aeropuerto costó 1,5 mmdd.", "1500000000 USD"),
         Case("es", "La minera invirtió 300 millones de soles.", "300000000 PEN"),
-        Case("it", "Il Tesoro ha emesso Btp per 10 miliardi.", "10000000000 none")
+        Case("it", "Il Tesoro ha emesso Btp per 10 miliardi.", "10000000000 none"),
+        Case("en", "A BP spokesman said 5 BP stations would close.", ""),
+        Case("en-GB", "The ticket costs a fiver.", "5 GBP"),
+        Case("fr-CH", "Le billet de train coûte 50 fr.", "50 CHF"),
+        Case("fr", "Il a payé 3 000 $ CA pour le billet.", "3000 CAD"),
+        Case("fr", "La BCE a relevé ses taux de 50 pb.", "0.5pp"),
+        Case("fr", "Les billets sont vendus à partir de 25 euros.", "25.. EUR"),
+        Case("de", "Die Quote sank um 0,4 %-Punkte.", "0.4pp"),
+        Case("es", "El paro baja 0,3 p.p. y la prima de riesgo 5 pb.", "0.3pp ; 0.05pp"),
+        Case("it", "Lo spread sale a 180 pb.", "1.8pp")
     ]
 
     @Test(arguments: cases)

@@ -44,10 +44,11 @@ public struct PercentExtractor: Sendable {
                 try pair.value.list().map { (word: NumberRules.folded(pair.key), contracted: try $0.string()) }
             }
             let qualifiers = try Qualifiers(money: money, rules: rules, articles: try root.strings("articles"), contractions: contractions)
-            let points = PatternText.alternation(try root.strings("points"))
-            // Signs that are a sign only in the case written ("12.5pc", never "5 PC games").
-            let signsInCase = try root.strings("signs_in_case")
-            let signs = PatternText.alternation(try root.strings("signs")) + (signsInCase.isEmpty ? "" : "|(?-i:\(PatternText.alternation(signsInCase, foldCase: false)))")
+            // Signs and point words that count only in the case written ("12.5pc", never "5 PC
+            // games"; "50 pb", never "4.5 PB" in a freight table).
+            let inCase = { (words: [String]) in words.isEmpty ? "" : "|(?-i:\(PatternText.alternation(words, foldCase: false)))" }
+            let points = PatternText.alternation(try root.strings("points")) + inCase(try root.strings("points_in_case"))
+            let signs = PatternText.alternation(try root.strings("signs")) + inCase(try root.strings("signs_in_case"))
             let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
             let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)[ ]?(?:(?<points>\(points))|\(signs))"
             let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:[ ]?(?<sign>\(signs)))?"
