@@ -109,11 +109,20 @@ private struct MoneyReading {
             if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
         }
         if unit == nil {
-            if numberRange.lowerBound > 0, TextBuffer.isWordByte(buffer[byte: numberRange.lowerBound - 1]) { return nil }  // "v0.1"
-            guard let scaleText, grammar.bareScales.contains(NumberRules.folded(scaleText)) else { return nil }
+            if buffer.isLetter(before: numberRange.lowerBound) { return nil }  // "v0.1"
+            guard let scaleText, grammar.bareScales.contains(grammar.numbers.rules.scaleWord(scaleText)) || endsRangeInCurrency(at: start) else { return nil }
         }
         guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
         return Found(bytes: start..<end, value: value)
+    }
+
+    /// Whether a scaled number with no currency at `offset` closes a range whose low end
+    /// names one: "$10-15m", "£2.5-3bn", "$10m to 15m" ("15m" alone is no sum: "m" and
+    /// "bn" stand for money only next to a currency).
+    private func endsRangeInCurrency(at offset: Int) -> Bool {
+        guard grammar.qualifiers.mayEndRange(before: offset, in: buffer),
+              let match = try? grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 100), to: offset) else { return false }
+        return match["lpre"] != nil || match["lp"] != nil
     }
 
     /// Reads a written number from the scale or currency word after it: "two million
@@ -129,6 +138,10 @@ private struct MoneyReading {
         var unitText = anchorText
         if grammar.isNameOfCurrency(anchorText) || grammar.scalePower(of: anchorText) == nil {
             guard let known = grammar.unit(of: anchorText) else { return nil }
+            // French "cent" is a hundred before more of the number or its currency ("trois cent
+            // mille euros", "deux cents euros"): the sum is read from the word that ends it.
+            if grammar.numbers.rules.hundreds.contains(NumberRules.folded(anchorText)),
+               let next = buffer.foldedWord(after: anchor.upperBound), grammar.numbers.isValueWord(next) || grammar.isNameOfCurrency(next) { return nil }
             unit = known
             guard let written else {
                 // A coin alone is one coin ("dime", "a nickel" with the article read above).
@@ -293,9 +306,10 @@ private struct MoneyReading {
             guard match["lw"] == nil else { return nil }
             guard grammar.qualifiers.bareJoiners.contains(join) else { return nil }
             // A unit on both sides makes a range only in one scale: "$10 million to $15 million",
-            // "24 cts to 30 cts", but not "834 mln francs to 24.79 billion" ("cut $5 to $10" is a change).
+            // "24 cts to 30 cts", but not "834 mln francs to 24.79 billion" ("cut $5 to $10" is a change);
+            // a high end with no unit of its own takes the low end's ("$10 to 15 million").
             let lowScale = match["ls"].flatMap { grammar.scalePower(of: buffer.string($0)) }.map { ExactDecimal(significand: 1, exponent: $0) }
-            if loUnit != nil, join.first?.isLetter == true, lowScale != high.value.scale { return nil }
+            if loUnit != nil, high.value.unit != nil, join.first?.isLetter == true, lowScale != high.value.scale { return nil }
         }
         if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, joiner: join, openWord: match["open"].map(buffer.string), in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,

@@ -44,10 +44,11 @@ public struct PercentExtractor: Sendable {
                 try pair.value.list().map { (word: NumberRules.folded(pair.key), contracted: try $0.string()) }
             }
             let qualifiers = try Qualifiers(money: money, rules: rules, articles: try root.strings("articles"), contractions: contractions)
-            let points = PatternText.alternation(try root.strings("points"))
-            // Signs that are a sign only in the case written ("12.5pc", never "5 PC games").
-            let signsInCase = try root.strings("signs_in_case")
-            let signs = PatternText.alternation(try root.strings("signs")) + (signsInCase.isEmpty ? "" : "|(?-i:\(PatternText.alternation(signsInCase, foldCase: false)))")
+            // Signs and point words that count only in the case written ("12.5pc", never "5 PC
+            // games"; "50 pb", never "4.5 PB" in a freight table).
+            let inCase = { (words: [String]) in words.isEmpty ? "" : "|(?-i:\(PatternText.alternation(words, foldCase: false)))" }
+            let points = PatternText.alternation(try root.strings("points")) + inCase(try root.strings("points_in_case"))
+            let signs = PatternText.alternation(try root.strings("signs")) + inCase(try root.strings("signs_in_case"))
             let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
             let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)[ ]?(?:(?<points>\(points))|\(signs))"
             let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:[ ]?(?<sign>\(signs)))?"
@@ -77,7 +78,16 @@ public struct PercentExtractor: Sendable {
         }
         var mentions: [PercentMention] = []
         for percent in found {
-            let range = try rangeStart(before: percent, grammar: grammar, in: buffer)
+            var range: (low: Int, start: Int, value: ExactDecimal)?
+            switch try lowEnd(before: percent, grammar: grammar, in: buffer) {
+            case .range(let low, let start, let value): range = (low, start, value)
+            case .changeStart(let bytes, let value):
+                // "pasó del 3 al 4 %", "stieg von 3 auf 4 Prozent": the start, in the end's sign.
+                if mentions.last.map({ $0.bytes.upperBound <= bytes.lowerBound }) ?? true {
+                    mentions.append(PercentMention(span: document.span(ofBytes: bytes), value: value, approximate: false, range: nil, points: percent.points))
+                }
+            case nil: break
+            }
             var bytes = percent.bytes
             var qualifierEnd = percent.bytes.lowerBound
             var bounds: AmountRange?
@@ -98,19 +108,30 @@ public struct PercentExtractor: Sendable {
         return mentions
     }
 
-    /// The low end of a range that `high` closes: where its text starts, where its open
-    /// word starts (qualifiers stand before it) and its value. "rose from 5% to 10%" is a
-    /// change, not a range; the low end must be below the high one.
-    private func rangeStart(before high: Found, grammar: Grammar, in buffer: TextBuffer) throws -> (low: Int, start: Int, value: ExactDecimal)? {
+    /// What stands before a percentage as the low end of "A joiner B".
+    private enum LowEnd {
+        /// A range's low end: where its text starts, where its open word starts (qualifiers
+        /// stand before it) and its value.
+        case range(low: Int, start: Int, value: ExactDecimal)
+        /// The start of a change written without its sign ("rose from 3 to 4%"), which states
+        /// a percentage too.
+        case changeStart(bytes: Range<Int>, value: ExactDecimal)
+    }
+
+    /// The low end of a range that `high` closes, or the start of a change it ends: "rose
+    /// from 5% to 10%" is a change, not a range; a range's low end must be below the high one.
+    private func lowEnd(before high: Found, grammar: Grammar, in buffer: TextBuffer) throws -> LowEnd? {
         let qualifiers = grammar.qualifiers
         guard !high.points, qualifiers.mayEndRange(before: high.bytes.lowerBound, in: buffer),
               let match = try grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: high.bytes.lowerBound - 100), to: high.bytes.lowerBound),
-              let low = Self.value(of: match, grammar: grammar, in: buffer), low < high.value,
+              let low = Self.value(of: match, grammar: grammar, in: buffer),
               let join = match["join"], let number = match["digits"] ?? match["written"] else { return nil }
         let joiner = NumberRules.folded(buffer.string(join)).split(separator: " ").first.map(String.init) ?? ""
         guard match["open"] != nil || (qualifiers.bareJoiners.contains(joiner) && qualifiers.mayJoin(low: low, high: high.value)) else { return nil }
-        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, joiner: joiner, openWord: match["open"].map(buffer.string), in: buffer) { return nil }
-        return (number.lowerBound, match.range.lowerBound, low)
+        if qualifiers.isChange(before: match.range.lowerBound, ownUnit: match["sign"] != nil, joiner: joiner, openWord: match["open"].map(buffer.string), in: buffer) {
+            return match["sign"] == nil && match["open"] != nil ? .changeStart(bytes: number, value: low) : nil
+        }
+        return low < high.value ? .range(low: number.lowerBound, start: match.range.lowerBound, value: low) : nil
     }
 
     private static func value(of match: PatternMatch, grammar: Grammar, in buffer: TextBuffer) -> ExactDecimal? {

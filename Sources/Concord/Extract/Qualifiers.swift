@@ -38,6 +38,9 @@ struct Qualifiers: Sendable {
     /// 5 to 7"; `change_opens`); after the others a range stays one ("raised between $10
     /// million and $15 million"). Without the key, every open word may.
     private let changeOpens: Set<String>?
+    /// Joiners that make "A joiner B" after an open word a change wherever it stands
+    /// (`change_joiners`): German "von 5 auf 7 Euro" is never a range.
+    private let changeJoiners: Set<String>
     /// Every joiner and article, folded: a value is looked at as a range's high end only
     /// when the word before it is one.
     private let rangeWords: Set<String>
@@ -82,7 +85,8 @@ struct Qualifiers: Sendable {
         bareJoiners = Set(try words("range_bare_joiners").map(NumberRules.folded))
         changeWords = Set(try root.strings("change_words").map(NumberRules.folded))
         changeSizeWords = Set(try root.strings("change_size_words").map(NumberRules.folded))
-        changeOpens = root["change_opens"] == nil ? nil : Set(try root.strings("change_opens").map(NumberRules.folded))
+        changeOpens = root["change_opens"] == nil ? nil : Set(try words("change_opens").map(NumberRules.folded))
+        changeJoiners = Set(try root.strings("change_joiners").map(NumberRules.folded))
         self.articles = Set(articles.map(NumberRules.folded))
         rangeWords = Set(joiners.map(NumberRules.folded))
         // The word before a value is read up to an apostrophe ("all'incirca" → "incirca").
@@ -140,6 +144,7 @@ struct Qualifiers: Sendable {
     /// `openWord`: the range's open word as written, nil where it has none.
     func isChange(before offset: Int, ownUnit: Bool, joiner: String, openWord: String?, in buffer: TextBuffer) -> Bool {
         if openWord == nil, !joiner.contains(where: \.isLetter) { return false }
+        if openWord != nil, changeJoiners.contains(joiner) { return true }
         if let openWord, let changeOpens, let first = NumberRules.folded(openWord).split(separator: " ").first, !changeOpens.contains(String(first)) { return false }
         guard let word = buffer.foldedWord(before: offset) else { return false }
         return changeWords.contains(word) || (ownUnit && changeSizeWords.contains(word))

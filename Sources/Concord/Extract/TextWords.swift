@@ -26,6 +26,15 @@ extension TextBuffer {
         byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 
+    /// Whether the scalar that ends at `offset` is a letter ("v" of "v0.1", "é"); a dash,
+    /// quote or space of any script is none ("$10–15 million", "«15 millions»").
+    func isLetter(before offset: Int) -> Bool {
+        guard offset > 0 else { return false }
+        let last = self[byte: offset - 1]
+        guard last >= 0x80 else { return Self.isWordByte(last) }
+        return string(scalarBoundary(atOrBefore: offset - 1)..<offset).unicodeScalars.first?.properties.isAlphabetic == true
+    }
+
     /// `offset`, moved back to the start of the scalar it falls in.
     func scalarBoundary(atOrBefore offset: Int) -> Int {
         var position = max(0, offset)

@@ -111,7 +111,7 @@ final class MoneyGrammar: Sendable {
         followers = Set(try root.strings("bare_followers").map(NumberRules.folded))
         countedJoiners = Set(try root.strings("counted_joiners").map(NumberRules.folded))
         countedJoinerDeterminers = Set(try root.strings("counted_joiner_determiners").map(NumberRules.folded))
-        qualifiers = try Qualifiers(money: file, rules: rules)
+        qualifiers = try Qualifiers(money: file, rules: rules, articles: try root.strings("articles"))
         centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
 
         let alt = { (words: [String]) in PatternText.alternation(words) }
@@ -140,12 +140,16 @@ final class MoneyGrammar: Sendable {
         // A glued price unit ("50p") stands right after the digits, in its written case.
         let gluedUnit = "(?<g>(?-i:\(PatternText.alternation(glued, foldCase: false)))(?![\\p{N}]))|"  // never matches with none listed
         let regionalNames = "(?:\(names)|\(alt(coins)))"
+        // A number glued after a letter and a hyphen is a model name ("Mistral-7B", "F-150"),
+        // unless the letters are a scale glued to digits: the high end of "$2.5bn-3bn".
+        let gluedScales = numberRules.abbreviatedScales.map { "[0-9]" + PatternText.escape($0) + "-" }
+        let afterHyphen = gluedScales.isEmpty ? "(?<!\\p{L}-)" : "(?:(?<!\\p{L}-)|(?<=\(gluedScales.joined(separator: "|"))))"
         let anchorWords = alt(scaleWords + wordList + coins)
         scanStarts = PatternPrefixes.of(anchorWords, caseless: true).map { prefixes in
             WordStartFilter(capitals: false, prefixes: prefixes + currencies.scalePrefixes.keys, caseless: true, digits: true)
         }
         scan = try file.compile(
-            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
+            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])\(afterHyphen)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
                 + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
                 + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
                 + "|\(wordStart)(?<anchor>\(anchorWords)|\(scaledCodes)))",

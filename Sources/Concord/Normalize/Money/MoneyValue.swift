@@ -38,11 +38,12 @@ struct MoneyValue: Sendable, Equatable {
 
     /// The start of a change written without a unit, read with the end's ("rose from 5 to
     /// 7 euros" → 5 euros): it takes the end's scale when it has none and counts under a
-    /// thousand ("fell from 1.2 to 0.9 billion"; "from 500,000 to 2 million" stays 500,000).
+    /// thousand ("fell from 1.2 to 0.9 billion") or stays within ten times the end with it
+    /// ("pasó de 1.000 a 1.200 millones"); "from 500,000 to 2 million" stays 500,000.
     func changeStart(to end: MoneyValue) -> MoneyValue {
         var start = self
         start.unit = end.unit
-        if scale == nil, let endScale = end.scale, number < 1000 {
+        if scale == nil, let endScale = end.scale, number < 1000 || number * endScale <= end.number * 10 {
             start.number = number * endScale
             start.scale = endScale
         }

@@ -109,8 +109,8 @@ public struct NumberReader: Sendable {
             } else if let power = rules.scales[word] {
                 let scale = ExactDecimal(significand: 1, exponent: power)
                 lastScale = scale
-                if current == nil, total > 0, total < scale {
-                    total = total * scale                                // "mil millones"
+                if total > 0, total < scale {
+                    total = (total + (current ?? 0)) * scale             // "mil millones", "mil quinientos millones"
                 } else {
                     total = total + (current ?? 1) * scale
                 }
@@ -164,6 +164,12 @@ public struct NumberReader: Sendable {
             length -= 1
         }
         return nil
+    }
+
+    /// Whether a folded word is a number word that carries a value (a unit, a hundred, a
+    /// fraction or a scale: "cinquante", "mille"), not a joiner.
+    func isValueWord(_ word: String) -> Bool {
+        rules.units[word] != nil || rules.hundreds.contains(word) || rules.fractions[word] != nil || rules.scales[word] != nil
     }
 
     private func isNumberWord(_ word: String) -> Bool {

@@ -84,6 +84,13 @@ public struct NumberRules: Sendable {
         return scales[folded] ?? scales[withoutHalf(folded)]
     }
 
+    /// A scale as matched, folded, without the half that may follow it: "millions et demi"
+    /// → "millions".
+    func scaleWord(_ matched: String) -> String {
+        let folded = NumberRules.folded(matched)
+        return scales[folded] == nil ? withoutHalf(folded) : folded
+    }
+
     /// Whether a scale as matched ends in a half: "millions et demi" is 1.5 million per unit
     /// before it ("2 millions et demi" is 2.5 million).
     public func addsHalf(_ scale: String) -> Bool {
