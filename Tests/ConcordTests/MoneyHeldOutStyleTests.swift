@@ -491,7 +491,13 @@ import Testing
         Case("fr", "Les billets sont vendus à partir de 25 euros.", "25.. EUR"),
         Case("de", "Die Quote sank um 0,4 %-Punkte.", "0.4pp"),
         Case("es", "El paro baja 0,3 p.p. y la prima de riesgo 5 pb.", "0.3pp ; 0.05pp"),
-        Case("it", "Lo spread sale a 180 pb.", "1.8pp")
+        Case("it", "Lo spread sale a 180 pb.", "1.8pp"),
+        Case("de", "Siemens erhält einen Auftrag über 50 Millionen Euro.", "50000000 EUR"),
+        Case("de", "Die Anleihe über 500 Mio. Euro ist überzeichnet.", "500000000 EUR"),
+        Case("de", "Der Umsatz lag bei über 5 Millionen Euro.", "5000000.. EUR"),
+        Case("en", "Shr 1.23 dlrs vs 98 cts\n    Net 12.4 mln vs 9.8 mln\n    Revs 456.7 mln vs 398.2 mln",
+             "1.23 USD ; 0.98 USD ; 12400000 none ; 9800000 none ; 456700000 none ; 398200000 none"),
+        Case("en", "Avg shrs 51.7 mln vs 43.4 mln", "")
     ]
 
     @Test(arguments: cases)
