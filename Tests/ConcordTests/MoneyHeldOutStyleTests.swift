@@ -497,7 +497,10 @@ import Testing
         Case("de", "Der Umsatz lag bei über 5 Millionen Euro.", "5000000.. EUR"),
         Case("en", "Shr 1.23 dlrs vs 98 cts\n    Net 12.4 mln vs 9.8 mln\n    Revs 456.7 mln vs 398.2 mln",
              "1.23 USD ; 0.98 USD ; 12400000 none ; 9800000 none ; 456700000 none ; 398200000 none"),
-        Case("en", "Avg shrs 51.7 mln vs 43.4 mln", "")
+        Case("en", "Avg shrs 51.7 mln vs 43.4 mln", ""),
+        Case("en", "They paid one-and-a-half billion dollars for it.", "1500000000 USD"),
+        Case("fr", "Il a payé vingt-et-un euros.", "21 EUR"),
+        Case("en", "A final dividend of 9.2p was proposed; the shares closed at 499p.", "0.092 GBP ; 4.99 GBP")
     ]
 
     @Test(arguments: cases)
