@@ -500,7 +500,14 @@ import Testing
         Case("en", "Avg shrs 51.7 mln vs 43.4 mln", ""),
         Case("en", "They paid one-and-a-half billion dollars for it.", "1500000000 USD"),
         Case("fr", "Il a payé vingt-et-un euros.", "21 EUR"),
-        Case("en", "A final dividend of 9.2p was proposed; the shares closed at 499p.", "0.092 GBP ; 4.99 GBP")
+        Case("en", "A final dividend of 9.2p was proposed; the shares closed at 499p.", "0.092 GBP ; 4.99 GBP"),
+        Case("en", "The 2023 $5 billion deal closed in May.", "5000000000 USD"),
+        Case("en", "It raised capital to one billion one-dlr par shares.", "1 USD"),
+        Case("es", "Pagó un millón doscientos mil euros.", "1200000 EUR"),
+        Case("es", "Ganó dos mil quinientos millones de euros.", "2500000000 EUR"),
+        Case("de", "Er zahlte eine Million zweihunderttausend Euro.", "1200000 EUR"),
+        Case("fr", "Il a payé un million deux cent mille euros.", "1200000 EUR"),
+        Case("it", "Ha pagato un milione duecentomila euro.", "1200000 EUR")
     ]
 
     @Test(arguments: cases)
