@@ -491,7 +491,23 @@ import Testing
         Case("fr", "Les billets sont vendus à partir de 25 euros.", "25.. EUR"),
         Case("de", "Die Quote sank um 0,4 %-Punkte.", "0.4pp"),
         Case("es", "El paro baja 0,3 p.p. y la prima de riesgo 5 pb.", "0.3pp ; 0.05pp"),
-        Case("it", "Lo spread sale a 180 pb.", "1.8pp")
+        Case("it", "Lo spread sale a 180 pb.", "1.8pp"),
+        Case("de", "Siemens erhält einen Auftrag über 50 Millionen Euro.", "50000000 EUR"),
+        Case("de", "Die Anleihe über 500 Mio. Euro ist überzeichnet.", "500000000 EUR"),
+        Case("de", "Der Umsatz lag bei über 5 Millionen Euro.", "5000000.. EUR"),
+        Case("en", "Shr 1.23 dlrs vs 98 cts\n    Net 12.4 mln vs 9.8 mln\n    Revs 456.7 mln vs 398.2 mln",
+             "1.23 USD ; 0.98 USD ; 12400000 none ; 9800000 none ; 456700000 none ; 398200000 none"),
+        Case("en", "Avg shrs 51.7 mln vs 43.4 mln", ""),
+        Case("en", "They paid one-and-a-half billion dollars for it.", "1500000000 USD"),
+        Case("fr", "Il a payé vingt-et-un euros.", "21 EUR"),
+        Case("en", "A final dividend of 9.2p was proposed; the shares closed at 499p.", "0.092 GBP ; 4.99 GBP"),
+        Case("en", "The 2023 $5 billion deal closed in May.", "5000000000 USD"),
+        Case("en", "It raised capital to one billion one-dlr par shares.", "1 USD"),
+        Case("es", "Pagó un millón doscientos mil euros.", "1200000 EUR"),
+        Case("es", "Ganó dos mil quinientos millones de euros.", "2500000000 EUR"),
+        Case("de", "Er zahlte eine Million zweihunderttausend Euro.", "1200000 EUR"),
+        Case("fr", "Il a payé un million deux cent mille euros.", "1200000 EUR"),
+        Case("it", "Ha pagato un milione duecentomila euro.", "1200000 EUR")
     ]
 
     @Test(arguments: cases)

@@ -140,8 +140,8 @@ private struct MoneyReading {
             guard let known = grammar.unit(of: anchorText) else { return nil }
             // French "cent" is a hundred before more of the number or its currency ("trois cent
             // mille euros", "deux cents euros"): the sum is read from the word that ends it.
-            if grammar.numbers.rules.hundreds.contains(NumberRules.folded(anchorText)),
-               let next = buffer.foldedWord(after: anchor.upperBound), grammar.numbers.isValueWord(next) || grammar.isNameOfCurrency(next) { return nil }
+            if grammar.numbers.rules.hundreds.contains(NumberRules.folded(anchorText)), let next = buffer.foldedWord(after: anchor.upperBound),
+               !grammar.numbers.rules.articles.contains(next), grammar.numbers.words(next) != nil || grammar.isNameOfCurrency(next) { return nil }
             unit = known
             guard let written else {
                 // A coin alone is one coin ("dime", "a nickel" with the article read above).
@@ -153,6 +153,10 @@ private struct MoneyReading {
             number = written
         } else {
             guard let written else { return nil }  // "millions of dollars"
+            // "un millón doscientos mil euros": the number goes on past this scale; the scale or
+            // currency word that ends it reads it whole (not "one billion one-dlr par shares").
+            if let next = buffer.foldedWord(after: anchor.upperBound), !grammar.numbers.rules.articles.contains(next), grammar.numbers.words(next) != nil,
+               !continuesWithHyphen(after: anchor.upperBound) { return nil }
             let half = try? grammar.halfAfterScale.anchoredMatch(in: buffer, at: anchor.upperBound, to: buffer.lookahead(from: anchor.upperBound))
             number = written.lowerBound..<(half?.range.upperBound ?? anchor.upperBound)
             end = number.upperBound
@@ -171,6 +175,14 @@ private struct MoneyReading {
         if unit != nil, isNotCoinMoney(start..<end, unit: unitText) { return nil }
         guard let value = MoneyValue(number: buffer.string(number), written: true, scale: nil, unit: unit, grammar: grammar) else { return nil }
         return Found(bytes: start..<end, value: value)
+    }
+
+    /// Whether the word after `offset` (spaces skipped) is joined by a hyphen to the next one.
+    private func continuesWithHyphen(after offset: Int) -> Bool {
+        var position = offset
+        while position < buffer.byteCount, buffer[byte: position] == UInt8(ascii: " ") { position += 1 }
+        while position < buffer.byteCount, TextBuffer.isWordByte(buffer[byte: position]) { position += 1 }
+        return position < buffer.byteCount && buffer[byte: position] == UInt8(ascii: "-")
     }
 
     /// Whether a coin word or price unit stands where it is no money: "the first quarter",

@@ -71,9 +71,12 @@ struct Qualifiers: Sendable {
         let atLeast = try words("at_least"), atMost = try words("at_most")
         let endPoints = try words("change_end_points")
         let qualifiers = approximate + notApproximate + atLeast + atMost + endPoints
+        // A bound word right after one of `bound_not_after` names the sum a thing is for, not a
+        // bound: German "ein Auftrag über 50 Millionen Euro" (an order worth 50 million).
+        let notAfter = try root.strings("bound_not_after").map { "(?<!\(PatternText.escape($0))[ ])" }.joined()
         before = try file.compile(
             "(?<![\\p{L}])(?:(?<endpoint>\(alt(try root.strings("change_verbs")))[ ]+\(alt(endPoints)))|(?<exact>\(alt(notApproximate)))"
-                + "|(?<approx>\(alt(approximate)))|(?<least>\(alt(atLeast)))|(?<most>\(alt(atMost))))\(article)[ ]*\\z",
+                + "|(?<approx>\(alt(approximate)))|\(notAfter)(?:(?<least>\(alt(atLeast)))|(?<most>\(alt(atMost)))))\(article)[ ]*\\z",
             key: "approximate")
         let afterLeast = try root.strings("after_at_least"), afterMost = try root.strings("after_at_most")
         let afterApproximate = try root.strings("after_approximate")

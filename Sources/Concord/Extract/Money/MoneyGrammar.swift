@@ -137,6 +137,7 @@ final class MoneyGrammar: Sendable {
         // do not anchor written numbers ("three USD"): scanning for codes at every capital
         // letter costs more than the rare case is worth; scaled ones ("twenty MUSD") start
         // with M, K or B only, which is cheap.
+        // A symbol glued to the digits after it is theirs ("the 2023 $5 billion deal").
         // A glued price unit ("50p") stands right after the digits, in its written case.
         let gluedUnit = "(?<g>(?-i:\(PatternText.alternation(glued, foldCase: false)))(?![\\p{N}]))|"  // never matches with none listed
         let regionalNames = "(?:\(names)|\(alt(coins)))"
@@ -150,7 +151,7 @@ final class MoneyGrammar: Sendable {
         }
         scan = try file.compile(
             "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])\(afterHyphen)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
-                + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
+                + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)(?![0-9])|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
                 + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
                 + "|\(wordStart)(?<anchor>\(anchorWords)|\(scaledCodes)))",
             key: "currencies")

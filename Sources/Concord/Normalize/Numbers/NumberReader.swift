@@ -166,12 +166,6 @@ public struct NumberReader: Sendable {
         return nil
     }
 
-    /// Whether a folded word is a number word that carries a value (a unit, a hundred, a
-    /// fraction or a scale: "cinquante", "mille"), not a joiner.
-    func isValueWord(_ word: String) -> Bool {
-        rules.units[word] != nil || rules.hundreds.contains(word) || rules.fractions[word] != nil || rules.scales[word] != nil
-    }
-
     private func isNumberWord(_ word: String) -> Bool {
         rules.units[word] != nil || rules.hundreds.contains(word) || rules.fractions[word] != nil
             || rules.scales[word] != nil || rules.joiners.contains(word) || rules.decimalWords.contains(word) || rules.zeroWords.contains(word)

@@ -141,7 +141,8 @@ public struct NumberRules: Sendable {
         let any = first + Array(hundreds) + spelled + Array(joiners)
         let firstWord = "(?:\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
         let word = "(?:\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
-        var joiner = joiners.isEmpty ? "" : "|[ ]" + PatternText.alternation(Array(joiners)) + "[ ]"
+        // Joiners stand between spaces or hyphens: "one and a half", "one-and-a-half", "vingt-et-un".
+        var joiner = joiners.isEmpty ? "" : "|[ -]" + PatternText.alternation(Array(joiners)) + "[ -]"
         if !decimalWords.isEmpty {
             joiner += "|[ ]\(PatternText.alternation(Array(decimalWords)))(?:[ ]\(PatternText.alternation(Array(zeroWords))))*[ ]"
         }
