@@ -99,6 +99,12 @@ import Testing
         #expect(found.contains { $0.name == name && $0.type == .person }, "\(found.map(\.text))")
     }
 
+    /// "The European Investment Bank (EIB)" is a name, not "the bank" standing for another.
+    @Test func aCapitalisedNounIsNoAnaphor() throws {
+        let found = try Self.entities("Norvane AG, a Berlin-based startup, grew. The European Investment Bank (EIB) lent Norvane €20 million.")
+        #expect(!found.contains { $0.text.hasPrefix("The European") && $0.name == "Norvane" }, "\(found.map { ($0.text, $0.name) })")
+    }
+
     @Test func anaphorPicksTheDescribedOrganisation() throws {
         let text = "Nimbus Labs Inc., a Berlin-based startup, met Orbital Corp., a Texas-based company. Orbital Corp. and Orbital Corp. talked. The Berlin-based startup agreed."
         let anaphor = try #require(try Self.entities(text).last)

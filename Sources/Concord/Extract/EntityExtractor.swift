@@ -464,7 +464,11 @@ public struct EntityExtractor: Sendable {
         }
         let ranking = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
         try anaphor.forEachMatch(in: buffer) { match in
-            let head = match["head"].map { buffer.string($0).lowercased() } ?? ""
+            // "The European Investment Bank": a noun capitalised where the language writes
+            // it in lower case is part of a name.
+            let written = match["head"].map(buffer.string) ?? ""
+            if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { return true }
+            let head = written.lowercased()
             let modifiers = Self.words(buffer.string(match.range)).subtracting([head])
             let described = descriptions.filter { $0.head == head }
                 .max { lhs, rhs in
