@@ -65,6 +65,32 @@ import Testing
         #expect(inferred.money.map { mentions.money[$0].text } == ["6 million"])
     }
 
+    /// A lead investor may follow a description as an object does ("liderada por el fondo
+    /// Hartmann Ventures", "led by the fund Index Ventures").
+    @Test(arguments: [
+        ("es", "La startup Kelvio ha cerrado una ronda de financiación Serie B de 40 millones de euros liderada por el fondo Hartmann Ventures."),
+        ("en", "Kelvio raised $40 million in a Series B round led by venture fund Hartmann Ventures."),
+        ("fr", "Kelvio a levé 40 millions d'euros lors d'une série B menée par le fonds Hartmann Ventures."),
+    ])
+    func aLeadInvestorMayFollowADescription(language: String, text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let round = try #require(claims.first { $0.predicate == "funding-round" })
+        #expect(round.object == "Series B")
+        #expect(round.people == ["Hartmann Ventures"])
+    }
+
+    /// A partnership is dated by when it was made, not by a plan's year, half or month
+    /// after the document's date ("entro il 2027"); a day it names stays its date.
+    @Test(arguments: [
+        ("La torinese Ardesia Robotics ha siglato una partnership strategica con Microsoft per automatizzare 40 magazzini entro il 2027.", [String]()),
+        ("La torinese Ardesia Robotics ha siglato il 3 ottobre una partnership strategica con Microsoft.", ["2025-10-03"]),
+    ])
+    func anEventIsNotDatedByAPlan(text: String, dates: [String]) throws {
+        let (claims, mentions) = try ClaimTestSupport.claims(text, language: "it", published: "2025-09-23")
+        let partnership = try #require(claims.first { $0.predicate == "partnership" })
+        #expect(partnership.dates.compactMap { mentions.dates[$0].value } == dates)
+    }
+
     /// A lead stated after a blank line completes no round read before it.
     @Test(arguments: [
         ("en", "Quantix raised $20 million in a Series A round.\n\nThe round was led by Index Ventures."),

@@ -152,6 +152,20 @@ import Testing
         #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
     }
 
+    /// An author's handle, a time of day or the article a date takes may stand before the
+    /// date on a header line; words of a sentence may not.
+    @Test(arguments: [
+        ("en", "@romaindillet / 10:00 AM UTC • January 15, 2025", "2025-01-15"),
+        ("de", "10:15 | 04.06.2025", "2025-06-04"),
+        ("en", "Helix said on January 15, 2025", nil),
+        ("fr", "Le 18/11/2025 à 15:20, mis à jour le 19/11/2025 à 08:00", "2025-11-18"),
+        ("es", "Actualizado: martes, 18 noviembre 2025 16:05", "2025-11-18"),
+    ])
+    func aHeaderDateMayFollowAHandleOrATime(language: String, line: String, expected: String?) throws {
+        let text = "Helix Ventures closes its second fund\nJane Doe\n\(line)\n\nHelix Ventures said it closed the fund."
+        #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
+    }
+
     /// A quarter to come is the first one not over by the anchor (next year's once this
     /// year's has passed); a quarter reported stays the last one begun.
     @Test func anUpcomingQuarterIsNotThePastOne() throws {

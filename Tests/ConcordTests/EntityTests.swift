@@ -51,6 +51,60 @@ import Testing
         #expect(try Self.entities("the Microsoft-Mistral deal").map(\.name) == ["Microsoft", "Mistral AI"])
     }
 
+    /// "Ferrovial Digital said" alone reads as a person; a verb only companies take
+    /// elsewhere in the document ("to buy") makes the name an organisation. A person named
+    /// only before "said" stays one.
+    @Test func aNameBeforeSaidIsTheOrganisationAVerbOfCompaniesReadsElsewhere() throws {
+        let text = "Spain's Ferrovial Digital to buy cloud firm Nubalia\nMADRID - Ferrovial Digital said on Wednesday it agreed to acquire Nubalia. Anna Becker said the deal was good."
+        let found = try Self.entities(text)
+        #expect(found.filter { $0.name == "Ferrovial Digital" }.allSatisfy { $0.type == .organization })
+        #expect(found.contains { $0.name == "Ferrovial Digital" && $0.text == "Ferrovial Digital" && $0.start > 50 })
+        #expect(found.first { $0.name == "Anna Becker" }?.type == .person)
+    }
+
+    /// A speaker named with a title, or named in full with a role elsewhere, stays a
+    /// person when a verb that companies take follows the name too.
+    @Test func aSpeakerWithATitleOrAFullNameStaysAPerson() throws {
+        let text = "President Reagan said he would act. Reagan announced a plan. Antonio Ortiz Mena, president of the bank, spoke. Ortiz Mena declined to comment. Ortiz Mena said so."
+        let found = try Self.entities(text)
+        #expect(found.filter { $0.text == "Reagan" || $0.text == "Ortiz Mena" }.allSatisfy { $0.type == .person }, "\(found.map { ($0.text, $0.type) })")
+    }
+
+    /// "acquire Valencia-based cloud software company Nubalia": an adjective made from a
+    /// place is no organisation, and no part of the name after it.
+    @Test func anAdjectiveFromAPlaceIsNoName() throws {
+        let found = try Self.entities("Ferrovial agreed to acquire Valencia-based cloud software company Nubalia. Siemens bought Frankfurt-listed Altair.")
+        #expect(!found.contains { $0.text.contains("-based") || $0.text.contains("-listed") }, "\(found.map(\.text))")
+        #expect(found.contains { $0.name == "Nubalia" && $0.type == .organization })
+        #expect(found.contains { $0.name == "Altair" && $0.type == .organization })
+    }
+
+    /// "la società valenciana di software cloud Nubalia" describes the name after it: no
+    /// anaphor for another organisation.
+    @Test func aDescriptionWithItsComplementIsNoAnaphor() throws {
+        let found = try Self.entities("Il gruppo Ferrovial Digital ha acquisito la società valenciana di software cloud Nubalia per 150 milioni di euro.", language: "it")
+        #expect(!found.contains { $0.text == "la società" }, "\(found.map(\.text))")
+    }
+
+    /// Names keep the particles of their own language whatever the article's language
+    /// ("Jonas von Falkenberg" in French and Spanish, "Jan van der Berg" in Italian).
+    @Test(arguments: [
+        ("fr", "Fondée en 2019 par Anna Becker et Jonas von Falkenberg, Kelvio emploie 85 personnes.", "Jonas von Falkenberg"),
+        ("es", "Kelvio, fundada en 2019 por Anna Becker y Jonas von Falkenberg, abrirá una oficina.", "Jonas von Falkenberg"),
+        ("it", "Kelvio è stata fondata da Anna Becker e Jan van der Berg nel 2019.", "Jan van der Berg"),
+        ("de", "Kelvio wurde 2019 von Anna Becker und Giulia della Rovere gegründet.", "Giulia della Rovere"),
+    ])
+    func foreignParticlesStayInTheName(language: String, text: String, name: String) throws {
+        let found = try Self.entities(text, language: language)
+        #expect(found.contains { $0.name == name && $0.type == .person }, "\(found.map(\.text))")
+    }
+
+    /// "The European Investment Bank (EIB)" is a name, not "the bank" standing for another.
+    @Test func aCapitalisedNounIsNoAnaphor() throws {
+        let found = try Self.entities("Norvane AG, a Berlin-based startup, grew. The European Investment Bank (EIB) lent Norvane €20 million.")
+        #expect(!found.contains { $0.text.hasPrefix("The European") && $0.name == "Norvane" }, "\(found.map { ($0.text, $0.name) })")
+    }
+
     @Test func anaphorPicksTheDescribedOrganisation() throws {
         let text = "Nimbus Labs Inc., a Berlin-based startup, met Orbital Corp., a Texas-based company. Orbital Corp. and Orbital Corp. talked. The Berlin-based startup agreed."
         let anaphor = try #require(try Self.entities(text).last)

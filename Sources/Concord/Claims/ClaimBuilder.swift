@@ -246,10 +246,21 @@ final class ClaimContext {
     /// document's date; the second value says which ("paragraph", "document"). A dateline
     /// ("TORINO, 22 novembre 2025 - ...") dates the document, not the event.
     private func eventDates(sentence: Int) -> ([Int], String?) {
-        let own = dates(in: document.sentences[sentence].range).filter { $0 != mentions.documentDate }
+        // Neither the document's own date nor a year, half or month that begins after it:
+        // a plan ("per automatizzare 40 magazzini entro il 2027", "will open in 2026") is
+        // not when the event took place; a day named is ("signed on 3 October"). ISO
+        // values compare as text: "2027" and "2025-10" begin after "2025-09-23", "2025" and
+        // "2025-09" hold it.
+        let published = document.document.published ?? mentions.documentDate.flatMap { mentions.dates[$0].value }
+        let documentDate = mentions.documentDate, mentioned = mentions.dates
+        let past = { (index: Int) in
+            guard index != documentDate, let value = mentioned[index].value, let published else { return index != documentDate }
+            return value.count == "YYYY-MM-DD".count || value <= published
+        }
+        let own = dates(in: document.sentences[sentence].range).filter(past)
         if !own.isEmpty { return (own, nil) }
         if sentence > 0 && inOneParagraph(sentence - 1, sentence) {
-            let earlier = dates(in: document.sentences[sentence - 1].range).filter { $0 != mentions.documentDate }
+            let earlier = dates(in: document.sentences[sentence - 1].range).filter(past)
             if !earlier.isEmpty { return (earlier, "paragraph") }
         }
         if let index = mentions.documentDate { return ([index], "document") }

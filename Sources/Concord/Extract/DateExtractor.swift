@@ -73,7 +73,7 @@ public struct DateExtractor: Sendable {
 
     /// Whether the date at `bytes` is given as the document's: a cue before it that starts
     /// its line or follows a byline separator ("By Jane Doe | Updated ..."), a dateline, or
-    /// a header line holding nothing else. A cue word in running text ("Microsoft
+    /// a header line holding nothing else but a handle or a time of day. A cue word in running text ("Microsoft
     /// published its results on ...") dates an event, not the document.
     private func isPublishingDate(_ bytes: Range<Int>, in document: TokenizedDocument, grammar: DateGrammar) throws -> Bool {
         let buffer = document.buffer
@@ -87,7 +87,8 @@ public struct DateExtractor: Sendable {
         while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
         func isBare(_ text: String) -> Bool { text.allSatisfy { $0.isWhitespace || $0.isPunctuation } }
         let after = buffer.string(bytes.upperBound..<lineEnd)
-        guard isBare(before.text), isHeaderLine else { return false }
+        // An author's handle or a time of day may precede it ("@jdoe / 10:00 AM UTC • January 15, 2025").
+        guard isHeaderLine, try isBare(before.text) || grammar.headerLineLead?.firstMatch(in: before) != nil else { return false }
         // A time of day or a reading time may follow the date ("March 4, 2025 at 10:15 AM").
         return try isBare(after) || grammar.headerLineRest?.firstMatch(in: TextBuffer(after)) != nil
     }

@@ -64,6 +64,11 @@ public struct EntityExtractor: Sendable {
         var products: [Candidate] = []
         var companies: [Candidate] = []
         var contextual: [Candidate] = []
+        // One name alone before a verb of saying ("Ferrovial Digital said"): a person unless
+        // a verb or cue that only an organisation takes reads the same name elsewhere
+        // (`surelyOrganizations`: "Ferrovial Digital to buy", "acquired Ferrovial Digital").
+        var speakers: [Candidate] = []
+        var surelyOrganizations = Set<String>()
         var described: [Description] = []
         // A company, and the noun that described it before its name ("Die Münchner Firma
         // Quantix GmbH"), which an anaphor may stand for later ("die Firma").
@@ -91,7 +96,7 @@ public struct EntityExtractor: Sendable {
             }
         }
         // A name read from its context: a verb after it, a cue before it.
-        func addContextual(_ organization: Range<Int>) {
+        func addContextual(_ organization: Range<Int>, surely: Bool = false) {
             guard let name = Self.withoutNonNames(organization, in: buffer, grammar: grammar).map({ withoutDescription($0, in: buffer, grammar: grammar).range }) else { return }
             // "Le PDG Patrick Pouyanné a déclaré": a role starts a person's name; "SAP-Chef
             // Christian Klein sagte": the company before the role, the person after it.
@@ -110,19 +115,22 @@ public struct EntityExtractor: Sendable {
                 var candidate = candidate
                 if candidate.source == .pattern { candidate.source = .context }
                 contextual.append(candidate)
+                if surely { surelyOrganizations.insert(buffer.string(candidate.bytes)) }
             }
         }
         try grammar.names.forEachMatch(in: buffer, startingAt: grammar.nameStarts) { match in
             if let list = match["list"] ?? match["listBefore"] ?? match["role"] {
                 let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
+                let speaker = names.count == 1 && match["listBefore"] != nil
                 for name in names {
                     // "Brightline Holdings said": a name that ends as companies' names do;
                     // "Berliner Softwarefirma Quantix sagte": a described one.
                     let undescribed = withoutDescription(name.range, in: buffer, grammar: grammar)
                     if let last = buffer.string(name.range).split(separator: " ").last, grammar.organizationEndings.contains(String(last)) || undescribed.head != nil {
                         addCompany(suffixedCompany(undescribed.range, in: buffer, grammar: grammar) ?? organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
-                    } else {
-                        person(at: name.range, in: buffer, grammar: grammar).map { people.append($0) }
+                    } else if let candidate = person(at: name.range, in: buffer, grammar: grammar) {
+                        // "President Reagan said": a title read with the name makes it a person's.
+                        if speaker && candidate.bytes == name.range { speakers.append(candidate) } else { people.append(candidate) }
                     }
                 }
             } else if let organization = match["roleOrg"], let holder = match["roleHolder"] {
@@ -154,10 +162,11 @@ public struct EntityExtractor: Sendable {
                     described.append((candidate.name, buffer.string(head).lowercased(), []))
                 }
             } else if let organization = match["orgCued"] ?? match["orgContext"] {
-                addContextual(organization)
+                let surely = match["orgCued"] != nil || match["agentVerb"].map { !grammar.personVerbs.contains(buffer.string($0).lowercased()) } == true
+                addContextual(organization, surely: surely)
                 // "led by Index Ventures and Accel": every name of the list after a cue.
                 if let more = match["orgCuedMore"], !Self.isOneName(more, in: buffer, grammar: grammar) {
-                    ((try? grammar.organizationName.matches(in: buffer, from: more.lowerBound, to: more.upperBound)) ?? []).forEach { addContextual($0.range) }
+                    ((try? grammar.organizationName.matches(in: buffer, from: more.lowerBound, to: more.upperBound)) ?? []).forEach { addContextual($0.range, surely: surely) }
                 }
             } else if let company = match["company"], let suffix = match["suffix"] {
                 let undescribed = withoutDescription(Self.withoutArticle(company, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
@@ -168,9 +177,13 @@ public struct EntityExtractor: Sendable {
         let companyNames = Set(companies.compactMap(\.shortForm))
         companies.forEach { found.add($0) }
         products.forEach { found.add($0) }
+        // The last words of a person named in full ("Ortiz Mena" of "Antonio Ortiz Mena,
+        // president of ..."): a speaker so named is that person, whatever verb follows elsewhere.
+        let fullNames = Set((people + found.sorted.filter { $0.type == .person }).flatMap { Self.lastWords(of: buffer.string($0.bytes)) })
+        people += speakers.filter { !surelyOrganizations.contains(buffer.string($0.bytes)) || fullNames.contains(buffer.string($0.bytes)) }
         people = people.filter { !companyNames.contains(buffer.string($0.bytes)) }
         people.forEach { found.add($0) }
-        var personForms = Set<String>()
+        var personForms = fullNames
         for candidate in people + found.sorted.filter({ $0.type == .person }) {
             let text = buffer.string(candidate.bytes)
             personForms.insert(text)
@@ -277,7 +290,7 @@ public struct EntityExtractor: Sendable {
     private static func withoutNonNames(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Range<Int>? {
         var range = range
         var text = buffer.string(range)
-        let isNonName = { (word: Substring) in grammar.nonNames.contains(String(word)) || grammar.articles.contains(String(word)) }
+        let isNonName = { (word: Substring) in grammar.nonNames.contains(String(word)) || grammar.articles.contains(String(word)) || grammar.isPlaceAdjective(word) }
         while let space = text.firstIndex(of: " "), isNonName(text[..<space]) {
             range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
             text = buffer.string(range)
@@ -301,6 +314,13 @@ public struct EntityExtractor: Sendable {
         guard let index = words.dropLast().lastIndex(where: { grammar.descriptorHead(of: $0) != nil }),
               gazetteer.entries[String(text[..<words[index].endIndex])] == nil else { return (range, nil) }
         return ((range.lowerBound + text[..<words[index + 1].startIndex].utf8.count)..<range.upperBound, grammar.descriptorHead(of: words[index]))
+    }
+
+    /// The runs of two or more last words of a name, shorter than it ("Ortiz Mena" of
+    /// "Antonio Ortiz Mena"); none for a name of two words.
+    static func lastWords(of name: String) -> [String] {
+        let words = name.split(separator: " ")
+        return words.count < 3 ? [] : (1..<(words.count - 1)).map { words[$0...].joined(separator: " ") }
     }
 
     /// The last word of a person's name when it can stand alone for them ("Lample").
@@ -444,7 +464,11 @@ public struct EntityExtractor: Sendable {
         }
         let ranking = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
         try anaphor.forEachMatch(in: buffer) { match in
-            let head = match["head"].map { buffer.string($0).lowercased() } ?? ""
+            // "The European Investment Bank": a noun capitalised where the language writes
+            // it in lower case is part of a name.
+            let written = match["head"].map(buffer.string) ?? ""
+            if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { return true }
+            let head = written.lowercased()
             let modifiers = Self.words(buffer.string(match.range)).subtracting([head])
             let described = descriptions.filter { $0.head == head }
                 .max { lhs, rhs in

@@ -55,6 +55,8 @@ final class DateGrammar: Sendable {
     let byline: Pattern?
     /// What may follow a date on a header line that gives it alone ("at 10:15 AM ET").
     let headerLineRest: Pattern?
+    /// What may precede a date on a header line that gives it alone ("@jdoe / 10:00 AM UTC • ").
+    let headerLineLead: Pattern?
 
     init(file: RuleFile, common: RuleFile?) throws {
         let root = file.root
@@ -67,6 +69,7 @@ final class DateGrammar: Sendable {
         dateline = try common?.root["dateline"]?.pattern()
         byline = try common?.root["byline"]?.pattern(caseless: true)
         headerLineRest = try common?.root["header_line_rest"]?.pattern(caseless: true)
+        headerLineLead = try common?.root["header_line_lead"]?.pattern(caseless: true)
         let formNodes = try root.list("forms") + (try common?.root.list("forms") ?? [])
         guard !formNodes.isEmpty else { throw RuleError(origin: root.origin, message: "no date forms") }
         var alternatives: [String] = []

@@ -39,6 +39,9 @@ final class EntityGrammar: Sendable {
     /// Capitalised adjectives that may start a name ("British Airways") but are none
     /// alone ("invested in Italian startups").
     let nameAdjectives: Set<String>
+    /// Endings of capitalised adjectives made from a place (`adjective_endings`:
+    /// "Valencia-based", "Frankfurt-listed"): such a word is no name and starts none.
+    let adjectiveEndings: [String]
     /// Role and title words, lower-cased: never the first word of a person's name
     /// ("Vorstandschef Roland Busch" is Roland Busch).
     let roleWords: Set<String>
@@ -57,6 +60,10 @@ final class EntityGrammar: Sendable {
     let companySuffixes: Set<String>
     /// Indefinite articles, lower-cased: "a startup Microsoft backed" describes no name.
     let indefiniteArticles: Set<String>
+    /// The verbs after which names are people (`person_list_verbs`), lower-cased: "said"
+    /// after one name alone ("Ferrovial Digital said") tells a person less surely than a
+    /// verb only an organisation takes ("Ferrovial Digital to buy") tells an organisation.
+    let personVerbs: Set<String>
 
     init(file: RuleFile) throws {
         let root = file.root
@@ -66,10 +73,12 @@ final class EntityGrammar: Sendable {
         articles = Set(try root.strings("articles"))
         nonNames = Set(try root.strings("non_names"))
         nameAdjectives = Set(try root.strings("name_adjectives"))
+        adjectiveEndings = try root.strings("adjective_endings")
         writtenDescriptorHeads = Set(try root.strings("descriptor_heads"))
         descriptorHeads = Set(writtenDescriptorHeads.map { $0.lowercased() })
         compoundHeads = root["compound_heads"]?.scalar == "true"
         indefiniteArticles = Set(try root.strings("indefinite_articles").map { $0.lowercased() })
+        personVerbs = Set(try root.strings("person_list_verbs").map { $0.lowercased() })
         companySuffixes = Set(try root.strings("company_suffixes"))
         organizationEndings = Set(try root.strings("org_words")).union(companySuffixes)
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
@@ -135,13 +144,13 @@ final class EntityGrammar: Sendable {
             "(?<![\\p{L}\\p{N}])(?i:\(PatternText.escape(article.hasSuffix("'") ? String(article.dropLast()) : article)))" + (article.hasSuffix("'") ? "['’]" : "\\h")
         }
         let nationalities = try Self.alternation(root.strings("nationality_nouns")).map { "|(?<=\(nationalityArticles.joined(separator: "|")))(?:\($0))" } ?? ""
+        // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
+        let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
+        // Then what it makes or does (`descriptor_complements`): "le fabricant de
+        // batteries Northvolt", "el fabricante de chips Nvidia".
+        let complements = try root.strings("descriptor_complements").map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }
+        let complement = complements.isEmpty ? "" : "(?:\\h+(?:\(complements.joined(separator: "|")))(?:\\p{Ll}[\\p{L}-]*+\\h+){0,2}?\\p{Ll}[\\p{L}-]*+)?"
         if let heads = try Self.alternation(root.strings("descriptor_heads")).map({ $0 + nationalities }) {
-            // Where adjectives follow the noun (`adjectives_after_noun: true`): "la startup francese Wayve".
-            let adjectives = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*+){0,2}?" : ""
-            // Then what it makes or does (`descriptor_complements`): "le fabricant de
-            // batteries Northvolt", "el fabricante de chips Nvidia".
-            let complements = try root.strings("descriptor_complements").map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }
-            let complement = complements.isEmpty ? "" : "(?:\\h+(?:\(complements.joined(separator: "|")))(?:\\p{Ll}[\\p{L}-]*+\\h+){0,2}?\\p{Ll}[\\p{L}-]*+)?"
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = compoundHeads ? "\\p{L}*?" : ""
             branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
@@ -227,9 +236,9 @@ final class EntityGrammar: Sendable {
         }
         let anaphors = try root.list("anaphors")
         // Not before a name: "the startup Wayve", "die US-Firma Altair", "la fintech allemande
-        // Concardis" describe the name that follows.
-        let adjective = root["adjectives_after_noun"]?.scalar == "true" ? "(?:\\h+\(notPreposition)\\p{Ll}[\\p{L}-]*)?" : ""
-        anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjective)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
+        // Concardis", "la società valenciana di software cloud Nubalia" describe the name
+        // that follows.
+        anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjectives)\(complement)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
         // An indefinite apposition describes ("Poolside, a startup"); a definite one only with
         // words before its noun ("Wayve, the London-based startup"): "Sequoia, the company
         // said" is a subject.
@@ -239,6 +248,11 @@ final class EntityGrammar: Sendable {
         } else {
             descriptor = nil
         }
+    }
+
+    /// Whether `word` is an adjective made from a place ("Valencia-based"): `adjective_endings`.
+    func isPlaceAdjective(_ word: Substring) -> Bool {
+        adjectiveEndings.contains { word.count > $0.count && word.hasSuffix($0) }
     }
 
     /// The descriptor, lower-cased, that a word of a capitalised name is as the rules write
