@@ -124,6 +124,14 @@ import Testing
         return reader.units(for: [.success(input)]).map { unit in unit.flatMap { reader.document(from: $0) } }
     }
 
+    /// A feed that stores Unix times: the document is dated by it, not dropped.
+    @Test func jsonLinesPublishedAsUnixTime() throws {
+        let results = try jsonLines(#"{"id": "x", "text": "Acme raised $5 million.", "published": 1709028000123}"# + "\n")
+        let document = try #require(try results.first?.get())
+        #expect(document.published == "2024-02-27")
+        #expect(document.warnings.isEmpty)
+    }
+
     @Test func jsonLinesDocuments() throws {
         let results = try jsonLines("""
         {"id": "a1", "title": "  Deal\\n done ", "published": "2024-02-27T10:00:00Z", "text": "Microsoft\\u2019s \\u20ac15 million \\ud83d\\ude00\\r\\nline", "topics": ["x", {"y": [1, 2.5e3, true, null]}], "language": "fr-CA"}

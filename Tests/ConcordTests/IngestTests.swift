@@ -93,6 +93,13 @@ import Testing
         #expect(PublishedDate.normalize("3 Jun 2025") == "2025-06-03")
         #expect(PublishedDate.normalize("31 Feb 2025 10:00:00 +0000") == nil)
         #expect(PublishedDate.normalize("3 juin 2025") == nil)
+        // Unix times in seconds or milliseconds, as feeds and scrapers store them (UTC).
+        #expect(PublishedDate.normalize("1709028000") == "2024-02-27")
+        #expect(PublishedDate.normalize("1709078399.9") == "2024-02-27")
+        #expect(PublishedDate.normalize("1709078400") == "2024-02-28")
+        #expect(PublishedDate.normalize("1709028000123") == "2024-02-27")
+        #expect(PublishedDate.normalize("12345") == nil)
+        #expect(PublishedDate.normalize("17090280001") == nil)
     }
 
     // MARK: Failures

@@ -21,6 +21,12 @@ import Testing
         #expect(throws: JSONLineError.self) { try JSONDocumentLine(#"{"text": "a", "url": "bad \x"}"#) }
     }
 
+    /// A Unix time is kept as written, for ``PublishedDate`` to read.
+    @Test func numericPublishedIsKeptAsWritten() throws {
+        #expect(try JSONDocumentLine(#"{"text": "a", "published": 1709028000}"#).published == "1709028000")
+        #expect(throws: JSONLineError.self) { try JSONDocumentLine(#"{"text": "a", "published": true}"#) }
+    }
+
     /// An escape at every position of the eight-byte windows, next to multi-byte UTF-8.
     @Test func escapesAreFoundAtEveryOffset() throws {
         for offset in 0..<20 {

@@ -130,7 +130,8 @@ struct JSONDocumentLine {
         }
 
         /// A string or null (nil) for a wanted field; an `id` may also be a number (kept as
-        /// written). A `url` is checked, not copied.
+        /// written), and so may `published` (a Unix time, which ``PublishedDate`` reads). A
+        /// `url` is checked, not copied.
         mutating func scalarValue(field: Field) throws(JSONLineError) -> String? {
             switch peek {
             case UInt8(ascii: "\""):
@@ -143,7 +144,7 @@ struct JSONDocumentLine {
             case UInt8(ascii: "n"):
                 try literal("null")
                 return nil
-            case let byte? where field == .id && (Bytes.isDigit(byte) || byte == UInt8(ascii: "-")):
+            case let byte? where (field == .id || field == .published) && (Bytes.isDigit(byte) || byte == UInt8(ascii: "-")):
                 let start = index
                 try number()
                 return text(start..<index)

@@ -2,10 +2,13 @@
 /// Lines field) to CONTRACT.md's `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: ISO 8601 dates and
 /// timestamps ("2024-02-27T10:00:00+01:00" → "2024-02-27"), and the RFC 2822 dates of RSS
 /// feeds ("Tue, 27 Feb 2024 09:15:00 GMT"), whose month names belong to the format, not to
-/// a language. Dates written in words are the date extractor's business, not this one's.
+/// a language; and Unix times, as feeds and scrapers store them (seconds, or milliseconds
+/// when 12 or 13 digits long; "1709028000" → "2024-02-27", in UTC). Dates written in words
+/// are the date extractor's business, not this one's.
 enum PublishedDate {
     static func normalize(_ text: String) -> String? {
         let bytes = Array(text.utf8.drop { Bytes.isSpace($0) })
+        if let day = unixTime(bytes) { return day.iso }
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count, bytes[range].allSatisfy(Bytes.isDigit) else { return nil }
             return bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
@@ -21,6 +24,18 @@ enum PublishedDate {
             return endsAt(7) ? monthText : nil
         }
         return endsAt(10) ? monthText + "-" + String(decoding: bytes[8..<10], as: UTF8.self) : nil
+    }
+
+    /// The day of a Unix time of 9 or 10 digits (seconds: 1973 to 2286) or 12 or 13
+    /// (milliseconds), with an optional fraction; nil for anything else (a year, "20240227").
+    private static func unixTime(_ bytes: [UInt8]) -> CalendarDay? {
+        let whole = bytes.prefix { Bytes.isDigit($0) }
+        let rest = bytes.dropFirst(whole.count)
+        guard [9, 10, 12, 13].contains(whole.count),
+              rest.isEmpty || rest.first == UInt8(ascii: ".") && rest.dropFirst().allSatisfy(Bytes.isDigit) else { return nil }
+        let value = whole.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        let seconds = whole.count >= 12 ? value / 1000 : value
+        return CalendarDay(dayNumber: seconds / 86_400)
     }
 
     /// The RFC 2822 month abbreviations, January first.
