@@ -507,7 +507,12 @@ import Testing
         Case("es", "Ganó dos mil quinientos millones de euros.", "2500000000 EUR"),
         Case("de", "Er zahlte eine Million zweihunderttausend Euro.", "1200000 EUR"),
         Case("fr", "Il a payé un million deux cent mille euros.", "1200000 EUR"),
-        Case("it", "Ha pagato un milione duecentomila euro.", "1200000 EUR")
+        Case("it", "Ha pagato un milione duecentomila euro.", "1200000 EUR"),
+        Case("fr-CA", "Hydro-Québec investira 1,2 G$ dans le projet.", "1200000000 CAD"),
+        Case("fr", "Le déficit est de l’ordre d’un milliard d’euros.", "~1000000000 EUR"),
+        Case("es", "El coste es del orden de 2.000 millones de euros.", "~2000000000 EUR"),
+        Case("it", "Ha raccolto poco più di 5 milioni di euro.", "~5000000 EUR"),
+        Case("en", "It cost on the order of $2 billion.", "~2000000000 USD")
     ]
 
     @Test(arguments: cases)
