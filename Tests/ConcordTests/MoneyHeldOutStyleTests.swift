@@ -507,7 +507,16 @@ import Testing
         Case("es", "Ganó dos mil quinientos millones de euros.", "2500000000 EUR"),
         Case("de", "Er zahlte eine Million zweihunderttausend Euro.", "1200000 EUR"),
         Case("fr", "Il a payé un million deux cent mille euros.", "1200000 EUR"),
-        Case("it", "Ha pagato un milione duecentomila euro.", "1200000 EUR")
+        Case("it", "Ha pagato un milione duecentomila euro.", "1200000 EUR"),
+        Case("fr-CA", "Hydro-Québec investira 1,2 G$ dans le projet.", "1200000000 CAD"),
+        Case("fr", "Le déficit est de l’ordre d’un milliard d’euros.", "~1000000000 EUR"),
+        Case("es", "El coste es del orden de 2.000 millones de euros.", "~2000000000 EUR"),
+        Case("it", "Ha raccolto poco più di 5 milioni di euro.", "~5000000 EUR"),
+        Case("en", "It cost on the order of $2 billion.", "~2000000000 USD"),
+        Case("es", "La acción sube 0,35 euros hasta 12,40 euros.", "0.35 EUR ; 12.4 EUR"),
+        Case("es", "El euríbor baja por quinto mes, hasta el 3,6 %.", "3.6%"),
+        Case("es", "Podrá captar hasta 40 millones de euros.", "..40000000 EUR"),
+        Case("en", "Seafarers want pay rises of up to 180 pct.", "..180%")
     ]
 
     @Test(arguments: cases)

@@ -18,7 +18,8 @@ struct Qualifiers: Sendable {
     }
 
     /// Matched backwards from a value (ending where it starts): "about", "more than", and
-    /// a change verb with its end-point word ("rose up to"), which is neither.
+    /// a change verb with its end-point word ("rose up to", "sube una décima, hasta el 3,2 %"),
+    /// which is neither.
     private let before: Pattern
     /// Matched right after a value: "or more", "or less".
     private let after: Pattern
@@ -73,9 +74,16 @@ struct Qualifiers: Sendable {
         let qualifiers = approximate + notApproximate + atLeast + atMost + endPoints
         // A bound word right after one of `bound_not_after` names the sum a thing is for, not a
         // bound: German "ein Auftrag über 50 Millionen Euro" (an order worth 50 million).
+        // Up to `change_end_point_gap` words (numbers with their marks) and a comma may stand
+        // between a verb of change and its end point: "sube una décima, hasta el 3,2 %".
+        let gapWords = try root["change_end_point_gap"].map { node -> Int in
+            guard let count = Int(try node.string()), count >= 0 else { throw RuleError(origin: node.origin, message: "'change_end_point_gap' must be a whole number") }
+            return count
+        } ?? 0
+        let gap = gapWords == 0 ? "" : "(?:[ ]+(?:[^ ,.;:!?\\n]|(?<=[0-9])[.,](?=[0-9]))+){0,\(gapWords)}?,?"
         let notAfter = try root.strings("bound_not_after").map { "(?<!\(PatternText.escape($0))[ ])" }.joined()
         before = try file.compile(
-            "(?<![\\p{L}])(?:(?<endpoint>\(alt(try root.strings("change_verbs")))[ ]+\(alt(endPoints)))|(?<exact>\(alt(notApproximate)))"
+            "(?<![\\p{L}])(?:(?<endpoint>\(alt(try root.strings("change_verbs")))\(gap)[ ]+\(alt(endPoints)))|(?<exact>\(alt(notApproximate)))"
                 + "|(?<approx>\(alt(approximate)))|\(notAfter)(?:(?<least>\(alt(atLeast)))|(?<most>\(alt(atMost)))))\(article)[ ]*\\z",
             key: "approximate")
         let afterLeast = try root.strings("after_at_least"), afterMost = try root.strings("after_at_most")
