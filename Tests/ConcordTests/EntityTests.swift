@@ -105,6 +105,12 @@ import Testing
         #expect(!found.contains { $0.text.hasPrefix("The European") && $0.name == "Norvane" }, "\(found.map { ($0.text, $0.name) })")
     }
 
+    /// "The Miami-based operator", "the computer maker" stand for the organisation described so.
+    @Test func aMakerOrAnOperatorIsAnAnaphor() throws {
+        let found = try Self.entities("Brightline Holdings, the Miami-based rail operator, agreed to buy Virgin Trains USA. The Miami-based operator said the deal closes in May.")
+        #expect(found.last?.text == "The Miami-based operator" && found.last?.name == "Brightline", "\(found.map { ($0.text, $0.name) })")
+    }
+
     @Test func anaphorPicksTheDescribedOrganisation() throws {
         let text = "Nimbus Labs Inc., a Berlin-based startup, met Orbital Corp., a Texas-based company. Orbital Corp. and Orbital Corp. talked. The Berlin-based startup agreed."
         let anaphor = try #require(try Self.entities(text).last)

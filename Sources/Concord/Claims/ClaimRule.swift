@@ -8,8 +8,8 @@
 /// before the object: "AI startup {object}"), `{org}` (an organisation,
 /// not captured), `{money}` (a sum with its stated equivalent in brackets), `{equivalent}`
 /// (a sum stated further on as the same: ", equivalent to {equivalent}"), `{percent}`, `{date}`,
-/// `{people}` and `{lead}` (lists of entities; a lead investor, like the object, may follow
-/// a description: "led by the fund {lead}"), `{words}` (up to four plain words or dates),
+/// `{people}` and `{lead}` (lists of entities; the first lead investor, like the object,
+/// may follow a description: "led by the fund {lead}"), `{words}` (up to four plain words or dates),
 /// `{gap}` (a short stretch with no mention in it but dates and places: "Zentrix, a Berlin
 /// startup, raised"), `{any}` (a stretch of the
 /// same sentence, mentions included), `{round}` (a round name of `Rules/claims/rounds.yaml`).
@@ -153,9 +153,10 @@ struct ClaimPlaceholders: Sendable {
         let description = descriptorHeads.isEmpty ? "" : "(?:(?:(?:[^\\s.;,\(MaskedSentence.close)]+|\(mark("L")))\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
         // "l'" joins its noun; any other article is a word.
         let article = articles.isEmpty ? "" : "(?:\\b(?:\(articles.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }.joined(separator: "|"))))?"
-        // Lead investors, each after an article and a description ("liderada por el fondo
-        // {lead}") where `prefix` allows them.
-        let lead = { (prefix: String) in "(?<lead>\(list(prefix + entity([.organization, .person]))))" }
+        // Lead investors, the first after an article and a description ("liderada por el
+        // fondo {lead}") where `prefix` allows them; not the others ("angeführt von A, auch
+        // der Bestandsinvestor B beteiligte sich" names one lead).
+        let lead = { (prefix: String) in "(?<lead>\(prefix)\(list(entity([.organization, .person]))))" }
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
             "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
@@ -185,7 +186,7 @@ struct ClaimPlaceholders: Sendable {
                 // An article and a description before the object ("in die US-Firma {object}"), except where the
                 // pattern starts: there it would be tried at every position of the sentence.
                 if name == "object" && !result.isEmpty { result += article + description }
-                // Lead investors too may each have theirs ("liderada por el fondo {lead}"),
+                // The first lead investor too may have its description ("liderada por el fondo {lead}"),
                 // except where the pattern starts.
                 result += name == "lead" && result.isEmpty ? lead("") : expansion
             } else if !name.isEmpty && name.allSatisfy({ $0.isLowercase }) {

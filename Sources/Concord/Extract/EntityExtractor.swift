@@ -102,7 +102,7 @@ public struct EntityExtractor: Sendable {
             // Christian Klein sagte": the company before the role, the person after it.
             let text = buffer.string(name)
             let words = text.split(separator: " ")
-            if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains(String($0.split(separator: "-").last ?? $0).lowercased()) }) {
+            if let role = words.dropLast().lastIndex(where: grammar.isRole) {
                 let roleWord = words[role]
                 if let hyphen = roleWord.lastIndex(of: "-") {
                     let start = name.lowerBound + text[..<roleWord.startIndex].utf8.count
@@ -349,15 +349,16 @@ public struct EntityExtractor: Sendable {
             let first = String(text[..<space])
             if grammar.nonNames.contains(first) || grammar.articles.contains(first) {
                 droppedNonName = true
-            } else if !grammar.roleWords.contains(first.lowercased()) {
+            } else if !grammar.isRole(first) {
                 break
             }
             range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
             text = buffer.string(range)
         }
-        // "Finance Secretary Jaime Ongpin": the words up to the last role word are the role.
+        // "Finance Secretary Jaime Ongpin", "Siemens-Chef Roland Busch": the words up to the
+        // last role word are the role.
         let words = text.split(separator: " ")
-        if let role = words.dropLast().lastIndex(where: { grammar.roleWords.contains($0.lowercased()) }) {
+        if let role = words.dropLast().lastIndex(where: grammar.isRole) {
             let next = words[role + 1]
             range = (range.lowerBound + text[..<next.startIndex].utf8.count)..<range.upperBound
             text = buffer.string(range)

@@ -250,6 +250,11 @@ final class EntityGrammar: Sendable {
         }
     }
 
+    /// Whether `word` is a role or title, alone or after a hyphen ("Chef", "Siemens-Chef").
+    func isRole<Word: StringProtocol>(_ word: Word) -> Bool {
+        roleWords.contains(word.lowercased()) || word.split(separator: "-").last.map { roleWords.contains($0.lowercased()) } == true
+    }
+
     /// Whether `word` is an adjective made from a place ("Valencia-based"): `adjective_endings`.
     func isPlaceAdjective(_ word: Substring) -> Bool {
         adjectiveEndings.contains { word.count > $0.count && word.hasSuffix($0) }
