@@ -43,7 +43,7 @@ import Testing
     }
 
     /// A round one article leaves unnamed is the one round another names for the company;
-    /// where the corpus names two, it stays apart.
+    /// where the corpus names two, the one whose sum it repeats exactly, else it stays apart.
     @Test func anUnnamedRoundIsTheOneTheCorpusNames() throws {
         let reconciler = try Reconciler(rules: Fixtures.rules)
         let one = reconciler.report(for: [Self.round("a", 40, round: "Series B"), Self.round("b", 45, round: "Funding round")])
@@ -52,5 +52,11 @@ import Testing
         #expect(one.facts.first?.status == .conflict)
         let two = reconciler.report(for: [Self.round("a", 40, round: "Series B"), Self.round("b", 45, round: "Funding round"), Self.round("c", 10, round: "Seed")])
         #expect(Set(two.facts.map(\.object)) == ["Series B", "Funding round", "Seed"])
+        let repeated = reconciler.report(for: [Self.round("a", 40, round: "Series B"), Self.round("b", 40, round: "Funding round"), Self.round("c", 10, round: "Seed")])
+        #expect(Set(repeated.facts.map(\.object)) == ["Series B", "Seed"])
+        #expect(repeated.facts.first { $0.object == "Series B" }?.values.count == 2)
+        // A sum both named rounds were stated with settles nothing.
+        let both = reconciler.report(for: [Self.round("a", 40, round: "Series B"), Self.round("b", 40, round: "Funding round"), Self.round("c", 40, round: "Seed")])
+        #expect(Set(both.facts.map(\.object)) == ["Series B", "Funding round", "Seed"])
     }
 }

@@ -50,27 +50,45 @@ public struct Reconciler: Sendable {
     }
 
     /// The records with each unnamed round ("a levé 25 millions d'euros", "raised $5 million
-    /// in funding") named after the one round the corpus names for the same subject and
-    /// predicate ("a $20 million Series B"), so both are one fact. Where the corpus names
-    /// none or several rounds of that subject, the unnamed one stays a fact of its own.
+    /// in funding") named after the round the corpus names for the same subject and
+    /// predicate ("a $20 million Series B"), so both are one fact: the only one, or, where
+    /// it names several, the only one stated with a sum the unnamed round repeats exactly
+    /// (the headline's "40 Millionen Euro" of the Series B, not of the seed round told as
+    /// history). Otherwise the unnamed round stays a fact of its own.
     static func namingRounds(in records: [DocumentRecord], unnamed: String?) -> [DocumentRecord] {
         guard let unnamed else { return records }
-        var named: [[String]: Set<String>] = [:]
+        /// Each named round of a subject and predicate, with the sums stated for it.
+        var named: [[String]: [String: Set<StatedSum>]] = [:]
         for record in records {
             for claim in record.claims {
                 guard let round = claim.details["round"], round != unnamed else { continue }
-                named[[claim.subject, claim.predicate], default: []].insert(round)
+                named[[claim.subject, claim.predicate], default: [:]][round, default: []].formUnion(StatedSum.of(claim, in: record))
             }
         }
         return records.map { record in
             var record = record
             for index in record.claims.indices where record.claims[index].details["round"] == unnamed {
                 let claim = record.claims[index]
-                guard let rounds = named[[claim.subject, claim.predicate]], rounds.count == 1, let round = rounds.first else { continue }
+                guard let rounds = named[[claim.subject, claim.predicate]] else { continue }
+                let sums = StatedSum.of(claim, in: record)
+                let repeated = rounds.filter { !$0.value.isDisjoint(with: sums) }
+                guard let round = rounds.count == 1 ? rounds.first?.key : repeated.count == 1 ? repeated.first?.key : nil else { continue }
                 if claim.object == unnamed { record.claims[index].object = round }
                 record.claims[index].details["round"] = round
             }
             return record
+        }
+    }
+
+    /// An exact sum as a claim states it: amount and currency.
+    private struct StatedSum: Hashable {
+        let amount: ExactDecimal
+        let currency: String?
+
+        static func of(_ claim: Claim, in record: DocumentRecord) -> Set<StatedSum> {
+            Set(claim.money.compactMap { index in
+                record.money.indices.contains(index) ? record.money[index].amount.map { StatedSum(amount: $0, currency: record.money[index].currency) } : nil
+            })
         }
     }
 
