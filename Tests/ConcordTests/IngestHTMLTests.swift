@@ -190,4 +190,22 @@ import Testing
         #expect(results.count == 1)
         #expect(results[0].failureReason == "no documents (the JSON Lines file is empty)")
     }
+
+    /// A page dated only by its byline: the lines of the page's head (here 40 links) are no
+    /// lines of the text, so the byline still stands in the header and dates the page.
+    @Test func aBylineDatesAPageWithALongHead() throws {
+        let links = (0..<40).map { "<link rel=\"preload\" href=\"/asset\($0).js\">" }.joined(separator: "\n")
+        let page = """
+            <html lang="de"><head><title>Kabelwerk Nord investiert 30 Millionen Euro</title>
+            \(links)
+            </head><body><h1>Kabelwerk Nord investiert 30 Millionen Euro in Bremen</h1>
+            <p class="meta">Von Anna Schmidt | 14.05.2025, 10:32 Uhr</p>
+            <p>Kabelwerk Nord will rund 30 Millionen Euro in Bremen investieren, teilte das Unternehmen am Mittwoch mit.</p>
+            </body></html>
+            """
+        let document = try DocumentReader(rules: Fixtures.rules).decode(Data(page.utf8), input: Input(kind: .file, path: "kabel.html", id: "kabel")).get()
+        let record = try Extraction(rules: Fixtures.rules).record(for: document)
+        #expect(record.published == "2025-05-14")
+        #expect(record.dates.first { $0.text == "Mittwoch" }?.value == "2025-05-14")
+    }
 }
