@@ -98,8 +98,8 @@ import Testing
         ("fr", "Offre spéciale : 1 € le premier mois\nIl vous reste 80% à découvrir.\n(Photo de Jean Durand/AFP)"),
         ("de", "Jetzt 4 Wochen für 1 € testen\nZum Inhalt springen"),
         ("es", "Suscríbete por 1 euro el primer mes"),
-        ("it", "Abbonati a 1 euro al mese per 3 mesi\nIl cantiere di Genova. (Foto di Giovanni Verdi/ANSA)"),
-        ("en", "Get 50% off your first year. Subscribe now.\nRobots at a warehouse in Oakland. (Jane Park/Reuters)"),
+        ("it", "Abbonati a 1 euro al mese per 3 mesi\nIl cantiere di Genova.\n(Foto di Giovanni Verdi/ANSA)"),
+        ("en", "Get 50% off your first year. Subscribe now.\nRobots at a warehouse in Oakland.\n(Jane Park/Reuters)"),
     ])
     func offersAndCreditsGiveNoValue(language: String, furniture: String) throws {
         let record = try Self.record("Verdane rachète Solaria\n\n\(furniture)\n", name: "offer-\(language).txt")
