@@ -208,4 +208,23 @@ import Testing
         #expect(record.published == "2025-05-14")
         #expect(record.dates.first { $0.text == "Mittwoch" }?.value == "2025-05-14")
     }
+
+    /// A page dated by `<time>` alone: the date of the day in the site's header and a
+    /// sidebar's teasers do not date the article; its own time does, and the one marked
+    /// as published wins over an update shown before it.
+    @Test func theArticlesTimeDatesThePageNotTheHeaders() throws {
+        let page = """
+            <html><body><header><time datetime="2025-06-20">Friday, June 20, 2025</time></header>
+            <aside><article><time datetime="2025-06-19">June 19</time> Other news</article></aside>
+            <article><h1>Apex Foods buys Orchard Mills</h1><p>By Jane Doe, <time datetime="2025-06-03T08:00:00Z">June 3, 2025</time></p>
+            <p>Apex Foods said it agreed to buy Orchard Mills for $310 million.</p></article></body></html>
+            """
+        #expect(try html(page).published == "2025-06-03")
+        let marked = """
+            <html><body><article><header><time class="updated" datetime="2025-06-05">Updated June 5</time>
+            <time class="entry-date published" datetime="2025-06-03">June 3</time></header><p>Text.</p></article></body></html>
+            """
+        #expect(try html(marked).published == "2025-06-03")
+        #expect(try html("<html><body><header><time datetime=\"2025-06-20\">Today</time></header><p>Text.</p></body></html>").published == "2025-06-20")
+    }
 }
