@@ -86,6 +86,10 @@ import Testing
         ("es", "Titular\nPor Ana Gil - 12 de marzo de 2025\nLa empresa anunció ayer un acuerdo.", "2025-03-12"),
         ("it", "Titolo\nDi Marco Rossi, 12 marzo 2025\nLa società ha annunciato ieri un accordo.", "2025-03-12"),
         ("en", "Headline\nThe deal, agreed by Acme Inc, March 12, 2025, closed.\nIt said yesterday.", nil),
+        // The byline after the date: "March 12, 2025 by Jane Doe", "12 marzo 2025 | di Marco Rossi".
+        ("en", "Headline here\nMarch 12, 2025 by Jane Doe\nThe company said yesterday it agreed.", "2025-03-12"),
+        ("it", "Titolo\n12 marzo 2025 | di Marco Rossi\nLa società ha annunciato ieri un accordo.", "2025-03-12"),
+        ("en", "Headline\nMarch 12, 2025 by the board, the plan was approved.\nIt said yesterday.", nil),
     ])
     func aBylineWithADateGivesTheDocumentDate(language: String, text: String, expected: String?) throws {
         #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)

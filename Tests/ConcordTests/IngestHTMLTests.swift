@@ -190,4 +190,41 @@ import Testing
         #expect(results.count == 1)
         #expect(results[0].failureReason == "no documents (the JSON Lines file is empty)")
     }
+
+    /// A page dated only by its byline: the lines of the page's head (here 40 links) are no
+    /// lines of the text, so the byline still stands in the header and dates the page.
+    @Test func aBylineDatesAPageWithALongHead() throws {
+        let links = (0..<40).map { "<link rel=\"preload\" href=\"/asset\($0).js\">" }.joined(separator: "\n")
+        let page = """
+            <html lang="de"><head><title>Kabelwerk Nord investiert 30 Millionen Euro</title>
+            \(links)
+            </head><body><h1>Kabelwerk Nord investiert 30 Millionen Euro in Bremen</h1>
+            <p class="meta">Von Anna Schmidt | 14.05.2025, 10:32 Uhr</p>
+            <p>Kabelwerk Nord will rund 30 Millionen Euro in Bremen investieren, teilte das Unternehmen am Mittwoch mit.</p>
+            </body></html>
+            """
+        let document = try DocumentReader(rules: Fixtures.rules).decode(Data(page.utf8), input: Input(kind: .file, path: "kabel.html", id: "kabel")).get()
+        let record = try Extraction(rules: Fixtures.rules).record(for: document)
+        #expect(record.published == "2025-05-14")
+        #expect(record.dates.first { $0.text == "Mittwoch" }?.value == "2025-05-14")
+    }
+
+    /// A page dated by `<time>` alone: the date of the day in the site's header and a
+    /// sidebar's teasers do not date the article; its own time does, and the one marked
+    /// as published wins over an update shown before it.
+    @Test func theArticlesTimeDatesThePageNotTheHeaders() throws {
+        let page = """
+            <html><body><header><time datetime="2025-06-20">Friday, June 20, 2025</time></header>
+            <aside><article><time datetime="2025-06-19">June 19</time> Other news</article></aside>
+            <article><h1>Apex Foods buys Orchard Mills</h1><p>By Jane Doe, <time datetime="2025-06-03T08:00:00Z">June 3, 2025</time></p>
+            <p>Apex Foods said it agreed to buy Orchard Mills for $310 million.</p></article></body></html>
+            """
+        #expect(try html(page).published == "2025-06-03")
+        let marked = """
+            <html><body><article><header><time class="updated" datetime="2025-06-05">Updated June 5</time>
+            <time class="entry-date published" datetime="2025-06-03">June 3</time></header><p>Text.</p></article></body></html>
+            """
+        #expect(try html(marked).published == "2025-06-03")
+        #expect(try html("<html><body><header><time datetime=\"2025-06-20\">Today</time></header><p>Text.</p></body></html>").published == "2025-06-20")
+    }
 }

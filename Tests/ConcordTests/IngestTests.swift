@@ -71,6 +71,22 @@ import Testing
         #expect(try reader.decode(Data("Acme paid $5 million for the unit.\nIt said so.".utf8), input: Input(kind: .file, path: "c.txt", id: "c")).get().title == nil)
     }
 
+    /// A menu row and a publishing line above the headline are no headline, in any language;
+    /// a headline that merely starts with such a word is.
+    @Test(arguments: [
+        ("Home | World | Business | Tech | Sport\nPublished March 3, 2025 at 9:30 AM", "Brightwave Energy to buy Solis Power"),
+        ("Menu\nPubblicato il 12 maggio 2025 alle 08:30\nUltimo aggiornamento: 13 maggio 2025", "Verdemare, ricavi a 210 milioni di euro nel 2024"),
+        ("Veröffentlicht am 14.05.2025 um 10:32 Uhr", "Solvaro baut 300 Stellen ab"),
+        ("Publié le 5 mars 2025 à 10h00", "Verdane Énergie rachète Solaria"),
+        ("Publicado el 3 de junio de 2025 a las 10:45", "Grupo Levante compra la aseguradora Sol"),
+        ("", "Updated guidance lifts Brightwave shares"),
+    ])
+    func menuRowsAndPublishingLinesAreNoTitle(header: String, headline: String) throws {
+        let text = "\(header)\n\n\(headline)\n\nThe body of the article.\n"
+        let reader = try DocumentReader(rules: Fixtures.rules)
+        #expect(try reader.decode(Data(text.utf8), input: Input(kind: .file, path: "t.txt", id: "t")).get().title == headline)
+    }
+
     // MARK: Formats
 
     @Test func formatFromExtensionAndContent() throws {

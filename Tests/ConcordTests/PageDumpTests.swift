@@ -42,4 +42,68 @@ import Testing
         #expect(record.dates.map(\.text) == ["martes", "tercer trimestre de 2025"])
         #expect(record.money.map(\.line) == [8, 9])
     }
+
+    /// The record of `text` read as the file `name`, boilerplate rules on.
+    static func record(_ text: String, name: String) throws -> DocumentRecord {
+        let reader = try DocumentReader(rules: Fixtures.rules)
+        let document = try reader.decode(Data(text.utf8), input: Input(kind: .file, path: name, id: name)).get()
+        return try Extraction(rules: Fixtures.rules).record(for: document)
+    }
+
+    /// A dump copied with the site's menu, skip link and share buttons above the byline:
+    /// furniture and blank lines do not push the byline out of the header, so its date, the
+    /// earliest, dates the document rather than the "Last Updated" line above it.
+    @Test func aBylineUnderTheMenuDatesTheDump() throws {
+        let text = """
+            Skip to content
+            Home
+            News
+            Tech
+            Business
+
+            Open In App
+
+            Quantix Robotics raises $75 million for warehouse robots
+
+            Last Updated : 14 Apr, 2025
+            Like Article
+            Share
+
+            By Priya Nair | April 12, 2025 | 4 min read
+
+            Quantix Robotics has raised $75 million in a Series C round, the company said.
+            """
+        let record = try Self.record(text, name: "quantix.txt")
+        #expect(record.title == "Quantix Robotics raises $75 million for warehouse robots")
+        #expect(record.published == "2025-04-12")
+    }
+
+    /// "Madrid | 3 de junio de 2025": a place and a bar before the date is a dateline, so
+    /// the update below it is not the publishing date.
+    @Test func aPlaceAndABarDateTheDump() throws {
+        let text = """
+            Grupo Levante compra la aseguradora Sol por 85 millones
+
+            Por Redacción
+            Madrid | 3 de junio de 2025 - 10:45 CEST
+            Actualizado: 4 de junio de 2025 - 09:10
+
+            El Grupo Levante ha cerrado la compra de la aseguradora Sol por 85 millones de euros.
+            """
+        #expect(try Self.record(text, name: "levante.txt").published == "2025-06-03")
+    }
+
+    /// Subscription offers, paywall notes and captions credited in brackets give no value.
+    @Test(arguments: [
+        ("fr", "Offre spéciale : 1 € le premier mois\nIl vous reste 80% à découvrir.\n(Photo de Jean Durand/AFP)"),
+        ("de", "Jetzt 4 Wochen für 1 € testen\nZum Inhalt springen"),
+        ("es", "Suscríbete por 1 euro el primer mes"),
+        ("it", "Abbonati a 1 euro al mese per 3 mesi\nIl cantiere di Genova.\n(Foto di Giovanni Verdi/ANSA)"),
+        ("en", "Get 50% off your first year. Subscribe now.\nRobots at a warehouse in Oakland.\n(Jane Park/Reuters)"),
+    ])
+    func offersAndCreditsGiveNoValue(language: String, furniture: String) throws {
+        let record = try Self.record("Verdane rachète Solaria\n\n\(furniture)\n", name: "offer-\(language).txt")
+        #expect(record.money.isEmpty && record.percents.isEmpty, "\(record.money.map(\.text)) \(record.percents.map(\.text))")
+        #expect(!record.entities.contains { ["AFP", "ANSA", "Reuters"].contains($0.name) })
+    }
 }

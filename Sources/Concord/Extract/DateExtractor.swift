@@ -16,7 +16,8 @@ public struct DateExtractor: Sendable {
     }
 
     /// How many lines from the top count as the header, where a date alone on its line
-    /// is the publishing date.
+    /// is the publishing date. Only lines of the body that hold text count: blank lines,
+    /// page furniture (menus, share rows) and, in HTML, the markup of the page's head do not.
     static let headerLines = 12
 
     let grammars: [String: DateGrammar]
@@ -51,9 +52,12 @@ public struct DateExtractor: Sendable {
         // day and month ("yesterday" alone on a line dates nothing).
         let referenceDay = reference.flatMap(CalendarDay.init(iso:))
         var documentDay: (day: CalendarDay, index: Int)?
+        var headerEnd: Int?
         for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
-            guard let value = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay)?.value, value.isDay,
-                  try isPublishingDate(date.bytes, in: document, grammar: grammar) else { continue }
+            guard let value = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay)?.value, value.isDay else { continue }
+            let end = headerEnd ?? Self.headerEnd(of: document)
+            headerEnd = end
+            guard try isPublishingDate(date.bytes, in: document, grammar: grammar, headerEnd: end) else { continue }
             let day = value.first
             if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
         }
@@ -75,13 +79,13 @@ public struct DateExtractor: Sendable {
     /// its line or follows a byline separator ("By Jane Doe | Updated ..."), a dateline, or
     /// a header line holding nothing else but a handle or a time of day. A cue word in running text ("Microsoft
     /// published its results on ...") dates an event, not the document.
-    private func isPublishingDate(_ bytes: Range<Int>, in document: TokenizedDocument, grammar: DateGrammar) throws -> Bool {
+    private func isPublishingDate(_ bytes: Range<Int>, in document: TokenizedDocument, grammar: DateGrammar, headerEnd: Int) throws -> Bool {
         let buffer = document.buffer
         var lineStart = bytes.lowerBound
         while lineStart > 0 && buffer[byte: lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         let before = TextBuffer(buffer.string(lineStart..<bytes.lowerBound))
         if let cue = grammar.documentDateCue, try cue.matches(in: before).contains(where: { Self.startsLabel(before.string(0..<$0.range.lowerBound)) }) { return true }
-        let isHeaderLine = document.span(ofBytes: bytes).line <= Self.headerLines
+        let isHeaderLine = bytes.lowerBound < headerEnd
         if isHeaderLine, !before.text.isEmpty, try [grammar.dateline, grammar.byline].contains(where: { try $0?.firstMatch(in: before) != nil }) { return true }
         var lineEnd = bytes.upperBound
         while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
@@ -91,6 +95,26 @@ public struct DateExtractor: Sendable {
         guard isHeaderLine, try isBare(before.text) || grammar.headerLineLead?.firstMatch(in: before) != nil else { return false }
         // A time of day or a reading time may follow the date ("March 4, 2025 at 10:15 AM").
         return try isBare(after) || grammar.headerLineRest?.firstMatch(in: TextBuffer(after)) != nil
+    }
+
+    /// The byte where the header ends: the start of the line after the first
+    /// ``headerLines`` lines of the body that hold text.
+    static func headerEnd(of document: TokenizedDocument) -> Int {
+        let buffer = document.buffer
+        var lines = 0
+        var lineStart = 0
+        while lineStart < buffer.byteCount {
+            var lineEnd = lineStart
+            while lineEnd < buffer.byteCount && buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var first = lineStart
+            while first < lineEnd && Bytes.isSpace(buffer[byte: first]) { first += 1 }
+            if first < lineEnd && document.isInBody(byte: first) {
+                lines += 1
+                if lines == headerLines { return lineEnd }
+            }
+            lineStart = lineEnd + 1
+        }
+        return buffer.byteCount
     }
 
     /// Whether a cue preceded by `prefix` on its line starts a label: nothing but spaces

@@ -11,6 +11,9 @@ public struct Boilerplate: Sendable {
     /// The rules marked `heading: true` ("Related stories", "Mehr zum Thema") as whole
     /// lines: the teaser headlines listed right under such a heading are boilerplate too.
     private let headings: Pattern?
+    /// The `labels:` of every file: how a label line starts ("By Jane Doe", "Pubblicato il
+    /// 12 maggio 2025"), which is never the headline of a plain text.
+    private let labels: Pattern?
 
     /// Compiles the `lines:` of every file in `Rules/boilerplate/`. Each rule is compiled on
     /// its own first, so an error names its file and line.
@@ -22,8 +25,13 @@ public struct Boilerplate: Sendable {
         var guarded: [String] = []
         var anyLength: [String] = []
         var headingRules: [String] = []
+        var labelRules: [String] = []
         var origin = RuleOrigin.inline
         for file in files {
+            for label in try file.root["labels"]?.list() ?? [] {
+                _ = try label.pattern(caseless: true)
+                labelRules.append("(?:" + (try label.string()) + ")")
+            }
             for rule in try file.root.list("lines") {
                 let node = rule["pattern"] ?? rule
                 _ = try node.pattern(caseless: true)
@@ -33,6 +41,7 @@ public struct Boilerplate: Sendable {
                 origin = node.origin
             }
         }
+        labels = labelRules.isEmpty ? nil : try Pattern("^(?:" + labelRules.joined(separator: "|") + ")", caseless: true, origin: origin)
         guard !guarded.isEmpty || !anyLength.isEmpty else {
             combined = nil
             headings = nil
@@ -134,6 +143,11 @@ public struct Boilerplate: Sendable {
     /// wrapped mid-sentence (wire copy wraps at 60 to 70 columns).
     static let wrappedLineLength = 50
 
+    /// Whether `line` starts like a label (a byline, a publishing line), never a headline.
+    func isLabel(_ line: String) -> Bool {
+        (try? labels?.firstMatch(in: TextBuffer(line))) != nil
+    }
+
     /// Whether `line` as a whole is boilerplate.
     public func isBoilerplate(line: String) -> Bool {
         !lines(in: TextBuffer(line)).isEmpty
@@ -155,14 +169,15 @@ public struct Boilerplate: Sendable {
 }
 
 /// Finds the headline of a plain text: the first substantial line that is not boilerplate,
-/// not a label ("Last Updated : 28 Feb, 2024", "By Jane Doe") and starts like a headline.
+/// not a label ("Last Updated : 28 Feb, 2024", "By Jane Doe", "Pubblicato il 12 maggio
+/// 2025", as the boilerplate rules' `labels:` tell) and starts like a headline.
 enum TitleFinder {
     /// Lines looked at before giving up.
     static let maximumLines = 40
 
     /// The scalar range (in the cleaned text, which for plain text is the original's) of the
     /// title line, or nil.
-    static func titleRange(in buffer: TextBuffer, boilerplate: [Range<Int>]) -> Range<Int>? {
+    static func titleRange(in buffer: TextBuffer, boilerplate: [Range<Int>], rules: Boilerplate?) -> Range<Int>? {
         var lineStart = 0
         var looked = 0
         while lineStart < buffer.byteCount, looked < maximumLines {
@@ -174,7 +189,8 @@ enum TitleFinder {
             if lower < upper {
                 looked += 1
                 let isBoilerplate = boilerplate.contains { $0.overlaps(lower..<upper) }
-                if !isBoilerplate, isHeadline(buffer.string(lower..<upper)) {
+                let line = buffer.string(lower..<upper)
+                if !isBoilerplate, isHeadline(line), rules?.isLabel(line) != true {
                     return buffer.scalarRange(ofBytes: lower..<upper)
                 }
             }

@@ -90,7 +90,7 @@ public struct DocumentReader: Sendable {
         let boilerplateLines = boilerplate?.lines(in: buffer) ?? []
         let bodyRanges = boilerplate == nil ? nil : Boilerplate.bodyRanges(in: buffer, outside: boilerplateLines)
         var title = title
-        if title == nil, let range = TitleFinder.titleRange(in: buffer, boilerplate: boilerplateLines) {
+        if title == nil, let range = TitleFinder.titleRange(in: buffer, boilerplate: boilerplateLines, rules: boilerplate) {
             title = Self.substring(of: original, scalars: range)
         }
         return Document(id: id, source: source, format: format, original: original, text: text, bodyRanges: bodyRanges, title: title, warnings: warnings)

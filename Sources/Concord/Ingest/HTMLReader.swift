@@ -11,7 +11,9 @@ import Foundation
 /// break for `<br>`; other white space collapses to one space, as a browser shows it.
 /// Gathers the metadata on the way: the language (`<html lang>`), the title (`<h1>`, else
 /// `og:title`, else `<title>`) and the publishing date (`article:published_time` and the like,
-/// JSON-LD `datePublished`, else the first `<time datetime>`), even from dropped elements.
+/// JSON-LD `datePublished`, else a `<time datetime>`: the one marked as the publishing time,
+/// else the first in the article, else the first in the page's furniture, such as the date of
+/// the day in a site's header), even from dropped elements.
 struct HTMLReader {
     struct Output {
         var text: String
@@ -65,6 +67,12 @@ private struct HTMLParser {
     private var metaDate: String?
     private var jsonLDDate: String?
     private var timeDate: String?
+    /// The first `<time>` marked as the publishing time, and the first in a dropped element
+    /// outside the article (page furniture).
+    private var markedTimeDate: String?
+    private var furnitureTimeDate: String?
+    /// How many `<article>` and `<main>` elements (outside dropped ones) are open.
+    private var articleDepth = 0
 
     init(source: UnsafeBufferPointer<UInt8>, dropForms: Bool) {
         self.source = source
@@ -114,7 +122,7 @@ private struct HTMLParser {
 
     func output() -> HTMLReader.Output {
         let titles = [h1, ogTitle.map(withoutSiteName), titleTag.map(withoutSiteName)].compactMap { $0.map(TextCleaning.collapseWhitespace) }
-        let dates = [metaDate, jsonLDDate, timeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
+        let dates = [metaDate, jsonLDDate, markedTimeDate, timeDate, furnitureTimeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
         return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm)
     }
 
@@ -266,14 +274,15 @@ private struct HTMLParser {
     }
 
     private mutating func startTag(_ name: String, attributes: [String: String], origin: Range<Int>) -> Int {
+        let selfClosing = origin.upperBound >= 2 && source[origin.upperBound - 2] == UInt8(ascii: "/")
         switch name {
         case "html": language = language ?? attributes["lang"].flatMap(LanguageTag.init)
         case "meta": readMeta(attributes)
-        case "time": timeDate = timeDate ?? attributes["datetime"]
+        case "time": noteTime(attributes)
         case "h1" where h1 == nil: capturingH1 = true
         default: break
         }
-        let selfClosing = origin.upperBound >= 2 && source[origin.upperBound - 2] == UInt8(ascii: "/")
+        if name == "article" || name == "main", dropped.isEmpty, !selfClosing { articleDepth += 1 }
         if Self.rawTextElements.contains(name) {
             let contentEnd = findClosingTag(name, from: origin.upperBound)
             let content = origin.upperBound..<contentEnd
@@ -307,8 +316,24 @@ private struct HTMLParser {
             return
         }
         if name == "h1" { capturingH1 = false }
+        if name == "article" || name == "main", dropped.isEmpty { articleDepth = max(0, articleDepth - 1) }
         if name == "pre" { preDepth = max(0, preDepth - 1) }
         if Self.blockElements.contains(name) { requestBreak(2, origin: origin) } else if Self.lineElements.contains(name) { requestBreak(1, origin: origin) }
+    }
+
+    /// A `<time datetime>`: one marked as the publishing time (`itemprop="datePublished"`,
+    /// `pubdate`, a class starting with `publish`), one in the article or outside page
+    /// furniture, or one in furniture (a header's date of the day, a sidebar's teasers).
+    private mutating func noteTime(_ attributes: [String: String]) {
+        guard let value = attributes["datetime"] else { return }
+        let classes = attributes["class"]?.lowercased().split(separator: " ") ?? []
+        if attributes["itemprop"]?.lowercased() == "datepublished" || attributes["pubdate"] != nil || classes.contains(where: { $0.hasPrefix("publish") }) {
+            markedTimeDate = markedTimeDate ?? value
+        } else if dropped.isEmpty || articleDepth > 0 {
+            timeDate = timeDate ?? value
+        } else {
+            furnitureTimeDate = furnitureTimeDate ?? value
+        }
     }
 
     private mutating func readMeta(_ attributes: [String: String]) {
