@@ -77,8 +77,9 @@ public struct DateExtractor: Sendable {
 
     /// Whether the date at `bytes` is given as the document's: a cue before it that starts
     /// its line or follows a byline separator ("By Jane Doe | Updated ..."), a dateline, or
-    /// a header line holding nothing else but a handle or a time of day. A cue word in running text ("Microsoft
-    /// published its results on ...") dates an event, not the document.
+    /// a header line holding nothing else but a handle or a time of day. A cue word in
+    /// running text ("Microsoft published its results on ...") dates an event, not the
+    /// document.
     private func isPublishingDate(_ bytes: Range<Int>, in document: TokenizedDocument, grammar: DateGrammar, headerEnd: Int) throws -> Bool {
         let buffer = document.buffer
         var lineStart = bytes.lowerBound

@@ -247,8 +247,6 @@ public struct EntityExtractor: Sendable {
         return !(start..<end).contains { lower.contains(buffer[byte: $0]) }
     }
 
-    /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
-    /// "OpenAI—a startup"); empty at the start.
     /// Whether a list after a cue is one name rather than several: a company's ("Goldman,
     /// Sachs and Co.", "Laidlaw Adams and Peck Inc.", "Guarantee Savings and Loan
     /// Association": its last word, or the word after it, ends an organisation's name) or a
@@ -263,6 +261,8 @@ public struct EntityExtractor: Sendable {
         return endsAName || (last.count == 1 && last.first?.isUppercase == true)
     }
 
+    /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
+    /// "OpenAI—a startup"); empty at the start.
     static func word(before offset: Int, in buffer: TextBuffer) -> String {
         var end = offset
         while end > 0 && (buffer[byte: end - 1] == UInt8(ascii: " ") || buffer[byte: end - 1] == UInt8(ascii: "\t")) { end -= 1 }

@@ -179,10 +179,8 @@ private struct MoneyReading {
 
     /// Whether the word after `offset` (spaces skipped) is joined by a hyphen to the next one.
     private func continuesWithHyphen(after offset: Int) -> Bool {
-        var position = offset
-        while position < buffer.byteCount, buffer[byte: position] == UInt8(ascii: " ") { position += 1 }
-        while position < buffer.byteCount, TextBuffer.isWordByte(buffer[byte: position]) { position += 1 }
-        return position < buffer.byteCount && buffer[byte: position] == UInt8(ascii: "-")
+        let end = buffer.wordRange(after: offset).upperBound
+        return end < buffer.byteCount && buffer[byte: end] == UInt8(ascii: "-")
     }
 
     /// Whether a coin word or price unit stands where it is no money: "the first quarter",

@@ -14,11 +14,18 @@ extension TextBuffer {
 
     /// The word that starts at `offset` (spaces after `offset` skipped), folded; nil if none.
     func foldedWord(after offset: Int) -> String? {
+        let word = wordRange(after: offset)
+        return word.isEmpty ? nil : NumberRules.folded(string(word))
+    }
+
+    /// The bytes of the word that starts at `offset`, spaces after `offset` skipped (empty
+    /// where no word follows).
+    func wordRange(after offset: Int) -> Range<Int> {
         var start = offset
         while start < byteCount, self[byte: start] == UInt8(ascii: " ") { start += 1 }
         var end = start
         while end < byteCount, Self.isWordByte(self[byte: end]) { end += 1 }
-        return start < end ? NumberRules.folded(string(start..<end)) : nil
+        return start..<end
     }
 
     /// A letter or any byte of a non-ASCII scalar.

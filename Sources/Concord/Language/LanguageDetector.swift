@@ -3,9 +3,9 @@
 /// language's list; the language with most hits wins if it has enough and beats the
 /// runner-up. A short text needs fewer: one hit for every six words, at least two, up to
 /// the language's `minimum_hits` (a single sentence, "Das Unternehmen sammelte 25 Mio.
-/// Euro ein.", is read in its language, not as English). Cheap (one pass over a bounded prefix of bytes, no patterns, no string or
-/// array built per word) and deterministic. Words are lower-cased in ASCII only; stop
-/// words are written lower case.
+/// Euro ein.", is read in its language, not as English). Cheap (one pass over a bounded
+/// prefix of bytes, no patterns, no string or array built per word) and deterministic.
+/// Words are lower-cased in ASCII only; stop words are written lower case.
 public struct LanguageDetector: Sendable {
     private struct Model: Sendable {
         let language: String
