@@ -151,6 +151,27 @@ import Testing
         #expect(try Self.money("He paid 10 grand.", language: "en-GB").first?.currency == "GBP")
     }
 
+    /// "$" is the local peso where the region writes it so; "dólares", "US$" and "USD" stay US dollars.
+    @Test(arguments: [("es-MX", "MXN"), ("es-AR", "ARS"), ("es-CL", "CLP"), ("es-CO", "COP"), ("es-ES", "USD"), ("es", "USD")])
+    func dollarSignIsTheLocalPeso(_ language: String, _ currency: String) throws {
+        let found = try Self.money("Pagó $500 millones, 20 millones de dólares, US$3 millones y USD 4 millones.", language: language)
+        #expect(found.map(\.currency) == [currency, "USD", "USD", "USD"])
+    }
+
+    /// The region's number style, else the document's own unambiguous numbers, reads "1,200".
+    @Test func regionAndDocumentSettleTheNumberStyle() throws {
+        let sentence = "El Gobierno destinará 1,200 millones de pesos a vivienda."
+        #expect(try Self.money(sentence, language: "es-MX").first?.amount == 1_200_000_000)
+        #expect(try Self.money(sentence, language: "es-ES").first?.amount == 1_200_000)
+        #expect(try Self.money(sentence, language: "es").first?.amount == 1_200_000)
+        #expect(try Self.money("El bono vale 1,234.50 pesos. " + sentence, language: "es").last?.amount == 1_200_000_000)
+        #expect(try Self.money("Hay 3,500,000 afiliados. " + sentence, language: "es").last?.amount == 1_200_000_000)
+        #expect(try Self.money("El bono vale 1.234,50 pesos. " + sentence, language: "es-MX").last?.amount == 1_200_000)
+        // Dates and versions settle nothing; English keeps its own style whatever the text writes.
+        #expect(try Self.money("El 12.03.2025 " + sentence.lowercased(), language: "es").last?.amount == 1_200_000)
+        #expect(try Self.money("It paid €1.234,50 and then $1,200 million.").last?.amount == 1_200_000_000)
+    }
+
     @Test func newswireShorthand() throws {
         let found = try Self.money("Net profit rose to 15 mln dlrs, or 22 cts a share, from 1.2 billion stg and 500 mln yen.")
         #expect(found.map(\.amount) == [15_000_000, ExactDecimal("0.22"), 1_200_000_000, 500_000_000])

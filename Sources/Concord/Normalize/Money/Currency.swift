@@ -57,6 +57,14 @@ public struct CurrencyTable: Sendable {
                 throw RuleError(origin: node.origin, message: "region table '\(family)' needs a 'default'")
             }
         }
+        for (family, table) in regions {
+            // A member may name another family ("$" → `dollar`), one step only: no chain, no loop.
+            for member in table.values where member != family {
+                if let next = regions[member], next.values.contains(where: { regions[$0] != nil }) {
+                    throw RuleError(origin: root.origin, message: "region table '\(family)' names '\(member)', which names a family in turn")
+                }
+            }
+        }
         self.regions = regions
         guard let evidence = root["region_evidence"] else {
             throw RuleError(origin: root.origin, message: "missing 'region_evidence': what settles a document's region when its tag names none")
@@ -113,10 +121,17 @@ public struct CurrencyTable: Sendable {
         return "(?<!\\p{L})(?:(?-i:(?:\(prefixes))?\(PatternText.alternation(isoCodes, bounded: false, foldCase: false)))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
     }
 
+    /// Whether `unit` is `family` or a family that falls back to it ("dollar_sign" on "dollar").
+    func isFamily(_ unit: String, within family: String) -> Bool {
+        unit == family || regions[unit]?["default"] == family
+    }
+
     /// The ISO code of `unit` for a document of `region`: a code stays; a family takes the
-    /// region's member, else its default.
+    /// region's member, else its default, which may itself be a family ("$" is
+    /// `dollar_sign`, whose default is `dollar`).
     public func isoCode(of unit: String, region: String?) -> String {
         guard let table = regions[unit] else { return unit }
-        return region.flatMap { table[$0] } ?? table["default"] ?? unit
+        let member = region.flatMap { table[$0] } ?? table["default"] ?? unit
+        return member == unit ? member : isoCode(of: member, region: region)
     }
 }
