@@ -172,6 +172,35 @@ import Testing
         #expect(try Self.money("It paid €1.234,50 and then $1,200 million.").last?.amount == 1_200_000_000)
     }
 
+    @Test func germanThousandsOfACurrency() throws {
+        let found = try Self.money("Umsatz 2024: 1.234 TEUR (Vorjahr: T€ 987); Kosten 12 TUSD.", language: "de")
+        #expect(found.map(\.amount) == [1_234_000, 987_000, 12_000])
+        #expect(found.map(\.currency) == ["EUR", "EUR", "USD"])
+    }
+
+    /// "R" is the rand only glued before a scale, or in an en-ZA document.
+    @Test func randNeedsAScaleOrTheRegion() throws {
+        #expect(try Self.money("Eskom will get R2 billion and R150m more.").map(\.currency) == ["ZAR", "ZAR"])
+        #expect(try Self.money("The fare is R500 a month.", language: "en-ZA").first?.amount == 500)
+        #expect(try Self.money("The fare is R500 a month.").isEmpty)
+        #expect(try Self.money("He drove the R5 road for 2 million people, R 2 billion.").isEmpty)
+        #expect(try Self.money("It cost R$5 million.").first?.currency == "BRL")
+    }
+
+    @Test func kenyanShillings() throws {
+        let found = try Self.money("Safaricom paid KSh 500 and Ksh2.1 billion; fees were Kshs. 40.")
+        #expect(found.map(\.amount) == [500, 2_100_000_000, 40])
+        #expect(found.allSatisfy { $0.currency == "KES" })
+    }
+
+    /// "$(12.3) million": an accounting negative reads as its amount; the span keeps the parentheses.
+    @Test func accountingNegativeInParentheses() throws {
+        let found = try Self.money("The unit lost $(12.3) million, against €(4.5)m a year earlier.")
+        #expect(found.map(\.amount) == [12_300_000, 4_500_000])
+        #expect(found.map(\.text) == ["$(12.3) million", "€(4.5)m"])
+        #expect(try Self.money("See note (3) million times.").isEmpty)
+    }
+
     @Test func newswireShorthand() throws {
         let found = try Self.money("Net profit rose to 15 mln dlrs, or 22 cts a share, from 1.2 billion stg and 500 mln yen.")
         #expect(found.map(\.amount) == [15_000_000, ExactDecimal("0.22"), 1_200_000_000, 500_000_000])

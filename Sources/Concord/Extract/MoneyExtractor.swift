@@ -96,23 +96,28 @@ private struct MoneyReading {
         guard let numberRange = match["n"] else { return nil }
         let scaleText = (match["s"] ?? match["s2"]).map(buffer.string)
         var start = match.range.lowerBound, end = match.range.upperBound
+        // "$(12.3) million": an accounting negative is read as its amount (the record has no sign).
+        if match["close"] != nil {
+            guard start > 0, buffer[byte: start - 1] == UInt8(ascii: "(") else { return nil }
+            start -= 1
+        }
         var unit: MoneyUnit?
         // A symbol or code that closed the sum before ("10 rmb 20 usd") is not this one's prefix.
         // Only a hint in the scan or a scale (names before scaled numbers) sends us looking.
         let mayHavePrefix = match["pf"] != nil || scaleText != nil
-        let prefix = mayHavePrefix ? prefix(before: numberRange.lowerBound, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil } : nil
+        let prefix = mayHavePrefix ? prefix(before: start, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil } : nil
         if let prefix, match["p"].map({ !grammar.isNameOfCurrency(buffer.string($0)) }) ?? true {
             // "rmb 10 usd 20": a symbol or code on both sides belongs to the number before it.
             unit = prefix.unit
             start = prefix.start
             end = match["s"]?.upperBound ?? numberRange.upperBound
         } else if let suffix = match["g"] ?? match["p"] {
-            guard let known = grammar.unit(of: buffer.string(suffix)) else { return nil }
+            guard let known = grammar.unit(of: buffer.string(suffix)), grammar.currencies.regionOfGluedSymbol(buffer.string(suffix)) == nil else { return nil }
             unit = known
             if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
         }
         if unit == nil {
-            if buffer.isLetter(before: numberRange.lowerBound) { return nil }  // "v0.1"
+            if buffer.isLetter(before: start) { return nil }  // "v0.1"
             guard let scaleText, grammar.bareScales.contains(grammar.numbers.rules.scaleWord(scaleText)) || endsRangeInCurrency(at: start) else { return nil }
         }
         guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar, numbers: numbers) else { return nil }
@@ -214,11 +219,15 @@ private struct MoneyReading {
 
     /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar
     /// 22.5 million"); a name counts before unscaled digits only if the rules list it.
+    /// A symbol of `glued_symbols` ("R") counts only glued to the digits and before a scale
+    /// or in a document of its region ("R2 billion"; "R500" in `en-ZA`).
     private func prefix(before offset: Int, scaled: Bool) -> (unit: MoneyUnit, start: Int)? {
         guard offset > 0, let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 32), to: offset),
               match["name"] == nil || scaled,
               let range = match["symbol"] ?? match["name"] ?? match["always"],
               let unit = grammar.unit(of: buffer.string(range)) else { return nil }
+        if let region = grammar.currencies.regionOfGluedSymbol(buffer.string(range)),
+           range.upperBound != offset || !(scaled || taggedRegion == region) { return nil }
         return (unit, match.range.lowerBound)
     }
 

@@ -4,7 +4,8 @@
 ///
 /// - `scan` finds the core of each sum in one pass. It is anchored on digits
 ///   (`<digits> [scale] [of] [currency]`, taken only with a scale, a currency after it, or
-///   a hint of a currency before it) and on scale and currency names, from which a
+///   a hint of a currency before it; a closing parenthesis may stand before the scale of
+///   an accounting negative, "$(12.3) million") and on scale and currency names, from which a
 ///   written number before them is read ("two million", "ten dollars").
 /// - `prefixBefore`, `writtenBefore` and `rangeStart` are matched backwards from a sum
 ///   (ending where it starts): the symbol or code before a number, a written number, the
@@ -150,7 +151,7 @@ final class MoneyGrammar: Sendable {
             WordStartFilter(capitals: false, prefixes: prefixes + currencies.scalePrefixes.keys, caseless: true, digits: true)
         }
         scan = try file.compile(
-            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])\(afterHyphen)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
+            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])\(afterHyphen)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?<close>\\)(?=[ ]?\(scale)))?(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
                 + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)(?![0-9])|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
                 + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
                 + "|\(wordStart)(?<anchor>\(anchorWords)|\(scaledCodes)))",

@@ -21,6 +21,9 @@ public struct MoneyUnit: Sendable, Equatable {
 public struct CurrencyTable: Sendable {
     /// Symbols as written ("US$", "€", "kr").
     let symbols: [String: MoneyUnit]
+    /// Symbols that count only glued before digits and then before a scale word or in a
+    /// document of their region (`glued_symbols`: "R2 billion"), by symbol key → region.
+    let gluedSymbolRegions: [String: String]
     /// ISO 4217 codes matched in upper case.
     let isoCodes: [String]
     let isoAliases: [String: String]
@@ -41,8 +44,15 @@ public struct CurrencyTable: Sendable {
         for (symbol, node) in symbolPairs {
             symbols[Self.symbolKey(symbol)] = try Self.unit(node)
         }
+        var gluedSymbolRegions: [String: String] = [:]
+        let gluedPairs = try root.pairs("glued_symbols")
+        for (symbol, node) in gluedPairs {
+            symbols[Self.symbolKey(symbol)] = MoneyUnit(unit: try node.string("unit"))
+            gluedSymbolRegions[Self.symbolKey(symbol)] = try node.string("region")
+        }
         self.symbols = symbols
-        rawSymbols = symbolPairs.map(\.key)
+        self.gluedSymbolRegions = gluedSymbolRegions
+        rawSymbols = symbolPairs.map(\.key) + gluedPairs.map(\.key)
         isoCodes = try root.strings("iso_codes")
         lowercaseCodes = try root.strings("iso_lowercase")
         scalePrefixes = Dictionary(uniqueKeysWithValues: try root.pairs("iso_scale_prefixes").map { pair in
@@ -93,6 +103,10 @@ public struct CurrencyTable: Sendable {
     static func symbolKey(_ text: String) -> String {
         String(text.lowercased().filter { !$0.isWhitespace })
     }
+
+    /// The region a symbol as matched needs unless it is glued before a scale ("R" → "ZA"),
+    /// nil for a symbol that counts wherever it stands.
+    func regionOfGluedSymbol(_ text: String) -> String? { gluedSymbolRegions[Self.symbolKey(text)] }
 
     /// The unit of a symbol or ISO code as matched, if it is one; a code with a scale
     /// letter glued before it ("MUSD") carries the scale as its factor.
