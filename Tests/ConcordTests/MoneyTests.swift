@@ -172,6 +172,16 @@ import Testing
         #expect(try Self.money("It paid €1.234,50 and then $1,200 million.").last?.amount == 1_200_000_000)
     }
 
+    /// "as low as" and "as little as" give the lowest a sum goes, "as high as" and "as much as" the highest.
+    @Test(arguments: [("Tickets sell for as low as $5.", "en", "5", nil), ("It could cost as little as $3 million.", "en", "3000000", nil),
+                      ("Bids went as high as $12 million.", "en", nil, "12000000"), ("Abonnements dès 10 euros.", "fr", "10", nil)] as [(String, String, String?, String?)])
+    func lowAndHighAsBounds(_ text: String, _ language: String, _ min: String?, _ max: String?) throws {
+        let found = try Self.money(text, language: language)
+        #expect(found.count == 1)
+        #expect(found.first?.amount == nil)
+        #expect(found.first?.range == AmountRange(min: min.flatMap(ExactDecimal.init), max: max.flatMap(ExactDecimal.init)))
+    }
+
     @Test func germanThousandsOfACurrency() throws {
         let found = try Self.money("Umsatz 2024: 1.234 TEUR (Vorjahr: T€ 987); Kosten 12 TUSD.", language: "de")
         #expect(found.map(\.amount) == [1_234_000, 987_000, 12_000])
