@@ -59,16 +59,16 @@ public struct DateExtractor: Sendable {
         var yearless: [Int] = []
         var headerEnd: Int?
         for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
-            guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: nil),
-                  resolution.value?.isDay ?? resolution.isRelative else { continue }
+            guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: nil) else { continue }
+            guard let value = resolution.value else {
+                if resolution.isRelative { yearless.append(index) }
+                continue
+            }
+            guard value.isDay else { continue }
             let end = headerEnd ?? Self.headerEnd(of: document)
             headerEnd = end
             guard try isPublishingDate(date.bytes, in: document, grammar: grammar, headerEnd: end) else { continue }
-            guard let day = resolution.value?.first else {
-                yearless.append(index)
-                continue
-            }
-            if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
+            if documentDay.map({ value.first < $0.day }) ?? true { documentDay = (value.first, index) }
         }
         // One without its year (a wire dateline, "PARIS, Sept 23 (Reuters) -") is the last such
         // day up to the published date, else up to the publishing date the text states with its
@@ -76,7 +76,10 @@ public struct DateExtractor: Sendable {
         // day later allowed, as a dateline's time zone may run ahead of the published date's).
         if let latest = (publishedDay ?? documentDay?.day ?? referenceDay)?.adding(days: 1) {
             for index in yearless {
-                guard let day = resolver.lastDay(found[index].parts, dayFirst: dayFirst, upTo: latest) else { continue }
+                let end = headerEnd ?? Self.headerEnd(of: document)
+                headerEnd = end
+                guard try isPublishingDate(found[index].bytes, in: document, grammar: grammar, headerEnd: end),
+                      let day = resolver.lastDay(found[index].parts, dayFirst: dayFirst, upTo: latest) else { continue }
                 if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
             }
         }
