@@ -195,6 +195,7 @@ import Testing
         #expect(try Self.money("The fare is R500 a month.").isEmpty)
         #expect(try Self.money("He drove the R5 road for 2 million people, R 2 billion.").isEmpty)
         #expect(try Self.money("It cost R$5 million.").first?.currency == "BRL")
+        #expect(try Self.money("The fund paid 300 R to each, 2 million euros in all.").map(\.currency) == ["EUR"])
     }
 
     @Test func kenyanShillings() throws {

@@ -112,7 +112,7 @@ private struct MoneyReading {
             start = prefix.start
             end = match["s"]?.upperBound ?? numberRange.upperBound
         } else if let suffix = match["g"] ?? match["p"] {
-            guard let known = grammar.unit(of: buffer.string(suffix)), grammar.currencies.regionOfGluedSymbol(buffer.string(suffix)) == nil else { return nil }
+            guard let known = grammar.unit(of: buffer.string(suffix)) else { return nil }
             unit = known
             if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
         }
