@@ -66,6 +66,23 @@ import Testing
         #expect(french.documentDate == "2024-03-03")
     }
 
+    /// A wire dateline without its year takes the year that puts it last up to the published
+    /// date (a day later allowed), else up to a dated publishing line, else up to the reference.
+    @Test(arguments: [
+        ("PARIS, Sept 23 (Reuters) - Renault said on Monday it would cut jobs.", "2024-09-24", nil, "2024-09-23"),
+        ("NEW YORK, Dec 31 - Stocks rose on Tuesday.", "2025-01-02", nil, "2024-12-31"),
+        ("NEW YORK, March 3 - Stocks fell.", "2025-01-10", nil, "2024-03-03"),
+        ("SYDNEY, Jan 3 (Reuters) - The bank cut rates.", "2025-01-02", nil, "2025-01-03"),
+        ("NEW YORK, March 3 - Stocks fell.", nil, "2025-01-10", "2024-03-03"),
+        ("Stocks fall\nPublished: Jan 2, 2025\nLONDON, Dec 31 (Reuters) - Stocks fell.", nil, nil, "2024-12-31"),
+        ("PARIS, Sept 23 (Reuters) - Renault said it would cut jobs.", nil, nil, nil),
+    ] as [(String, String?, String?, String?)])
+    func aDatelineWithoutAYearTakesThePublishedYear(text: String, published: String?, reference: String?, expected: String?) throws {
+        let analysis = try Self.extractor.analyze(try Fixtures.tokenized(text, language: "en"), published: published, reference: reference)
+        #expect(analysis.documentDate == expected)
+        #expect(analysis.documentDateIndex.flatMap { analysis.mentions[$0].value } == expected)
+    }
+
     /// European outlets write the place in title case, with the agency or without.
     @Test(arguments: [
         ("de", "München, 12.03.2025 – Die Firma hat am 10.03.2025 Geld eingesammelt.", "2025-03-12"),

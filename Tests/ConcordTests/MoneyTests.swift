@@ -151,6 +151,67 @@ import Testing
         #expect(try Self.money("He paid 10 grand.", language: "en-GB").first?.currency == "GBP")
     }
 
+    /// "$" is the local peso where the region writes it so; "dólares", "US$" and "USD" stay US dollars.
+    @Test(arguments: [("es-MX", "MXN"), ("es-AR", "ARS"), ("es-CL", "CLP"), ("es-CO", "COP"), ("es-ES", "USD"), ("es", "USD")])
+    func dollarSignIsTheLocalPeso(_ language: String, _ currency: String) throws {
+        let found = try Self.money("Pagó $500 millones, 20 millones de dólares, US$3 millones y USD 4 millones.", language: language)
+        #expect(found.map(\.currency) == [currency, "USD", "USD", "USD"])
+    }
+
+    /// The region's number style, else the document's own unambiguous numbers, reads "1,200".
+    @Test func regionAndDocumentSettleTheNumberStyle() throws {
+        let sentence = "El Gobierno destinará 1,200 millones de pesos a vivienda."
+        #expect(try Self.money(sentence, language: "es-MX").first?.amount == 1_200_000_000)
+        #expect(try Self.money(sentence, language: "es-ES").first?.amount == 1_200_000)
+        #expect(try Self.money(sentence, language: "es").first?.amount == 1_200_000)
+        #expect(try Self.money("El bono vale 1,234.50 pesos. " + sentence, language: "es").last?.amount == 1_200_000_000)
+        #expect(try Self.money("Hay 3,500,000 afiliados. " + sentence, language: "es").last?.amount == 1_200_000_000)
+        #expect(try Self.money("El bono vale 1.234,50 pesos. " + sentence, language: "es-MX").last?.amount == 1_200_000)
+        // Dates and versions settle nothing; English keeps its own style whatever the text writes.
+        #expect(try Self.money("El 12.03.2025 " + sentence.lowercased(), language: "es").last?.amount == 1_200_000)
+        #expect(try Self.money("It paid €1.234,50 and then $1,200 million.").last?.amount == 1_200_000_000)
+    }
+
+    /// "as low as" and "as little as" give the lowest a sum goes, "as high as" and "as much as" the highest.
+    @Test(arguments: [("Tickets sell for as low as $5.", "en", "5", nil), ("It could cost as little as $3 million.", "en", "3000000", nil),
+                      ("Bids went as high as $12 million.", "en", nil, "12000000"), ("Abonnements dès 10 euros.", "fr", "10", nil)] as [(String, String, String?, String?)])
+    func lowAndHighAsBounds(_ text: String, _ language: String, _ min: String?, _ max: String?) throws {
+        let found = try Self.money(text, language: language)
+        #expect(found.count == 1)
+        #expect(found.first?.amount == nil)
+        #expect(found.first?.range == AmountRange(min: min.flatMap(ExactDecimal.init), max: max.flatMap(ExactDecimal.init)))
+    }
+
+    @Test func germanThousandsOfACurrency() throws {
+        let found = try Self.money("Umsatz 2024: 1.234 TEUR (Vorjahr: T€ 987); Kosten 12 TUSD.", language: "de")
+        #expect(found.map(\.amount) == [1_234_000, 987_000, 12_000])
+        #expect(found.map(\.currency) == ["EUR", "EUR", "USD"])
+    }
+
+    /// "R" is the rand only glued before a scale, or in an en-ZA document.
+    @Test func randNeedsAScaleOrTheRegion() throws {
+        #expect(try Self.money("Eskom will get R2 billion and R150m more.").map(\.currency) == ["ZAR", "ZAR"])
+        #expect(try Self.money("The fare is R500 a month.", language: "en-ZA").first?.amount == 500)
+        #expect(try Self.money("The fare is R500 a month.").isEmpty)
+        #expect(try Self.money("He drove the R5 road for 2 million people, R 2 billion.").isEmpty)
+        #expect(try Self.money("It cost R$5 million.").first?.currency == "BRL")
+        #expect(try Self.money("The fund paid 300 R to each, 2 million euros in all.").map(\.currency) == ["EUR"])
+    }
+
+    @Test func kenyanShillings() throws {
+        let found = try Self.money("Safaricom paid KSh 500 and Ksh2.1 billion; fees were Kshs. 40.")
+        #expect(found.map(\.amount) == [500, 2_100_000_000, 40])
+        #expect(found.allSatisfy { $0.currency == "KES" })
+    }
+
+    /// "$(12.3) million": an accounting negative reads as its amount; the span keeps the parentheses.
+    @Test func accountingNegativeInParentheses() throws {
+        let found = try Self.money("The unit lost $(12.3) million, against €(4.5)m a year earlier.")
+        #expect(found.map(\.amount) == [12_300_000, 4_500_000])
+        #expect(found.map(\.text) == ["$(12.3) million", "€(4.5)m"])
+        #expect(try Self.money("See note (3) million times.").isEmpty)
+    }
+
     @Test func newswireShorthand() throws {
         let found = try Self.money("Net profit rose to 15 mln dlrs, or 22 cts a share, from 1.2 billion stg and 500 mln yen.")
         #expect(found.map(\.amount) == [15_000_000, ExactDecimal("0.22"), 1_200_000_000, 500_000_000])

@@ -34,6 +34,21 @@ import Testing
         #expect(english.digits("12,34,567.89") == ExactDecimal("1234567.89"))
     }
 
+    @Test func unambiguousNumbersSettleTheDecimalMark() throws {
+        let marks = { (text: String) in NumberReader.unambiguousDecimalMarks(in: TextBuffer(text)) }
+        #expect(marks("It cost 1,234.56 and 1,500,000.") == ["."])
+        #expect(marks("Costó 1.234,56 y 1.500.000.") == [","])
+        #expect(marks("1,234.56 y 1.234,56") == [".", ","])
+        #expect(marks("1,500 o 2.500, el 12.03.2025, versión 1.2.3, 12,34,567.89").isEmpty)
+        let spanish = NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: "es"))
+        #expect(spanish.reader(region: "MX", text: TextBuffer("")).digits("1,200") == 1200)
+        #expect(spanish.reader(region: "AR", text: TextBuffer("")).digits("1,200") == ExactDecimal("1.2"))
+        #expect(spanish.reader(region: nil, text: TextBuffer("1,500,000")).digits("1,200") == 1200)
+        #expect(spanish.reader(region: "MX", text: TextBuffer("1.500.000")).digits("1,200") == ExactDecimal("1.2"))
+        let english = NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: "en"))
+        #expect(english.reader(region: nil, text: TextBuffer("1.500.000")).digits("1,200") == 1200)
+    }
+
     @Test func writtenNumbers() throws {
         let reader = { (language: String) in NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: language)) }
         #expect(try reader("en").words("two and a half million") == 2_500_000)

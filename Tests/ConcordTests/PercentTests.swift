@@ -47,6 +47,13 @@ import Testing
         #expect(found.first?.line == 71)
     }
 
+    /// "0.125 %" reads in the document's number style, as money does (numbers/en.yaml).
+    @Test func numberStyleFollowsTheRegion() throws {
+        #expect(try Self.percents("La tasa subió 0.125 %.", language: "es-MX").first?.value == ExactDecimal("0.125"))
+        #expect(try Self.percents("La tasa subió 0,125 %.", language: "es-ES").first?.value == ExactDecimal("0.125"))
+        #expect(try Self.percents("La tasa subió 1.500 %.", language: "es-ES").first?.value == 1500)
+    }
+
     @Test func newswire() throws {
         let found = try Self.percents("Profit rose 10.5 pct, margins widened 1.5 percentage points and rates fell 25 basis points.")
         #expect(found.map(\.value) == [ExactDecimal("10.5"), ExactDecimal("1.5"), ExactDecimal("0.25")])

@@ -4,7 +4,10 @@
 /// The document's date is the earliest day that the text gives as its publishing date:
 /// on a line with a cue before it ("Last Updated : 28 Feb, 2024", "(Update: ... (Feb. 27,
 /// 2024))", "Published"), in a dateline ("NEW YORK, March 3 -"), or alone on a line of the
-/// header, where a time of day may follow it ("March 4, 2025 at 10:15 AM"). Dates of events the article reports are never taken for it.
+/// header, where a time of day may follow it ("March 4, 2025 at 10:15 AM"). Dates of events
+/// the article reports are never taken for it. A publishing date without its year takes
+/// the one that puts it last up to the published date (metadata), else up to a publishing
+/// date the text states with its year, else up to the reference date.
 public struct DateExtractor: Sendable {
     /// The dates of one document and the document's own date.
     public struct Analysis: Sendable {
@@ -51,25 +54,47 @@ public struct DateExtractor: Sendable {
         // The document's date: the earliest publishing date its text states, written as a
         // day and month ("yesterday" alone on a line dates nothing).
         let referenceDay = reference.flatMap(CalendarDay.init(iso:))
+        let publishedDay = published.flatMap(CalendarDay.init(iso:))
         var documentDay: (day: CalendarDay, index: Int)?
+        var yearless: [Int] = []
         var headerEnd: Int?
         for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
-            guard let value = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: referenceDay)?.value, value.isDay else { continue }
+            guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: nil) else { continue }
+            guard let value = resolution.value else {
+                if resolution.isRelative { yearless.append(index) }
+                continue
+            }
+            guard value.isDay else { continue }
             let end = headerEnd ?? Self.headerEnd(of: document)
             headerEnd = end
             guard try isPublishingDate(date.bytes, in: document, grammar: grammar, headerEnd: end) else { continue }
-            let day = value.first
-            if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
+            if documentDay.map({ value.first < $0.day }) ?? true { documentDay = (value.first, index) }
         }
-        let anchor = published.flatMap(CalendarDay.init(iso:)) ?? documentDay?.day ?? referenceDay
+        // One without its year (a wire dateline, "PARIS, Sept 23 (Reuters) -") is the last such
+        // day up to the published date, else up to the publishing date the text states with its
+        // year, else up to the reference: a story is dated no later than it is published (a
+        // day later allowed, as a dateline's time zone may run ahead of the published date's).
+        if let latest = (publishedDay ?? documentDay?.day ?? referenceDay)?.adding(days: 1) {
+            for index in yearless {
+                let end = headerEnd ?? Self.headerEnd(of: document)
+                headerEnd = end
+                guard try isPublishingDate(found[index].bytes, in: document, grammar: grammar, headerEnd: end),
+                      let day = resolver.lastDay(found[index].parts, dayFirst: dayFirst, upTo: latest) else { continue }
+                if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
+            }
+        }
+        let anchor = publishedDay ?? documentDay?.day ?? referenceDay
         var mentions: [DateMention] = []
         var documentDateIndex: Int?
         // Dates on boilerplate lines ("© 2024 Les Echos") are no mentions, though a
         // publishing date may be read from one.
         for (index, date) in found.enumerated() where document.isInBody(byte: date.bytes.lowerBound) {
             guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: anchor) else { continue }
-            if index == documentDay?.index { documentDateIndex = mentions.count }
-            let value = resolution.value
+            var value = resolution.value
+            if index == documentDay?.index, let day = documentDay?.day {
+                documentDateIndex = mentions.count
+                value = .day(day)  // a dateline without its year, as the document's date read it
+            }
             mentions.append(DateMention(span: document.span(ofBytes: date.bytes), value: value?.iso, period: value?.period, relative: resolution.isRelative))
         }
         return Analysis(mentions: mentions, documentDate: documentDay?.day.iso, documentDateIndex: documentDateIndex)

@@ -29,7 +29,8 @@ public struct MoneyExtractor: Sendable {
 
     public func mentions(in document: TokenizedDocument) throws -> [MoneyMention] {
         let grammar = grammars[document.language.language] ?? grammars["en"]!
-        let reading = MoneyReading(document: document, grammar: grammar)
+        let numbers = grammar.numbers.reader(region: document.language.region, text: document.buffer)
+        let reading = MoneyReading(document: document, grammar: grammar, numbers: numbers)
         return try reading.mentions()
     }
 }
@@ -38,6 +39,8 @@ public struct MoneyExtractor: Sendable {
 private struct MoneyReading {
     let document: TokenizedDocument
     let grammar: MoneyGrammar
+    /// The document's number style (``NumberReader/reader(region:text:)``).
+    let numbers: NumberReader
     var buffer: TextBuffer { document.buffer }
     /// The region of the document's language tag.
     var taggedRegion: String? { document.language.region }
@@ -93,11 +96,16 @@ private struct MoneyReading {
         guard let numberRange = match["n"] else { return nil }
         let scaleText = (match["s"] ?? match["s2"]).map(buffer.string)
         var start = match.range.lowerBound, end = match.range.upperBound
+        // "$(12.3) million": an accounting negative is read as its amount (the record has no sign).
+        if match["close"] != nil {
+            guard start > 0, buffer[byte: start - 1] == UInt8(ascii: "(") else { return nil }
+            start -= 1
+        }
         var unit: MoneyUnit?
         // A symbol or code that closed the sum before ("10 rmb 20 usd") is not this one's prefix.
         // Only a hint in the scan or a scale (names before scaled numbers) sends us looking.
         let mayHavePrefix = match["pf"] != nil || scaleText != nil
-        let prefix = mayHavePrefix ? prefix(before: numberRange.lowerBound, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil } : nil
+        let prefix = mayHavePrefix ? prefix(before: start, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil } : nil
         if let prefix, match["p"].map({ !grammar.isNameOfCurrency(buffer.string($0)) }) ?? true {
             // "rmb 10 usd 20": a symbol or code on both sides belongs to the number before it.
             unit = prefix.unit
@@ -109,10 +117,10 @@ private struct MoneyReading {
             if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
         }
         if unit == nil {
-            if buffer.isLetter(before: numberRange.lowerBound) { return nil }  // "v0.1"
+            if buffer.isLetter(before: start) { return nil }  // "v0.1"
             guard let scaleText, grammar.bareScales.contains(grammar.numbers.rules.scaleWord(scaleText)) || endsRangeInCurrency(at: start) else { return nil }
         }
-        guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar) else { return nil }
+        guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar, numbers: numbers) else { return nil }
         return Found(bytes: start..<end, value: value)
     }
 
@@ -173,7 +181,7 @@ private struct MoneyReading {
             start = prefix.start
         }
         if unit != nil, isNotCoinMoney(start..<end, unit: unitText) { return nil }
-        guard let value = MoneyValue(number: buffer.string(number), written: true, scale: nil, unit: unit, grammar: grammar) else { return nil }
+        guard let value = MoneyValue(number: buffer.string(number), written: true, scale: nil, unit: unit, grammar: grammar, numbers: numbers) else { return nil }
         return Found(bytes: start..<end, value: value)
     }
 
@@ -211,11 +219,15 @@ private struct MoneyReading {
 
     /// A currency symbol, code or name right before a number ("$", "US$ ", "EUR", "dollar
     /// 22.5 million"); a name counts before unscaled digits only if the rules list it.
+    /// A symbol of `glued_symbols` ("R") counts only glued to the digits and before a scale
+    /// or in a document of its region ("R2 billion"; "R500" in `en-ZA`).
     private func prefix(before offset: Int, scaled: Bool) -> (unit: MoneyUnit, start: Int)? {
         guard offset > 0, let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 32), to: offset),
               match["name"] == nil || scaled,
               let range = match["symbol"] ?? match["name"] ?? match["always"],
               let unit = grammar.unit(of: buffer.string(range)) else { return nil }
+        if let region = grammar.currencies.regionOfGluedSymbol(buffer.string(range)),
+           range.upperBound != offset || !(scaled || taggedRegion == region) { return nil }
         return (unit, match.range.lowerBound)
     }
 
@@ -250,7 +262,7 @@ private struct MoneyReading {
                 result.append(sum)
                 continue
             }
-            let cents = match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) }
+            let cents = match["digits"].flatMap { numbers.digits(buffer.string($0)) }
                 ?? match["written"].flatMap { written -> ExactDecimal? in
                     // "Sie nahm 20 Euro ein": an article closing the clause is a verb's particle, not a cent.
                     let text = buffer.string(written)
@@ -299,7 +311,7 @@ private struct MoneyReading {
         guard match["open"] != nil, high.range == nil, high.value.unit != nil, match["lpre"] == nil, match["lp"] == nil,
               let loRange = match["lo"] ?? match["lw"], let joinRange = match["join"],
               grammar.qualifiers.isChange(before: match.range.lowerBound, ownUnit: false, joiner: NumberRules.folded(buffer.string(joinRange)), openWord: match["open"].map(buffer.string), in: buffer),
-              let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil, scale: match["ls"].map(buffer.string), unit: nil, grammar: grammar)
+              let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil, scale: match["ls"].map(buffer.string), unit: nil, grammar: grammar, numbers: numbers)
         else { return nil }
         return Found(bytes: loRange.lowerBound..<(match["ls"]?.upperBound ?? loRange.upperBound), value: low.changeStart(to: high.value))
     }
@@ -323,8 +335,8 @@ private struct MoneyReading {
         }
         if grammar.qualifiers.isChange(before: start, ownUnit: loUnit != nil, joiner: join, openWord: match["open"].map(buffer.string), in: buffer) { return nil }
         guard let low = MoneyValue(number: buffer.string(loRange), written: match["lw"] != nil,
-                                   scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar),
-              let bounds = low.lowEnd(of: high.value),
+                                   scale: match["ls"].map(buffer.string), unit: loUnit, grammar: grammar, numbers: numbers),
+              let bounds = low.lowEnd(of: high.value, currencies: grammar.currencies),
               match["open"] != nil || grammar.qualifiers.mayJoin(low: bounds.low, high: bounds.high) else { return nil }
         let spanStart = match["lpre"]?.lowerBound ?? loRange.lowerBound
         var value = high.value
@@ -338,7 +350,7 @@ private struct MoneyReading {
     /// needs it.
     private func documentRegion(_ sums: [Found]) throws -> String? {
         let evidence = grammar.currencies.regionEvidence
-        let bareDollarSums = sums.filter { $0.value.unit?.unit == "dollar" }.count
+        let bareDollarSums = sums.filter { $0.value.unit.map { grammar.currencies.isFamily($0.unit, within: "dollar") } == true }.count
         guard bareDollarSums > 0 || sums.contains(where: { $0.value.unit?.unit == "local" }) else { return taggedRegion }
         if let statement = try grammar.currencyStatement.firstMatch(in: buffer, from: 0, to: buffer.byteCount),
            let currency = statement["currency"], let unit = grammar.unit(of: buffer.string(currency)),

@@ -67,9 +67,11 @@ public struct PercentExtractor: Sendable {
     public func mentions(in document: TokenizedDocument) throws -> [PercentMention] {
         let grammar = grammars[document.language.language] ?? grammars["en"]!
         let buffer = document.buffer
+        // The document's number style ("0,125 %" and "0.125 %" by region, numbers/en.yaml).
+        let numbers = grammar.numbers.reader(region: document.language.region, text: buffer)
         var found: [Found] = []
         try ChunkedScan.forEachMatch(grammar.pattern, in: buffer, prefilter: grammar.signOrPoints) { match in
-            guard document.isInBody(byte: match.range.lowerBound), var value = Self.value(of: match, grammar: grammar, in: buffer) else { return }
+            guard document.isInBody(byte: match.range.lowerBound), var value = Self.value(of: match, numbers: numbers, in: buffer) else { return }
             let points = match["points"].map { NumberRules.folded(buffer.string($0)) }
             if let points, grammar.hundredths.contains(points.split(whereSeparator: \.isWhitespace).joined(separator: " ")) {
                 value = value.divided(by: 100)
@@ -79,7 +81,7 @@ public struct PercentExtractor: Sendable {
         var mentions: [PercentMention] = []
         for percent in found {
             var range: (low: Int, start: Int, value: ExactDecimal)?
-            switch try lowEnd(before: percent, grammar: grammar, in: buffer) {
+            switch try lowEnd(before: percent, grammar: grammar, numbers: numbers, in: buffer) {
             case .range(let low, let start, let value): range = (low, start, value)
             case .changeStart(let bytes, let value):
                 // "pasó del 3 al 4 %", "stieg von 3 auf 4 Prozent": the start, in the end's sign.
@@ -120,11 +122,11 @@ public struct PercentExtractor: Sendable {
 
     /// The low end of a range that `high` closes, or the start of a change it ends: "rose
     /// from 5% to 10%" is a change, not a range; a range's low end must be below the high one.
-    private func lowEnd(before high: Found, grammar: Grammar, in buffer: TextBuffer) throws -> LowEnd? {
+    private func lowEnd(before high: Found, grammar: Grammar, numbers: NumberReader, in buffer: TextBuffer) throws -> LowEnd? {
         let qualifiers = grammar.qualifiers
         guard !high.points, qualifiers.mayEndRange(before: high.bytes.lowerBound, in: buffer),
               let match = try grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: high.bytes.lowerBound - 100), to: high.bytes.lowerBound),
-              let low = Self.value(of: match, grammar: grammar, in: buffer),
+              let low = Self.value(of: match, numbers: numbers, in: buffer),
               let join = match["join"], let number = match["digits"] ?? match["written"] else { return nil }
         let joiner = NumberRules.folded(buffer.string(join)).split(separator: " ").first.map(String.init) ?? ""
         guard match["open"] != nil || (qualifiers.bareJoiners.contains(joiner) && qualifiers.mayJoin(low: low, high: high.value)) else { return nil }
@@ -134,7 +136,7 @@ public struct PercentExtractor: Sendable {
         return low < high.value ? .range(low: number.lowerBound, start: match.range.lowerBound, value: low) : nil
     }
 
-    private static func value(of match: PatternMatch, grammar: Grammar, in buffer: TextBuffer) -> ExactDecimal? {
-        match["digits"].flatMap { grammar.numbers.digits(buffer.string($0)) } ?? match["written"].flatMap { grammar.numbers.words(buffer.string($0)) }
+    private static func value(of match: PatternMatch, numbers: NumberReader, in buffer: TextBuffer) -> ExactDecimal? {
+        match["digits"].flatMap { numbers.digits(buffer.string($0)) } ?? match["written"].flatMap { numbers.words(buffer.string($0)) }
     }
 }

@@ -4,7 +4,8 @@
 ///
 /// - `scan` finds the core of each sum in one pass. It is anchored on digits
 ///   (`<digits> [scale] [of] [currency]`, taken only with a scale, a currency after it, or
-///   a hint of a currency before it) and on scale and currency names, from which a
+///   a hint of a currency before it; a closing parenthesis may stand before the scale of
+///   an accounting negative, "$(12.3) million") and on scale and currency names, from which a
 ///   written number before them is read ("two million", "ten dollars").
 /// - `prefixBefore`, `writtenBefore` and `rangeStart` are matched backwards from a sum
 ///   (ending where it starts): the symbol or code before a number, a written number, the
@@ -119,10 +120,12 @@ final class MoneyGrammar: Sendable {
         let written = numberRules.writtenPattern
         let scale = numberRules.scalePattern
         let symbols = Self.symbolPattern(currencies.rawSymbols)
+        // Symbols after the number: never those of `glued_symbols` ("R" stands only before it).
+        let symbolsAfter = Self.symbolPattern(currencies.rawSymbols.filter { currencies.regionOfGluedSymbol($0) == nil })
         let iso = currencies.codePattern
         let prefix = "(?:\(symbols)|\(iso))"
         let names = alt(wordList)
-        let suffix = "(?:\(names)|\(symbols)|\(iso))"
+        let suffix = "(?:\(names)|\(symbolsAfter)|\(iso))"
         // A sum may wrap at the end of a line in wire text ("200 mln\ndlrs"): its parts may
         // stand apart by a space or a line break.
         let connector = try root.strings("currency_connectors").isEmpty ? "" : "(?:\(alt(try root.strings("currency_connectors")))[ \\n]?)?"
@@ -150,8 +153,8 @@ final class MoneyGrammar: Sendable {
             WordStartFilter(capitals: false, prefixes: prefixes + currencies.scalePrefixes.keys, caseless: true, digits: true)
         }
         scan = try file.compile(
-            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])\(afterHyphen)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
-                + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbols)(?![0-9])|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
+            "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])\(afterHyphen)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?<close>\\)(?=[ ]?\(scale)))?(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
+                + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbolsAfter)(?![0-9])|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
                 + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
                 + "|\(wordStart)(?<anchor>\(anchorWords)|\(scaledCodes)))",
             key: "currencies")

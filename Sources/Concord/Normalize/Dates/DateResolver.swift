@@ -28,6 +28,15 @@ struct DateResolver {
 
     let vocabulary: DateVocabulary
 
+    /// The last day up to `latest` that a day and month without a year can be (a dateline
+    /// is no later than its story is published), or nil when `parts` are no such day.
+    func lastDay(_ parts: DateParts, dayFirst: Bool, upTo latest: CalendarDay) -> CalendarDay? {
+        var past = parts
+        past[.past] = "up to"  // read as said to be past: the last such day up to the anchor
+        guard let value = resolve(past, dayFirst: dayFirst, anchor: latest)?.value, value.isDay else { return nil }
+        return value.first
+    }
+
     /// The value of `parts`, or nil when they do not make a date (February 30, month 13).
     func resolve(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
         let year = parts[.year].flatMap(Self.yearNumber)

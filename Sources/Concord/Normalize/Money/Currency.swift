@@ -21,6 +21,9 @@ public struct MoneyUnit: Sendable, Equatable {
 public struct CurrencyTable: Sendable {
     /// Symbols as written ("US$", "€", "kr").
     let symbols: [String: MoneyUnit]
+    /// Symbols that count only glued before digits and then before a scale word or in a
+    /// document of their region (`glued_symbols`: "R2 billion"), by symbol key → region.
+    let gluedSymbolRegions: [String: String]
     /// ISO 4217 codes matched in upper case.
     let isoCodes: [String]
     let isoAliases: [String: String]
@@ -41,8 +44,15 @@ public struct CurrencyTable: Sendable {
         for (symbol, node) in symbolPairs {
             symbols[Self.symbolKey(symbol)] = try Self.unit(node)
         }
+        var gluedSymbolRegions: [String: String] = [:]
+        let gluedPairs = try root.pairs("glued_symbols")
+        for (symbol, node) in gluedPairs {
+            symbols[Self.symbolKey(symbol)] = MoneyUnit(unit: try node.string("unit"))
+            gluedSymbolRegions[Self.symbolKey(symbol)] = try node.string("region")
+        }
         self.symbols = symbols
-        rawSymbols = symbolPairs.map(\.key)
+        self.gluedSymbolRegions = gluedSymbolRegions
+        rawSymbols = symbolPairs.map(\.key) + gluedPairs.map(\.key)
         isoCodes = try root.strings("iso_codes")
         lowercaseCodes = try root.strings("iso_lowercase")
         scalePrefixes = Dictionary(uniqueKeysWithValues: try root.pairs("iso_scale_prefixes").map { pair in
@@ -55,6 +65,14 @@ public struct CurrencyTable: Sendable {
             regions[family] = Dictionary(uniqueKeysWithValues: try node.pairs().map { ($0.key, try $0.value.string()) })
             guard regions[family]?["default"] != nil else {
                 throw RuleError(origin: node.origin, message: "region table '\(family)' needs a 'default'")
+            }
+        }
+        for (family, table) in regions {
+            // A member may name another family ("$" → `dollar`), one step only: no chain, no loop.
+            for member in table.values where member != family {
+                if let next = regions[member], next.values.contains(where: { regions[$0] != nil }) {
+                    throw RuleError(origin: root.origin, message: "region table '\(family)' names '\(member)', which names a family in turn")
+                }
             }
         }
         self.regions = regions
@@ -86,6 +104,10 @@ public struct CurrencyTable: Sendable {
         String(text.lowercased().filter { !$0.isWhitespace })
     }
 
+    /// The region a symbol as matched needs unless it is glued before a scale ("R" → "ZA"),
+    /// nil for a symbol that counts wherever it stands.
+    func regionOfGluedSymbol(_ text: String) -> String? { gluedSymbolRegions[Self.symbolKey(text)] }
+
     /// The unit of a symbol or ISO code as matched, if it is one; a code with a scale
     /// letter glued before it ("MUSD") carries the scale as its factor.
     func unit(symbolOrCode text: String) -> MoneyUnit? {
@@ -113,10 +135,17 @@ public struct CurrencyTable: Sendable {
         return "(?<!\\p{L})(?:(?-i:(?:\(prefixes))?\(PatternText.alternation(isoCodes, bounded: false, foldCase: false)))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
     }
 
+    /// Whether `unit` is `family` or a family that falls back to it ("dollar_sign" on "dollar").
+    func isFamily(_ unit: String, within family: String) -> Bool {
+        unit == family || regions[unit]?["default"] == family
+    }
+
     /// The ISO code of `unit` for a document of `region`: a code stays; a family takes the
-    /// region's member, else its default.
+    /// region's member, else its default, which may itself be a family ("$" is
+    /// `dollar_sign`, whose default is `dollar`).
     public func isoCode(of unit: String, region: String?) -> String {
         guard let table = regions[unit] else { return unit }
-        return region.flatMap { table[$0] } ?? table["default"] ?? unit
+        let member = region.flatMap { table[$0] } ?? table["default"] ?? unit
+        return member == unit ? member : isoCode(of: member, region: region)
     }
 }

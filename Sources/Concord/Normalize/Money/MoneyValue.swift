@@ -13,9 +13,10 @@ struct MoneyValue: Sendable, Equatable {
     var amount: ExactDecimal { number * (unit?.factor ?? 1) }
 
     /// Reads the parts of a match: a number (digits or words), an optional scale word and
-    /// an optional currency unit. Nil when the number does not read.
-    init?(number text: String, written: Bool, scale scaleText: String?, unit: MoneyUnit?, grammar: MoneyGrammar) {
-        guard let base = written ? grammar.numbers.words(text) : grammar.numbers.digits(text) else { return nil }
+    /// an optional currency unit, digits with the document's `numbers` (its decimal mark).
+    /// Nil when the number does not read.
+    init?(number text: String, written: Bool, scale scaleText: String?, unit: MoneyUnit?, grammar: MoneyGrammar, numbers: NumberReader) {
+        guard let base = written ? numbers.words(text) : numbers.digits(text) else { return nil }
         var scale: ExactDecimal?
         if let scaleText {
             guard let power = grammar.scalePower(of: scaleText) else { return nil }
@@ -53,9 +54,11 @@ struct MoneyValue: Sendable, Equatable {
     /// The low end of a range whose high end is `high`: it takes the high end's currency
     /// when it names none, and its scale when it has none and the result stays below the
     /// high end ("$10-15 million" → 10 million; "500,000 to 2 million" stays 500,000).
-    /// Nil when the two cannot be one range (different currencies, low above high).
-    func lowEnd(of high: MoneyValue) -> (low: ExactDecimal, high: ExactDecimal, unit: MoneyUnit?)? {
-        if let mine = unit, let theirs = high.unit, mine.unit != theirs.unit { return nil }
+    /// Nil when the two cannot be one range (different currencies, low above high); "$" and
+    /// "dólares" may be one ("$10 - 20 dólares": the high end's unit is the range's).
+    func lowEnd(of high: MoneyValue, currencies: CurrencyTable) -> (low: ExactDecimal, high: ExactDecimal, unit: MoneyUnit?)? {
+        if let mine = unit, let theirs = high.unit, mine.unit != theirs.unit,
+           !currencies.isFamily(mine.unit, within: theirs.unit), !currencies.isFamily(theirs.unit, within: mine.unit) { return nil }
         let sharedUnit = high.unit ?? unit
         var low = number
         if scale == nil, let highScale = high.scale, number * highScale <= high.number {

@@ -6,10 +6,74 @@ import Foundation
 /// The ambiguity policy is stated in `Rules/numbers/en.yaml`.
 public struct NumberReader: Sendable {
     public let rules: NumberRules
+    /// The mark a single ambiguous separator stands for when it is this one: the language's
+    /// (``NumberRules/decimalMark``) unless one document's style says otherwise.
+    public let decimalMark: Character
 
+    /// A reader in the language's own style.
     public init(rules: NumberRules) {
-        self.rules = rules
+        self.init(rules: rules, decimalMark: rules.decimalMark)
     }
+
+    private init(rules: NumberRules, decimalMark: Character) {
+        self.rules = rules
+        self.decimalMark = decimalMark
+    }
+
+    /// The reader for one document of this language (the policy in `Rules/numbers/en.yaml`):
+    /// where the language lists `regional_decimal_marks`, numbers that the text writes
+    /// unambiguously ("1,234.56", "1,500,000" or "1.234,56", "1.500.000") settle the decimal
+    /// mark when they all agree; else the region of the document's tag, if listed; else the
+    /// language's own mark. A language that lists no region keeps its own mark always.
+    public func reader(region: String?, text: TextBuffer) -> NumberReader {
+        guard !rules.regionalDecimalMarks.isEmpty else { return self }
+        let written = Self.unambiguousDecimalMarks(in: text)
+        let mark = written.count == 1 ? written.first! : region.flatMap { rules.regionalDecimalMarks[$0] } ?? rules.decimalMark
+        return NumberReader(rules: rules, decimalMark: mark)
+    }
+
+    /// The decimal marks that numbers in `text` settle beyond doubt: both marks in one
+    /// number ("1,234.56": the last is the decimal mark), or one mark grouping thousands
+    /// more than once ("1,500,000": the other is). Dates and versions ("12.03.2025", "1.2.3")
+    /// group no thousands and say nothing.
+    static func unambiguousDecimalMarks(in text: TextBuffer) -> Set<Character> {
+        var marks = Set<Character>()
+        let count = text.byteCount
+        var index = 0
+        while index < count {
+            let byte = text[byte: index]
+            guard Self.isDigit(byte), index == 0 || !(Self.isDigit(text[byte: index - 1]) || Self.isMark(text[byte: index - 1])) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < count, Self.isDigit(text[byte: end]) || Self.isMark(text[byte: end]) { end += 1 }
+            var last = end
+            while last > index, Self.isMark(text[byte: last - 1]) { last -= 1 }  // "1,500,000." ends a sentence
+            if let mark = Self.decimalMark(settledBy: (index..<last).map { text[byte: $0] }) { marks.insert(mark) }
+            index = end
+        }
+        return marks
+    }
+
+    /// The decimal mark one run of digits and marks settles, if it settles one.
+    private static func decimalMark(settledBy run: [UInt8]) -> Character? {
+        var groups: [(digits: Int, mark: UInt8?)] = [(0, nil)]
+        for byte in run {
+            if isDigit(byte) { groups[groups.count - 1].digits += 1 } else { groups.append((0, byte)) }
+        }
+        let marks = groups.dropFirst().compactMap(\.mark)
+        guard marks.count >= 2, (1...3).contains(groups[0].digits) else { return nil }
+        let grouping = marks[0]
+        let thousands = marks.dropLast().allSatisfy { $0 == grouping } && groups.dropFirst().dropLast().allSatisfy { $0.digits == 3 }
+        guard thousands, let final = groups.last, let finalMark = final.mark, final.digits > 0 else { return nil }
+        if finalMark != grouping { return Character(UnicodeScalar(finalMark)) }          // 1,234.56
+        guard final.digits == 3 else { return nil }
+        return grouping == UInt8(ascii: ",") ? "." : ","                                  // 1,500,000
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    private static func isMark(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") }
 
     /// The value of a run of digits and separators, or nil if it is not a number.
     public func digits(_ text: String) -> ExactDecimal? {
@@ -55,7 +119,7 @@ public struct NumberReader: Sendable {
         if kinds.count > 1 { return last.digitsBefore }                 // 1,500,000.50 / 1.500.000,50
         if marks.count > 1 { return nil }                                // 1,500,000 / 1.500.000
         if digitCount - last.digitsBefore != 3 { return last.digitsBefore } // 16,3 / 2.75
-        return last.mark == rules.decimalMark ? last.digitsBefore : nil  // 1.500: the language decides
+        return last.mark == decimalMark ? last.digitsBefore : nil  // 1.500: the language (or document) decides
     }
 
     /// The value of written number words ("fifteen million", "half a billion"), or nil if

@@ -11,6 +11,11 @@ public struct NumberRules: Sendable {
     public let groupMarks: [Character]
     /// Whether a plain space may group thousands (`1 500 000` in French).
     public let spaceGroups: Bool
+    /// Regions whose writers use another decimal mark than the language's
+    /// (`regional_decimal_marks`: Spanish in MX writes `1,200.5`). Where the language lists
+    /// any, the document's own unambiguous numbers settle its style first (see
+    /// ``NumberReader/reader(region:text:)``).
+    public let regionalDecimalMarks: [String: Character]
     /// Written units and tens ("fifteen" → 15), lower case.
     let units: [String: ExactDecimal]
     /// Words that multiply by a hundred.
@@ -51,6 +56,11 @@ public struct NumberRules: Sendable {
         decimalMark = try Self.character(root["decimal_mark"], in: root)
         groupMarks = try root.list("group_marks").map { try Self.character($0, in: root) }
         spaceGroups = root["space_groups"]?.scalar == "true"
+        regionalDecimalMarks = Dictionary(uniqueKeysWithValues: try root.pairs("regional_decimal_marks").map { pair in
+            let mark = try Self.character(pair.value, in: root)
+            guard mark == "." || mark == "," else { throw RuleError(origin: pair.value.origin, message: "a decimal mark is '.' or ','") }
+            return (pair.key.uppercased(), mark)
+        })
         units = try Self.decimals(root, "units")
         hundreds = Set(try root.strings("hundreds").map { $0.lowercased() })
         fractions = try Self.decimals(root, "fractions")
