@@ -150,7 +150,7 @@ struct ClaimPlaceholders: Sendable {
         // then, where adjectives follow the noun, up to four lower-case words ("la startup
         // francesa", "le développeur espagnol de centrales solaires").
         let adjectives = adjectivesAfterNoun ? "(?:\\h+\\p{Ll}[\\p{L}-]*){0,4}?" : ""
-        let description = descriptorHeads.isEmpty ? "" : "(?:(?:(?:[^\\s.;,\(MaskedSentence.close)]+|\(mark("L")))\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.sorted { $0.count > $1.count }.map(PatternText.escape).joined(separator: "|")))\(adjectives)\\h+)?"
+        let description = descriptorHeads.isEmpty ? "" : "(?:(?:(?:[^\\s.;,\(MaskedSentence.close)]+|\(mark("L")))\\h+){0,3}?[^\\s.;,]*?(?:\(descriptorHeads.map { ($0, $0.count) }.sorted { $0.1 > $1.1 }.map { PatternText.escape($0.0) }.joined(separator: "|")))\(adjectives)\\h+)?"
         // "l'" joins its noun; any other article is a word.
         let article = articles.isEmpty ? "" : "(?:\\b(?:\(articles.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }.joined(separator: "|"))))?"
         // Lead investors, the first after an article and a description ("liderada por el
