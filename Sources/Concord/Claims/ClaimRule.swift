@@ -157,9 +157,14 @@ struct ClaimPlaceholders: Sendable {
         // fondo {lead}") where `prefix` allows them; not the others ("angeführt von A, auch
         // der Bestandsinvestor B beteiligte sich" names one lead).
         let lead = { (prefix: String) in "(?<lead>\(prefix)\(list(entity([.organization, .person]))))" }
+        // An apposition after the subject, between commas, that names no other organisation:
+        // "Neovolt, a battery startup founded in 2021 by ⟨A⟩ and ⟨B⟩, raised ...", "Neovolt,
+        // spécialiste des batteries, annonce ...", "Neovolt, das 2020 von ⟨A⟩ gegründet wurde,
+        // hat ...". It starts in lower case, so a list of names ("A, B and C invested") is none.
+        let apposition = "(?:,\\h+(?=\\p{Ll})(?:[^\(MaskedSentence.open)\(MaskedSentence.close).;,!?]|\(mark("[HDL]"))){1,160}?(?=,))?"
         let money = "\(mark("M"))(?:\\h*\\([^()\(MaskedSentence.open)]{0,30}\(mark("M"))\\))?"
         let expansions: [String: String] = [
-            "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))",
+            "subject": "(?<subject>\(entity(subjectTypes))\(pronoun))\(apposition)",
             "object": "(?<object>\(entity(objectTypes)))",
             "org": "(?:\(entity([.organization])))",
             "money": "(?<money>\(money))",

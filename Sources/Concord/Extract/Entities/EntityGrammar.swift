@@ -200,8 +200,15 @@ final class EntityGrammar: Sendable {
         // cue); the verb is in a lookahead, so a cue after the name ("was founded by A, B
         // and C") is still read.
         var afterName: [String] = []
+        var appositions: [String] = []
         if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
-            afterName.append("(?<apposition>,\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}]))")
+            appositions.append("(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
+        }
+        // An apposition that only an organisation takes: "Neovolt, founded in 2021 by ...";
+        // in a lookahead, so that the founders' list after it is still read.
+        appositions += try root.strings("apposition_cues").map { "(?=(?i:\($0)))" }
+        if !appositions.isEmpty {
+            afterName.append("(?<apposition>,\\h+(?:\(appositions.joined(separator: "|"))))")
         }
         // Verbs as words, and `org_phrases` as patterns ("wurde 2021 von A und B gegründet").
         let agentVerbs = try [Self.alternation(root.strings("org_verbs"))].compactMap { $0 } + root.strings("org_phrases").map { "(?:\($0))" }
