@@ -67,7 +67,9 @@ public struct Boilerplate: Sendable {
     }
 
     /// The byte ranges of the boilerplate lines of `buffer` (each line without its newline).
-    func lines(in buffer: TextBuffer) -> [Range<Int>] {
+    /// `lists` are the byte ranges of the lists of an HTML page (``HTMLReader/Output/lists``):
+    /// the list right under a related-content heading is a list of teasers, item for item.
+    func lines(in buffer: TextBuffer, lists: [Range<Int>] = []) -> [Range<Int>] {
         guard let combined else { return [] }
         var found: [Range<Int>] = []
         // A line that runs into the match limit is simply kept as body.
@@ -78,7 +80,7 @@ public struct Boilerplate: Sendable {
         guard let headings else { return found }
         var teasers: [Range<Int>] = []
         try? headings.forEachMatch(in: buffer) { match in
-            if found.contains(match.range) { teasers += Self.teasers(after: match.range, in: buffer) }
+            if found.contains(match.range) { teasers += Self.teasers(after: match.range, in: buffer, lists: lists) }
             return true
         }
         guard !teasers.isEmpty else { return found }
@@ -91,7 +93,16 @@ public struct Boilerplate: Sendable {
     /// line or the first line that is not such a headline. A paragraph of the article after
     /// the heading ends in a full stop and stops the list; hard-wrapped prose (a line that
     /// goes on in lower case) drops nothing, so no body sentence is lost.
-    static func teasers(after heading: Range<Int>, in buffer: TextBuffer) -> [Range<Int>] {
+    ///
+    /// In an HTML page, where every block stands apart, a list (`lists`: byte ranges) that
+    /// starts right under the heading, or holds it, is the list of teasers: each of its lines
+    /// goes, whatever it reads, up to the end of the list; the paragraphs after it stay.
+    static func teasers(after heading: Range<Int>, in buffer: TextBuffer, lists: [Range<Int>] = []) -> [Range<Int>] {
+        if !lists.isEmpty {
+            var next = heading.upperBound
+            while next < buffer.byteCount, Bytes.isSpace(buffer[byte: next]) { next += 1 }
+            if let list = lists.first(where: { $0.contains(next) }) { return nonBlankLines(from: heading.upperBound + 1, to: list.upperBound, in: buffer) }
+        }
         var lines: [Range<Int>] = []
         var start = heading.upperBound + 1  // past the heading's newline
         while start < buffer.byteCount, lines.count < maximumTeasers {
@@ -107,6 +118,20 @@ public struct Boilerplate: Sendable {
                   !".!;,:…\"”»".contains(last) else { break }
             lines.append(start..<end)
             start = end + 1
+        }
+        return lines
+    }
+
+    /// The lines of `buffer` that start from byte `start` up to byte `end`, each whole (up to
+    /// its newline), blank ones left out.
+    private static func nonBlankLines(from start: Int, to end: Int, in buffer: TextBuffer) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var lineStart = start
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < buffer.byteCount, buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if (lineStart..<lineEnd).contains(where: { !Bytes.isSpace(buffer[byte: $0]) }) { lines.append(lineStart..<lineEnd) }
+            lineStart = lineEnd + 1
         }
         return lines
     }

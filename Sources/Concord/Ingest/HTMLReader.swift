@@ -4,7 +4,8 @@ import Foundation
 /// markup, so that a mention's span covers the source markup where it stands.
 ///
 /// Drops what is not article text: comments, `script`, `style`, `nav`, `header`, `footer`,
-/// `aside`, `form` (and `noscript`, `template`, `svg`, `iframe`, `select`, `button`) with
+/// `aside`, `form` (and `noscript`, `template`, `svg`, `iframe`, `select`, `button`, and
+/// AMP's components that hold no article text: `amp-sidebar`, `amp-ad` and the like) with
 /// everything inside them, and any element a browser does not show (`hidden`, `style=
 /// "display:none"`, `visibility:hidden`). Decodes every character reference. Keeps the layout the
 /// tokenizer needs: a blank line between blocks (paragraphs, headings, list items), a line
@@ -23,6 +24,9 @@ struct HTMLReader {
         var language: LanguageTag?
         /// Whether a `<form>` was dropped with its content.
         var droppedForm = false
+        /// The byte ranges of `text` that the outermost shown lists (`<ul>`, `<ol>`) hold:
+        /// the items of a list under a "Related" heading are teasers whatever they read.
+        var lists: [Range<Int>] = []
     }
 
     static func read(_ original: String) -> Output {
@@ -73,6 +77,11 @@ private struct HTMLParser {
     private var furnitureTimeDate: String?
     /// How many `<article>` and `<main>` elements (outside dropped ones) are open.
     private var articleDepth = 0
+    /// How many shown lists are open, where in the text the outermost one started, and the
+    /// text ranges of the closed outermost ones.
+    private var listDepth = 0
+    private var listStart = 0
+    private var lists: [Range<Int>] = []
 
     init(source: UnsafeBufferPointer<UInt8>, dropForms: Bool) {
         self.source = source
@@ -80,8 +89,14 @@ private struct HTMLParser {
         builder = CleanTextBuilder(capacity: source.count / 2)
     }
 
-    /// Elements dropped with everything inside them.
-    static let droppedElements: Set<String> = ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe", "select", "button", "object", "canvas"]
+    /// Elements dropped with everything inside them: page furniture, scripts and embeds, and
+    /// the AMP components that hold no article text (a sidebar menu, ads, analytics, consent
+    /// and notification banners, share buttons).
+    static let droppedElements: Set<String> = [
+        "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe", "select", "button", "object", "canvas",
+        "amp-sidebar", "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-consent", "amp-user-notification",
+        "amp-social-share", "amp-web-push-widget", "amp-install-serviceworker", "amp-geo",
+    ]
     /// Elements whose content is raw text, not markup.
     static let rawTextElements: Set<String> = ["script", "style", "title", "textarea", "xmp", "noscript", "iframe", "noembed", "noframes"]
     /// Elements that start and end a block: a blank line in the text.
@@ -123,7 +138,8 @@ private struct HTMLParser {
     func output() -> HTMLReader.Output {
         let titles = [h1, ogTitle.map(withoutSiteName), titleTag.map(withoutSiteName)].compactMap { $0.map(TextCleaning.collapseWhitespace) }
         let dates = [metaDate, jsonLDDate, markedTimeDate, timeDate, furnitureTimeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
-        return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm)
+        let lists = listDepth > 0 ? self.lists + [listStart..<builder.bytes.count] : self.lists
+        return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm, lists: lists)
     }
 
     /// A page title without the site's name after it ("Deal done | Example News", "Deal
@@ -307,6 +323,10 @@ private struct HTMLParser {
             requestBreak(1, origin: origin)
         }
         if name == "pre" && !selfClosing { preDepth += 1 }
+        if name == "ul" || name == "ol", dropped.isEmpty, !selfClosing {
+            if listDepth == 0 { listStart = builder.bytes.count }
+            listDepth += 1
+        }
         return origin.upperBound
     }
 
@@ -318,6 +338,10 @@ private struct HTMLParser {
         if name == "h1" { capturingH1 = false }
         if name == "article" || name == "main", dropped.isEmpty { articleDepth = max(0, articleDepth - 1) }
         if name == "pre" { preDepth = max(0, preDepth - 1) }
+        if name == "ul" || name == "ol", dropped.isEmpty, listDepth > 0 {
+            listDepth -= 1
+            if listDepth == 0 { lists.append(listStart..<builder.bytes.count) }
+        }
         if Self.blockElements.contains(name) { requestBreak(2, origin: origin) } else if Self.lineElements.contains(name) { requestBreak(1, origin: origin) }
     }
 
