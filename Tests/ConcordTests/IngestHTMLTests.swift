@@ -85,6 +85,37 @@ import Testing
         #expect(dashed.title == "Vantor Labs buys Kelpie AI - sources")
     }
 
+    /// The site's name after a separator is no part of the title where the page's address
+    /// spells it, or where an `<h1>` gives the headline without it; a logo in an `<h1>` (the
+    /// site's name) is no headline.
+    @Test func siteNameAfterTheTitleByHostOrHeading() throws {
+        let byCanonical = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - Example News</title><link rel="canonical" href="https://www.example-news.com/tech/vantor"></head><body><p>x</p></body></html>
+            """)
+        #expect(byCanonical.title == "Vantor Labs buys Kelpie AI")
+        let byOGURL = try html("""
+            <html><head><meta property="og:url" content="https://lemonde.fr/eco/a.html"><meta property="og:title" content="Vantor rachète Kelpie — Le Monde"></head><body><p>x</p></body></html>
+            """)
+        #expect(byOGURL.title == "Vantor rachète Kelpie")
+        let otherHost = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - sources</title><link rel="canonical" href="https://www.example-news.com/a"></head><body><p>x</p></body></html>
+            """)
+        #expect(otherHost.title == "Vantor Labs buys Kelpie AI - sources")
+        let logo = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - Daily Tech Review</title></head><body><header><h1><a href="/">Daily Tech Review</a></h1></header>
+            <article><h1>Vantor Labs buys Kelpie AI</h1><p>x</p></article></body></html>
+            """)
+        #expect(logo.title == "Vantor Labs buys Kelpie AI")
+        let logoByHost = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI</title><link rel="canonical" href="https://dailytechreview.com/a"></head><body><h1>DailyTechReview</h1><p>x</p></body></html>
+            """)
+        #expect(logoByHost.title == "Vantor Labs buys Kelpie AI")
+        let hidden = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - Daily Tech Review</title></head><body><h1 style="display:none">Vantor Labs buys Kelpie AI</h1><p>x</p></body></html>
+            """)
+        #expect(hidden.title == "Vantor Labs buys Kelpie AI")
+    }
+
     @Test func publishedFromJSONLDOrTime() throws {
         let jsonLD = try html(#"<html><script type="application/ld+json">{"@type":"NewsArticle","datePublished" : "2024-02-26T10:00:00Z"}</script><p>Hi <time datetime="2023-01-01">then</time></p></html>"#)
         #expect(jsonLD.published == "2024-02-26")

@@ -195,7 +195,10 @@ public struct Boilerplate: Sendable {
 
 /// Finds the headline of a plain text: the first substantial line that is not boilerplate,
 /// not a label ("Last Updated : 28 Feb, 2024", "By Jane Doe", "Pubblicato il 12 maggio
-/// 2025", as the boilerplate rules' `labels:` tell) and starts like a headline.
+/// 2025", as the boilerplate rules' `labels:` tell) and starts like a headline. A line in
+/// capitals alone ("THE DAILY TECH REVIEW") is a site's name where the next line is a
+/// headline in mixed case that stands alone (a blank line or the end after it): that one is
+/// the headline. A wire title in capitals over its story's first line stays the title.
 enum TitleFinder {
     /// Lines looked at before giving up.
     static let maximumLines = 40
@@ -205,6 +208,9 @@ enum TitleFinder {
     static func titleRange(in buffer: TextBuffer, boilerplate: [Range<Int>], rules: Boilerplate?) -> Range<Int>? {
         var lineStart = 0
         var looked = 0
+        // A line in capitals that may be the site's name, and whether the line after it is
+        // still to be looked at.
+        var capitals: Range<Int>?
         while lineStart < buffer.byteCount, looked < maximumLines {
             var lineEnd = lineStart
             while lineEnd < buffer.byteCount, buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
@@ -215,13 +221,30 @@ enum TitleFinder {
                 looked += 1
                 let isBoilerplate = boilerplate.contains { $0.overlaps(lower..<upper) }
                 let line = buffer.string(lower..<upper)
-                if !isBoilerplate, isHeadline(line), rules?.isLabel(line) != true {
-                    return buffer.scalarRange(ofBytes: lower..<upper)
+                let isTitle = !isBoilerplate && isHeadline(line) && rules?.isLabel(line) != true
+                if let site = capitals {
+                    let standsAlone = isBlankLine(after: lineEnd, in: buffer)
+                    let range = isTitle && line.contains(where: \.isLowercase) && standsAlone ? lower..<upper : site
+                    return buffer.scalarRange(ofBytes: range)
+                }
+                if isTitle {
+                    if line.contains(where: \.isLowercase) { return buffer.scalarRange(ofBytes: lower..<upper) }
+                    capitals = lower..<upper
                 }
             }
             lineStart = lineEnd + 1
         }
-        return nil
+        return capitals.map(buffer.scalarRange(ofBytes:))
+    }
+
+    /// Whether the line after the newline at byte `newline` is blank, or the text ends there.
+    private static func isBlankLine(after newline: Int, in buffer: TextBuffer) -> Bool {
+        var index = newline + 1
+        while index < buffer.byteCount, buffer[byte: index] != UInt8(ascii: "\n") {
+            if !Bytes.isSpace(buffer[byte: index]) { return false }
+            index += 1
+        }
+        return true
     }
 
     static func isHeadline(_ line: String) -> Bool {
