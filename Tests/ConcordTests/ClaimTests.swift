@@ -210,6 +210,18 @@ import Testing
         #expect(acquisition.subject == subject)
         #expect(acquisition.object == "Brightline")
     }
+
+    /// "The company, founded in 2019, raised ...": the claim is about the company the
+    /// sentence before presents, not about the one the document names most.
+    @Test(arguments: [
+        ("en", "Microsoft Corp. backs OpenAI. Microsoft Corp. owns shares and Microsoft Corp. buys chips.\nMicrosoft Corp. also works with Brightline Robotics. The company, founded in 2019, raised $40 million in a Series B round."),
+        ("es", "Microsoft Corp. respalda a OpenAI. Microsoft Corp. tiene acciones y Microsoft Corp. compra chips.\nMicrosoft Corp. también trabaja con Brightline Robotics S.L. desde marzo. La compañía, fundada en 2019, ha captado 40 millones de euros en una ronda Serie B."),
+    ])
+    func anAnaphorWithAnAppositionIsTheCompanyBefore(language: String, text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let round = try #require(claims.first { $0.predicate == "funding-round" })
+        #expect(round.subject == "Brightline Robotics")
+    }
 }
 
 /// The `expect:` of a claim example: `subject`, `object`, `money` (texts), `people`,
