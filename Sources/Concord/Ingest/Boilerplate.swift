@@ -195,10 +195,11 @@ public struct Boilerplate: Sendable {
 
 /// Finds the headline of a plain text: the first substantial line that is not boilerplate,
 /// not a label ("Last Updated : 28 Feb, 2024", "By Jane Doe", "Pubblicato il 12 maggio
-/// 2025", as the boilerplate rules' `labels:` tell) and starts like a headline. A line in
-/// capitals alone ("THE DAILY TECH REVIEW") is a site's name where the next line is a
-/// headline in mixed case that stands alone (a blank line or the end after it): that one is
-/// the headline. A wire title in capitals over its story's first line stays the title.
+/// 2025", as the boilerplate rules' `labels:` tell) and starts like a headline. A short line
+/// in capitals that reads as a name ("THE DAILY TECH REVIEW": a few words, no figures, no
+/// ticker) is a site's name where the next line is a headline in mixed case that stands
+/// alone (a blank line, a byline or a label after it, or the end): that one is the headline.
+/// A wire title in capitals over its story's first line stays the title.
 enum TitleFinder {
     /// Lines looked at before giving up.
     static let maximumLines = 40
@@ -223,12 +224,13 @@ enum TitleFinder {
                 let line = buffer.string(lower..<upper)
                 let isTitle = !isBoilerplate && isHeadline(line) && rules?.isLabel(line) != true
                 if let site = capitals {
-                    let standsAlone = isBlankLine(after: lineEnd, in: buffer)
+                    let standsAlone = standsAlone(before: lineEnd, in: buffer, rules: rules)
                     let range = isTitle && line.contains(where: \.isLowercase) && standsAlone ? lower..<upper : site
                     return buffer.scalarRange(ofBytes: range)
                 }
                 if isTitle {
                     if line.contains(where: \.isLowercase) { return buffer.scalarRange(ofBytes: lower..<upper) }
+                    guard readsAsAName(line) else { return buffer.scalarRange(ofBytes: lower..<upper) }
                     capitals = lower..<upper
                 }
             }
@@ -237,14 +239,24 @@ enum TitleFinder {
         return capitals.map(buffer.scalarRange(ofBytes:))
     }
 
-    /// Whether the line after the newline at byte `newline` is blank, or the text ends there.
-    private static func isBlankLine(after newline: Int, in buffer: TextBuffer) -> Bool {
-        var index = newline + 1
-        while index < buffer.byteCount, buffer[byte: index] != UInt8(ascii: "\n") {
-            if !Bytes.isSpace(buffer[byte: index]) { return false }
-            index += 1
-        }
-        return true
+    /// Whether a line in capitals reads as a site's name, not a wire headline: at most
+    /// ``siteNameWords`` words, no digit, no ticker in angle brackets.
+    private static func readsAsAName(_ line: String) -> Bool {
+        line.split(separator: " ").count <= siteNameWords && !line.contains { $0.isNumber || $0 == "<" }
+    }
+
+    /// The most words of a line in capitals taken for a site's name.
+    static let siteNameWords = 4
+
+    /// Whether the line that ends at the newline at byte `newline` stands alone as a
+    /// headline: a blank line, a byline ("By Jane Doe"), a label line or the end of the text
+    /// follows it, where a story's first line goes on.
+    private static func standsAlone(before newline: Int, in buffer: TextBuffer, rules: Boilerplate?) -> Bool {
+        var end = newline + 1
+        while end < buffer.byteCount, buffer[byte: end] != UInt8(ascii: "\n") { end += 1 }
+        guard newline + 1 < end else { return true }
+        let next = buffer.string(newline + 1..<end).trimmingCharacters(in: .whitespaces)
+        return next.isEmpty || next.hasPrefix("By ") || next.hasPrefix("BY ") || rules?.isLabel(next) == true
     }
 
     static func isHeadline(_ line: String) -> Bool {
