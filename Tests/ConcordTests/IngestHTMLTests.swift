@@ -114,6 +114,10 @@ import Testing
             <html><head><title>Vantor Labs buys Kelpie AI - Daily Tech Review</title></head><body><h1 style="display:none">Vantor Labs buys Kelpie AI</h1><p>x</p></body></html>
             """)
         #expect(hidden.title == "Vantor Labs buys Kelpie AI")
+        let siteFirst = try html("""
+            <html><head><title>Daily Tech Review - Vantor buys Kelpie</title></head><body><h1>Vantor buys Kelpie</h1><p>x</p></body></html>
+            """)
+        #expect(siteFirst.title == "Vantor buys Kelpie")
     }
 
     @Test func publishedFromJSONLDOrTime() throws {

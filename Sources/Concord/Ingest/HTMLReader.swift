@@ -148,14 +148,19 @@ private struct HTMLParser {
         return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm, lists: lists)
     }
 
-    /// The `<h1>` that gives the headline: not the site's name (a logo in an `<h1>`), and of
-    /// several, the one the `<title>` or `og:title` opens with, else the first outside the
-    /// page's furniture, else the first.
+    /// The `<h1>` that gives the headline: not the site's name (a logo in an `<h1>`: the
+    /// site's name by ``isSiteName(_:)``, or the short last segment of the `<title>` after a
+    /// longer one), and of several, the one the `<title>` or `og:title` opens with, else the
+    /// first outside the page's furniture, else the first.
     func headline() -> String? {
         let titles = [ogTitle, titleTag].compactMap { $0.map(TextCleaning.collapseWhitespace) }
         let segments = titles.flatMap { title in Self.separators.compactMap { Self.split(title, at: $0) } }
+        func words(_ text: String) -> Int { text.split(separator: " ").count }
         let headings = h1s.map { (text: TextCleaning.collapseWhitespace($0.text), inFurniture: $0.inFurniture) }.filter { heading in
-            !heading.text.isEmpty && !isSiteName(heading.text) && !segments.contains { Self.key($0.suffix) == Self.key(heading.text) }
+            let isLastSegment = words(heading.text) <= Self.siteNameWords && segments.contains { segment in
+                Self.key(segment.suffix) == Self.key(heading.text) && words(segment.headline) > words(heading.text)
+            }
+            return !heading.text.isEmpty && !isSiteName(heading.text) && !isLastSegment
         }
         let opening = headings.first { heading in titles.contains { Self.key($0) == Self.key(heading.text) } || segments.contains { Self.key($0.headline) == Self.key(heading.text) } }
         return (opening ?? headings.first { !$0.inFurniture } ?? headings.first)?.text
