@@ -75,6 +75,24 @@ import Testing
         ])
     }
 
+    /// A caption that ends in its bracketed credit gives no values; the body sentences
+    /// around it, one citing a source in brackets, do.
+    @Test func aCaptionWithItsCreditGivesNoValues() throws {
+        let text = """
+            Vantor Labs raised $12 million, the company said (Reuters/Ipsos data).
+
+            The robot, which cost $2 million, at work in Lyon. (Photo: Jean Dupont/AFP)
+
+            Der Roboter kostete 3 Millionen Euro. [Foto: dpa]
+
+            The company plans to spend $7 million in 2026.
+            """
+        let reader = try DocumentReader(rules: Fixtures.rules)
+        let document = try reader.decode(Data(text.utf8), input: Input(kind: .file, path: "a.txt", id: "a")).get()
+        let record = try Extraction(rules: Fixtures.rules).record(for: document)
+        #expect(record.money.map(\.text) == ["$12 million", "$7 million"])
+    }
+
     /// Wire copy wraps sentences at about 65 columns: a wrapped tail is body text.
     @Test func theTailOfAWrappedSentenceIsBody() {
         let text = "The company said it expects earnings of 1.20 dlrs a\nshare.\nIt declined to\ncomment.\nThe plant will be powered by the hot gases of burning coal and\npowered by the combustion gases of burning coal.\nShare\n"

@@ -191,6 +191,37 @@ import Testing
         #expect(stake.object == "Rivian Automotive")
         #expect(stake.percents.map { mentions.percents[$0].text } == [percent])
     }
+
+    /// A pronoun after a verb of saying stands for the organisation that says it, not for
+    /// the one the sentence names first; where no organisation says it, the first still holds.
+    @Test(arguments: [
+        ("en", "Shares of Quorra Systems jumped after Volvex said it would acquire Brightline Inc. for $200 million.", "Volvex"),
+        ("en", "Shares of Quorra Systems rose 4% on Monday after Volvex Corp. said on Tuesday that it had agreed to acquire Brightline Inc. for $200 million.", "Volvex"),
+        ("fr", "L'action de Quorra Systems a bondi après que Volvex a annoncé mardi qu'elle rachètera Brightline Inc. pour 200 millions de dollars.", "Volvex"),
+        ("de", "Die Aktie von Quorra Systems stieg, nachdem Volvex erklärte, es übernimmt Brightline Inc. für 200 Millionen Dollar.", "Volvex"),
+        ("en", "Microsoft Corp., which backs OpenAI, said it would acquire Brightline Inc. for $200 million.", "Microsoft"),
+        // A name that wire copy wraps and the entities split ("Continental", "Affiliates Inc")
+        // has no speaker in its tail.
+        ("en", "ENGLEWOOD CLIFFS, N.J., March 11 - Continental Health\nAffiliates Inc said that it has acquired <Brightline Inc>, an 80\npct partner in <Diatronics Nutrition Services>.\n    Continental said the terms of the deal were not disclosed.", "Continental"),
+    ])
+    func aPronounAfterAVerbOfSayingIsTheSpeaker(language: String, text: String, subject: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let acquisition = try #require(claims.first { $0.predicate == "acquisition" })
+        #expect(acquisition.subject == subject)
+        #expect(acquisition.object == "Brightline")
+    }
+
+    /// "The company, founded in 2019, raised ...": the claim is about the company the
+    /// sentence before presents, not about the one the document names most.
+    @Test(arguments: [
+        ("en", "Microsoft Corp. backs OpenAI. Microsoft Corp. owns shares and Microsoft Corp. buys chips.\nMicrosoft Corp. also works with Brightline Robotics. The company, founded in 2019, raised $40 million in a Series B round."),
+        ("es", "Microsoft Corp. respalda a OpenAI. Microsoft Corp. tiene acciones y Microsoft Corp. compra chips.\nMicrosoft Corp. también trabaja con Brightline Robotics S.L. desde marzo. La compañía, fundada en 2019, ha captado 40 millones de euros en una ronda Serie B."),
+    ])
+    func anAnaphorWithAnAppositionIsTheCompanyBefore(language: String, text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let round = try #require(claims.first { $0.predicate == "funding-round" })
+        #expect(round.subject == "Brightline Robotics")
+    }
 }
 
 /// The `expect:` of a claim example: `subject`, `object`, `money` (texts), `people`,

@@ -29,6 +29,25 @@ import Testing
         #expect(found.map { [$0.text, $0.type.rawValue, $0.name] } == wanted, "\(example.origin)")
     }
 
+    /// An anaphor that opens a sentence with an apposition ("The company, founded in 2019,
+    /// ...") stands for the organisation the sentence before names last, not for the one the
+    /// document names most; one inside a sentence, one without an apposition, or one after a
+    /// paragraph break still stands for that one.
+    @Test(arguments: [
+        ("en", "Microsoft Corp. backs Mistral AI. Microsoft Corp. owns shares and Microsoft Corp. buys chips.\nRivals are busy too. Brightline Robotics opened a plant in Lyon on Monday. The company, founded in 2019, makes warehouse robots.", "Brightline Robotics"),
+        ("es", "Microsoft Corp. respalda a Mistral AI. Microsoft Corp. tiene acciones y Microsoft Corp. compra chips.\nLos rivales también se mueven. Nubalia Cloud S.L. abrió una planta en Valencia el lunes. La compañía, fundada en 2019, fabrica robots.", "Nubalia Cloud"),
+        ("fr", "Microsoft Corp. soutient Mistral AI. Microsoft Corp. détient des actions et Microsoft Corp. achète des puces.\nLes rivaux bougent aussi. Brightline Robotics SA a ouvert une usine à Lyon lundi. La société, fondée en 2019, fabrique des robots.", "Brightline Robotics"),
+        ("en", "Microsoft Corp. backs OpenAI. Microsoft Corp. owns shares and Microsoft Corp. buys chips.\nMicrosoft Corp. invested €15 million in Mistral AI. The company, founded in 2023 in Paris, makes language models.", "Mistral AI"),
+        ("en", "Microsoft Corp. backs Mistral AI. Microsoft Corp. owns shares and Microsoft Corp. buys chips.\nBrightline Robotics opened a plant in Lyon, the company said.", "Microsoft"),
+        ("en", "Microsoft Corp. backs Mistral AI. Microsoft Corp. owns shares and Microsoft Corp. buys chips.\nBrightline Robotics opened a plant in Lyon. The company said it would hire 40 people.", "Microsoft"),
+        ("en", "Microsoft Corp. backs Mistral AI. Microsoft Corp. owns shares and Microsoft Corp. buys chips.\nBrightline Robotics opened a plant in Lyon.\n\nThe company, founded in 1975, makes software.", "Microsoft"),
+    ])
+    func anAnaphorOpeningASentenceStandsForTheSubjectBefore(language: String, text: String, name: String) throws {
+        let found = try Self.entities(text, language: language)
+        let anaphor = try #require(found.last { $0.type == .organization && $0.text.lowercased().hasPrefix("the ") || $0.text.hasPrefix("La ") })
+        #expect(anaphor.name == name, "\(found.map { ($0.text, $0.name) })")
+    }
+
     @Test func mistralFormsAreOneEntityWithCurlyApostrophe() throws {
         // The original has a curly apostrophe: ingest cleans it to ASCII for matching, and the
         // mention's text quotes the original (CONTRACT.md: the original's scalars spell it).

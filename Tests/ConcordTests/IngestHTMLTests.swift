@@ -85,6 +85,41 @@ import Testing
         #expect(dashed.title == "Vantor Labs buys Kelpie AI - sources")
     }
 
+    /// The site's name after a separator is no part of the title where the page's address
+    /// spells it, or where an `<h1>` gives the headline without it; a logo in an `<h1>` (the
+    /// site's name) is no headline.
+    @Test func siteNameAfterTheTitleByHostOrHeading() throws {
+        let byCanonical = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - Example News</title><link rel="canonical" href="https://www.example-news.com/tech/vantor"></head><body><p>x</p></body></html>
+            """)
+        #expect(byCanonical.title == "Vantor Labs buys Kelpie AI")
+        let byOGURL = try html("""
+            <html><head><meta property="og:url" content="https://lemonde.fr/eco/a.html"><meta property="og:title" content="Vantor rachète Kelpie — Le Monde"></head><body><p>x</p></body></html>
+            """)
+        #expect(byOGURL.title == "Vantor rachète Kelpie")
+        let otherHost = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - sources</title><link rel="canonical" href="https://www.example-news.com/a"></head><body><p>x</p></body></html>
+            """)
+        #expect(otherHost.title == "Vantor Labs buys Kelpie AI - sources")
+        let logo = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - Daily Tech Review</title></head><body><header><h1><a href="/">Daily Tech Review</a></h1></header>
+            <article><h1>Vantor Labs buys Kelpie AI</h1><p>x</p></article></body></html>
+            """)
+        #expect(logo.title == "Vantor Labs buys Kelpie AI")
+        let logoByHost = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI</title><link rel="canonical" href="https://dailytechreview.com/a"></head><body><h1>DailyTechReview</h1><p>x</p></body></html>
+            """)
+        #expect(logoByHost.title == "Vantor Labs buys Kelpie AI")
+        let hidden = try html("""
+            <html><head><title>Vantor Labs buys Kelpie AI - Daily Tech Review</title></head><body><h1 style="display:none">Vantor Labs buys Kelpie AI</h1><p>x</p></body></html>
+            """)
+        #expect(hidden.title == "Vantor Labs buys Kelpie AI")
+        let siteFirst = try html("""
+            <html><head><title>Daily Tech Review - Vantor buys Kelpie</title></head><body><h1>Vantor buys Kelpie</h1><p>x</p></body></html>
+            """)
+        #expect(siteFirst.title == "Vantor buys Kelpie")
+    }
+
     @Test func publishedFromJSONLDOrTime() throws {
         let jsonLD = try html(#"<html><script type="application/ld+json">{"@type":"NewsArticle","datePublished" : "2024-02-26T10:00:00Z"}</script><p>Hi <time datetime="2023-01-01">then</time></p></html>"#)
         #expect(jsonLD.published == "2024-02-26")
@@ -108,6 +143,57 @@ import Testing
         let page = "<html><body><form id=\"aspnetForm\"><nav>Menu</nav><p>Acme paid $5 million.</p><input name=\"q\"></form></body></html>"
         #expect(try html(page).text == "Acme paid $5 million.")
         #expect(try html("<p>Story.</p><form><p>Sign up: 3 million readers</p></form>").text == "Story.")
+    }
+
+    /// The money of a page read with the boilerplate rules, as the record lists it.
+    func money(ofPage page: String) throws -> [String] {
+        let document = try DocumentReader(rules: Fixtures.rules).decode(Data(page.utf8), input: Input(kind: .file, path: "page.html", id: "page")).get()
+        return try Extraction(rules: Fixtures.rules).record(for: document).money.map(\.text)
+    }
+
+    /// The list right under a related-content heading is a list of teasers, whatever its
+    /// items read (a headline ending in a full stop, a summary with a sum), in each language;
+    /// the paragraphs after the list are the article's again.
+    @Test(arguments: [
+        ("<h2>Related</h2>", "Helix Ventures raised a $300 million fund.", "Pickwise raises $12 million",
+         "Nordlicht Robotics raised $5 million in March.", "The company plans to hire 40 engineers for $7 million.", ["$5 million", "$7 million"]),
+        ("<h3>Lesen Sie auch</h3>", "Pickwise erhält 11 Millionen Euro.", "KI-Start-ups sammeln 2 Milliarden Euro ein",
+         "Nordlicht Robotics erhielt im März 5 Millionen Euro.", "Das Unternehmen will 7 Millionen Euro investieren.", ["5 Millionen Euro", "7 Millionen Euro"]),
+        ("<p><strong>À lire aussi</strong></p>", "Verdane lève 300 millions d'euros.", "Pickwise lève 12 millions d'euros",
+         "Nordlicht Robotics a levé 5 millions d'euros en mars.", "L'entreprise veut investir 7 millions d'euros.", ["5 millions d'euros", "7 millions d'euros"]),
+        ("<h2>Te puede interesar</h2>", "Cabify recauda 300 millones de euros.", "Pickwise capta 12 millones de euros",
+         "Nordlicht Robotics recaudó 5 millones de euros en marzo.", "La empresa invertirá 7 millones de euros.", ["5 millones de euros", "7 millones de euros"]),
+        ("<div class=\"title\">Leggi anche</div>", "Verdemare raccoglie 18 milioni di euro.", "Pickwise raccoglie 12 milioni di euro",
+         "Nordlicht Robotics ha raccolto 5 milioni di euro a marzo.", "La società investirà 7 milioni di euro.", ["5 milioni di euro", "7 milioni di euro"]),
+    ])
+    func theListUnderARelatedHeadingIsTeasers(heading: String, teaser: String, secondTeaser: String, before: String, after: String, money: [String]) throws {
+        let page = """
+            <html><body><article><p>\(before)</p>
+            \(heading)
+            <ul><li><a href="/a">\(teaser)</a></li>
+            <li><a href="/b">\(secondTeaser)</a><ul><li>\(teaser)</li></ul></li></ul>
+            <p>\(after)</p></article></body></html>
+            """
+        #expect(try self.money(ofPage: page) == money)
+    }
+
+    /// A related heading may be the first item of its list; a list under any other heading is
+    /// the article's.
+    @Test func aListOfTheArticleStays() throws {
+        let inList = "<p>Acme paid $5 million.</p><ul><li><b>Related stories</b></li><li>Pickwise raises $12 million</li></ul><p>Acme hired 40 people for $7 million.</p>"
+        #expect(try money(ofPage: inList) == ["$5 million", "$7 million"])
+        let article = "<p>Acme paid $5 million.</p><h2>Key figures</h2><ul><li>Revenue: $12 million</li></ul><p>Acme hired 40 people for $7 million.</p>"
+        #expect(try money(ofPage: article) == ["$5 million", "$12 million", "$7 million"])
+    }
+
+    /// AMP's sidebar menu and ads are no article text.
+    @Test func ampFurnitureIsDropped() throws {
+        let page = """
+            <html amp><body><amp-sidebar id="menu" layout="nodisplay"><ul><li>Markets: $2 billion</li></ul></amp-sidebar>
+            <amp-ad width="300" height="250" type="doubleclick"><div fallback>Ad worth $3 million</div></amp-ad>
+            <article><p>Acme paid $5 million.</p></article></body></html>
+            """
+        #expect(try html(page).text == "Acme paid $5 million.")
     }
 
     @Test func preformattedTextKeepsItsLines() throws {

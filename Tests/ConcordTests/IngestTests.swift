@@ -87,6 +87,20 @@ import Testing
         #expect(try reader.decode(Data(text.utf8), input: Input(kind: .file, path: "t.txt", id: "t")).get().title == headline)
     }
 
+    /// A site's name in capitals above the headline is no title; a wire title in capitals
+    /// over its story, whose first line runs on, is.
+    @Test func aSiteNameInCapitalsIsNoTitle() throws {
+        let reader = try DocumentReader(rules: Fixtures.rules)
+        func title(_ text: String) throws -> String? {
+            try reader.decode(Data(text.utf8), input: Input(kind: .file, path: "t.txt", id: "t")).get().title
+        }
+        #expect(try title("THE DAILY TECH REVIEW\n\nVantor Labs buys Kelpie AI for $90 million\n\nVantor Labs said on Monday it would buy Kelpie AI.\n") == "Vantor Labs buys Kelpie AI for $90 million")
+        #expect(try title("LES ÉCHOS DU MATIN\nVantor rachète Kelpie pour 90 millions d'euros\n") == "Vantor rachète Kelpie pour 90 millions d'euros")
+        #expect(try title("THE DAILY TECH REVIEW\nVantor Labs buys Kelpie AI\nBy Jane Doe\nMarch 3, 2025\n\nVantor Labs said on Monday it would buy Kelpie AI.\n") == "Vantor Labs buys Kelpie AI")
+        #expect(try title("BAHIA COCOA REVIEW\nSALVADOR, Feb 26 - Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought.\n") == "BAHIA COCOA REVIEW")
+        #expect(try title("VANTOR LABS BUYS KELPIE AI FOR $90 MILLION\n\nThe deal closes in June, the company said.\n") == "VANTOR LABS BUYS KELPIE AI FOR $90 MILLION")
+    }
+
     // MARK: Formats
 
     @Test func formatFromExtensionAndContent() throws {

@@ -20,6 +20,10 @@ public struct ClaimBuilder: Sendable {
     /// text; absent when it cannot be read): the trigger scan tries only those.
     let triggerStarts: [String: WordStartFilter]
     let anaphors: [String: Pattern]
+    /// Per language, an organisation's mark, a verb of saying and the few words up to the
+    /// end of the text (`speech_verbs` of the entity rules): "⟨O2⟩ said on ⟨D3⟩ that" before
+    /// a pronoun names whom the pronoun stands for.
+    let speakers: [String: Pattern]
     let rounds: RoundNames
     /// News media of the gazetteer: never what a pronoun or anaphor stands for.
     let media: Set<String>
@@ -32,6 +36,7 @@ public struct ClaimBuilder: Sendable {
         var articles: [String: [String]] = [:]
         var adjectivesAfterNoun: Set<String> = []
         var anaphors: [String: Pattern] = [:]
+        var speakers: [String: Pattern] = [:]
         for file in rules.files(in: "entities") {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
@@ -42,6 +47,10 @@ public struct ClaimBuilder: Sendable {
             let patterns = try file.root.list("anaphors").map { try $0.string() }
             if !patterns.isEmpty {
                 anaphors[language] = try Pattern(patterns.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
+            }
+            let verbs = try file.root.strings("speech_verbs")
+            if !verbs.isEmpty {
+                speakers[language] = try Pattern(Self.speakerSource(verbs), origin: file.root["speech_verbs"]?.origin ?? file.root.origin)
             }
         }
         let rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
@@ -67,7 +76,19 @@ public struct ClaimBuilder: Sendable {
             PatternPrefixes.of(Self.anyTrigger(rules), caseless: true).map { WordStartFilter(capitals: false, prefixes: $0) }
         }
         self.anaphors = anaphors
+        self.speakers = speakers
         self.rounds = rounds
+    }
+
+    /// The pattern of ``speakers``: an organisation's mark, one of `verbs`, then up to three
+    /// lower-case words (an elided one too: "qu'") or marks of dates and places ("said on
+    /// Tuesday that", "a annoncé mardi qu'"), up to the end of the text searched. A mark
+    /// joined to the one before it by a short lower-case word is the tail of a longer name
+    /// ("⟨Dynamics Corp⟩ of ⟨America⟩ said"), never the speaker.
+    static func speakerSource(_ verbs: [String]) -> String {
+        let open = MaskedSentence.open, close = MaskedSentence.close
+        let verb = verbs.map { $0.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "\\h+") }.joined(separator: "|")
+        return "(?<!\(close)\\h\\p{Ll}{2}\\h)(?<!\(close)\\h\\p{Ll}{3}\\h)\(open)O[0-9]+\(close)\\h+(?:\(verb))(?:[\\h,]+(?:\(open)[DL][0-9]+\(close)|\\p{Ll}+'?)){0,3}?[\\h,]*$"
     }
 
     /// Every rule's trigger as one alternation.
@@ -88,7 +109,7 @@ public struct ClaimBuilder: Sendable {
             return true
         }
         guard !triggered.isEmpty else { return [] }
-        let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language], media: media)
+        let context = ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language], speaker: speakers[language], media: media)
         let spans = MentionSpans(mentions)
         var claims: [ReadClaim] = []
         for (sentenceIndex, triggeredRules) in triggered {
@@ -123,9 +144,12 @@ final class ClaimContext {
     let anaphoric: Set<Int>
     /// News media of the gazetteer: the sources of a story, never what a pronoun stands for.
     let media: Set<String>
+    /// The language's ``ClaimBuilder/speakers`` pattern, if it has one.
+    let speaker: Pattern?
 
-    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?, media: Set<String>) {
+    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?, speaker: Pattern?, media: Set<String>) {
         self.document = document
+        self.speaker = speaker
         self.mentions = mentions
         // Mentions repeat ("Microsoft" twenty times): each distinct text is tested once.
         var tested: [String: Bool] = [:]
@@ -217,7 +241,13 @@ final class ClaimContext {
             let name = mentions.entities[mark.index].name
             return media.contains(name) ? nil : (name, anaphoric.contains(mark.index))
         }
-        // A pronoun: the organisation named first before it in the sentence ("Brightline said
+        // A pronoun after a verb of saying: the organisation that says it ("Shares of Quorra
+        // jumped after Volvex said it would acquire Brightline").
+        if let speaker, let said = try? speaker.firstMatch(in: masked.buffer, to: range.lowerBound), !Self.continuesAName(at: said.range.lowerBound, in: masked.buffer),
+           let mark = masked.marks(in: said.range).first, mark.kind == .entity, isNamedOrganisation(mark.index) {
+            return (mentions.entities[mark.index].name, true)
+        }
+        // Else the organisation named first before it in the sentence ("Brightline said
         // it had agreed to buy ...", "Microsoft, which backs OpenAI, said it ..."), news media
         // left out ("LONDON (Reuters) - Paylane said it had raised ..."); else the one named
         // first in the sentence before, in the same paragraph, which a pronoun opening the
@@ -234,6 +264,17 @@ final class ClaimContext {
             if let first { return (mentions.entities[first].name, true) }
         }
         return salience.first.map { ($0, true) }
+    }
+
+    /// Whether the mark at byte `start` of a masked sentence is the tail of a longer name the
+    /// entities split: a capitalised word or another mark stands right before it ("Continental
+    /// Health ⟨Affiliates Inc⟩ said").
+    static func continuesAName(at start: Int, in buffer: TextBuffer) -> Bool {
+        guard start > 0, Bytes.isSpace(buffer[byte: start - 1]) else { return false }
+        var wordStart = start - 1
+        while wordStart > 0, !Bytes.isSpace(buffer[byte: wordStart - 1]) { wordStart -= 1 }
+        let word = buffer.string(wordStart..<(start - 1))
+        return word.first?.isUppercase == true || word.hasSuffix(MaskedSentence.close)
     }
 
     /// Whether entity mention `index` names an organisation (no anaphor, no news medium).

@@ -47,7 +47,7 @@ public struct EntityExtractor: Sendable {
             acronyms = try addAcronyms(grammar, in: buffer, to: &found)
         }
         try addShortForms(in: buffer, to: &found, grammar: grammar, acronyms: acronyms)
-        if let grammar { try addAnaphors(grammar, in: buffer, to: &found, described: described) }
+        if let grammar { try addAnaphors(grammar, in: document, to: &found, described: described) }
         // Names on boilerplate lines (share buttons: "Facebook | Twitter") are no mentions.
         return found.sorted.filter { document.isInBody(byte: $0.bytes.lowerBound) }.map { candidate in
             EntityMention(span: document.span(ofBytes: candidate.bytes), type: candidate.type, name: candidate.name)
@@ -449,9 +449,13 @@ public struct EntityExtractor: Sendable {
     }
 
     /// "the company", "the Paris-based startup": the organisation an apposition or a
-    /// description before its name ("AI startup Wayve") described with the same noun (and most of the same modifiers), else the organisation the
-    /// document names most often.
-    private func addAnaphors(_ grammar: EntityGrammar, in buffer: TextBuffer, to found: inout MentionSet, described: [Description]) throws {
+    /// description before its name ("AI startup Wayve") described with the same noun (and
+    /// most of the same modifiers); else, for one that opens a sentence with an apposition
+    /// ("The company, founded in 2019, ...", "La compañía, fundada en 2019, ..."), the
+    /// organisation named last in the sentence before, in the same paragraph, which such a
+    /// sentence goes on to present; else the organisation the document names most often.
+    private func addAnaphors(_ grammar: EntityGrammar, in document: TokenizedDocument, to found: inout MentionSet, described: [Description]) throws {
+        let buffer = document.buffer
         guard let anaphor = grammar.anaphor else { return }
         let organizations = found.sorted.filter { $0.type == .organization }
         guard !organizations.isEmpty else { return }
@@ -476,11 +480,50 @@ public struct EntityExtractor: Sendable {
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
                     return left != right ? left < right : (ranking.firstIndex(of: lhs.name) ?? .max) > (ranking.firstIndex(of: rhs.name) ?? .max)
                 }
-            if let name = described?.name ?? ranking.first {
+            if let name = described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media) ?? ranking.first {
                 found.add(Candidate(bytes: match.range, name: name, type: .organization, source: .anaphor))
             }
             return true
         }
+    }
+
+    /// The organisation named last in the sentence before the one that the anaphor at
+    /// `anaphor` opens with an apposition (a comma right after it), when both sentences stand
+    /// in one paragraph; nil when the anaphor stands elsewhere ("..., the company said") or
+    /// that sentence names none (news media aside).
+    private static func presentedBefore(_ anaphor: Range<Int>, in document: TokenizedDocument, organizations: [Candidate], media: Set<String>) -> String? {
+        guard anaphor.upperBound < document.buffer.byteCount, document.buffer[byte: anaphor.upperBound] == UInt8(ascii: ","),
+              let index = document.sentenceIndex(containing: anaphor.lowerBound), index > 0 else { return nil }
+        let sentence = document.sentences[index].range, previous = document.sentences[index - 1].range
+        let opening = document.buffer.string(sentence.lowerBound..<anaphor.lowerBound)
+        guard opening.allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
+        let between = document.buffer.string(previous.upperBound..<sentence.lowerBound)
+        guard between.filter({ $0 == "\n" }).count < 2 else { return nil }
+        return organizations.last { organization in
+            previous.contains(organization.bytes.lowerBound) && !media.contains(organization.name) && !continuesAName(organization.bytes, in: document.buffer)
+        }?.name
+    }
+
+    /// Whether the name at `bytes` is the tail of a longer name the patterns split: a
+    /// capitalised word stands right before it ("Comdata Network", "Purolator Courier"), or
+    /// a short joiner after a capitalised word inside a sentence ("the Securities and
+    /// Exchange Commission"; "Shares of Acme" opens a sentence).
+    private static func continuesAName(_ bytes: Range<Int>, in buffer: TextBuffer) -> Bool {
+        guard let joiner = word(before: bytes.lowerBound, in: buffer), let first = joiner.text.first else { return false }
+        if first.isUppercase { return true }
+        guard joiner.text.count <= 3, joiner.text.allSatisfy(\.isLowercase), let name = word(before: joiner.start, in: buffer),
+              name.text.first?.isUppercase == true, let before = word(before: name.start, in: buffer) else { return false }
+        return !".!?:".contains(before.text.last ?? ".")
+    }
+
+    /// The word that ends right before the white space before byte `offset`, and where it starts.
+    private static func word(before offset: Int, in buffer: TextBuffer) -> (text: String, start: Int)? {
+        var end = offset
+        guard end > 0, Bytes.isSpace(buffer[byte: end - 1]) else { return nil }
+        while end > 0, Bytes.isSpace(buffer[byte: end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, !Bytes.isSpace(buffer[byte: start - 1]) { start -= 1 }
+        return start < end ? (buffer.string(start..<end), start) : nil
     }
 
     private static func words(_ text: String) -> Set<String> {

@@ -67,7 +67,9 @@ public struct Boilerplate: Sendable {
     }
 
     /// The byte ranges of the boilerplate lines of `buffer` (each line without its newline).
-    func lines(in buffer: TextBuffer) -> [Range<Int>] {
+    /// `lists` are the byte ranges of the lists of an HTML page (``HTMLReader/Output/lists``):
+    /// the list right under a related-content heading is a list of teasers, item for item.
+    func lines(in buffer: TextBuffer, lists: [Range<Int>] = []) -> [Range<Int>] {
         guard let combined else { return [] }
         var found: [Range<Int>] = []
         // A line that runs into the match limit is simply kept as body.
@@ -78,7 +80,7 @@ public struct Boilerplate: Sendable {
         guard let headings else { return found }
         var teasers: [Range<Int>] = []
         try? headings.forEachMatch(in: buffer) { match in
-            if found.contains(match.range) { teasers += Self.teasers(after: match.range, in: buffer) }
+            if found.contains(match.range) { teasers += Self.teasers(after: match.range, in: buffer, lists: lists) }
             return true
         }
         guard !teasers.isEmpty else { return found }
@@ -91,7 +93,16 @@ public struct Boilerplate: Sendable {
     /// line or the first line that is not such a headline. A paragraph of the article after
     /// the heading ends in a full stop and stops the list; hard-wrapped prose (a line that
     /// goes on in lower case) drops nothing, so no body sentence is lost.
-    static func teasers(after heading: Range<Int>, in buffer: TextBuffer) -> [Range<Int>] {
+    ///
+    /// In an HTML page, where every block stands apart, a list (`lists`: byte ranges) that
+    /// starts right under the heading, or holds it, is the list of teasers: each of its lines
+    /// goes, whatever it reads, up to the end of the list; the paragraphs after it stay.
+    static func teasers(after heading: Range<Int>, in buffer: TextBuffer, lists: [Range<Int>] = []) -> [Range<Int>] {
+        if !lists.isEmpty {
+            var next = heading.upperBound
+            while next < buffer.byteCount, Bytes.isSpace(buffer[byte: next]) { next += 1 }
+            if let list = lists.first(where: { $0.contains(next) }) { return nonBlankLines(from: heading.upperBound + 1, to: list.upperBound, in: buffer) }
+        }
         var lines: [Range<Int>] = []
         var start = heading.upperBound + 1  // past the heading's newline
         while start < buffer.byteCount, lines.count < maximumTeasers {
@@ -107,6 +118,20 @@ public struct Boilerplate: Sendable {
                   !".!;,:…\"”»".contains(last) else { break }
             lines.append(start..<end)
             start = end + 1
+        }
+        return lines
+    }
+
+    /// The lines of `buffer` that start from byte `start` up to byte `end`, each whole (up to
+    /// its newline), blank ones left out.
+    private static func nonBlankLines(from start: Int, to end: Int, in buffer: TextBuffer) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var lineStart = start
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < buffer.byteCount, buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if (lineStart..<lineEnd).contains(where: { !Bytes.isSpace(buffer[byte: $0]) }) { lines.append(lineStart..<lineEnd) }
+            lineStart = lineEnd + 1
         }
         return lines
     }
@@ -170,7 +195,11 @@ public struct Boilerplate: Sendable {
 
 /// Finds the headline of a plain text: the first substantial line that is not boilerplate,
 /// not a label ("Last Updated : 28 Feb, 2024", "By Jane Doe", "Pubblicato il 12 maggio
-/// 2025", as the boilerplate rules' `labels:` tell) and starts like a headline.
+/// 2025", as the boilerplate rules' `labels:` tell) and starts like a headline. A short line
+/// in capitals that reads as a name ("THE DAILY TECH REVIEW": a few words, no figures, no
+/// ticker) is a site's name where the next line is a headline in mixed case that stands
+/// alone (a blank line, a byline or a label after it, or the end): that one is the headline.
+/// A wire title in capitals over its story's first line stays the title.
 enum TitleFinder {
     /// Lines looked at before giving up.
     static let maximumLines = 40
@@ -180,6 +209,9 @@ enum TitleFinder {
     static func titleRange(in buffer: TextBuffer, boilerplate: [Range<Int>], rules: Boilerplate?) -> Range<Int>? {
         var lineStart = 0
         var looked = 0
+        // A line in capitals that may be the site's name, and whether the line after it is
+        // still to be looked at.
+        var capitals: Range<Int>?
         while lineStart < buffer.byteCount, looked < maximumLines {
             var lineEnd = lineStart
             while lineEnd < buffer.byteCount, buffer[byte: lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
@@ -190,13 +222,41 @@ enum TitleFinder {
                 looked += 1
                 let isBoilerplate = boilerplate.contains { $0.overlaps(lower..<upper) }
                 let line = buffer.string(lower..<upper)
-                if !isBoilerplate, isHeadline(line), rules?.isLabel(line) != true {
-                    return buffer.scalarRange(ofBytes: lower..<upper)
+                let isTitle = !isBoilerplate && isHeadline(line) && rules?.isLabel(line) != true
+                if let site = capitals {
+                    let standsAlone = standsAlone(before: lineEnd, in: buffer, rules: rules)
+                    let range = isTitle && line.contains(where: \.isLowercase) && standsAlone ? lower..<upper : site
+                    return buffer.scalarRange(ofBytes: range)
+                }
+                if isTitle {
+                    if line.contains(where: \.isLowercase) { return buffer.scalarRange(ofBytes: lower..<upper) }
+                    guard readsAsAName(line) else { return buffer.scalarRange(ofBytes: lower..<upper) }
+                    capitals = lower..<upper
                 }
             }
             lineStart = lineEnd + 1
         }
-        return nil
+        return capitals.map(buffer.scalarRange(ofBytes:))
+    }
+
+    /// Whether a line in capitals reads as a site's name, not a wire headline: at most
+    /// ``siteNameWords`` words, no digit, no ticker in angle brackets.
+    private static func readsAsAName(_ line: String) -> Bool {
+        line.split(separator: " ").count <= siteNameWords && !line.contains { $0.isNumber || $0 == "<" }
+    }
+
+    /// The most words of a line in capitals taken for a site's name.
+    static let siteNameWords = 4
+
+    /// Whether the line that ends at the newline at byte `newline` stands alone as a
+    /// headline: a blank line, a byline ("By Jane Doe"), a label line or the end of the text
+    /// follows it, where a story's first line goes on.
+    private static func standsAlone(before newline: Int, in buffer: TextBuffer, rules: Boilerplate?) -> Bool {
+        var end = newline + 1
+        while end < buffer.byteCount, buffer[byte: end] != UInt8(ascii: "\n") { end += 1 }
+        guard newline + 1 < end else { return true }
+        let next = buffer.string(newline + 1..<end).trimmingCharacters(in: .whitespaces)
+        return next.isEmpty || next.hasPrefix("By ") || next.hasPrefix("BY ") || rules?.isLabel(next) == true
     }
 
     static func isHeadline(_ line: String) -> Bool {

@@ -78,7 +78,7 @@ public struct DocumentReader: Sendable {
         let buffer = TextBuffer(html.text)
         return Document(
             id: input.id, source: input.path, format: .html, original: decoded.text, text: html.text,
-            offsetMap: html.map, bodyRanges: boilerplate.map { Boilerplate.bodyRanges(in: buffer, outside: $0.lines(in: buffer)) },
+            offsetMap: html.map, bodyRanges: boilerplate.map { Boilerplate.bodyRanges(in: buffer, outside: $0.lines(in: buffer, lists: html.lists)) },
             title: html.title, published: html.published, language: html.language, warnings: decoded.warnings)
     }
 

@@ -4,13 +4,15 @@ import Foundation
 /// markup, so that a mention's span covers the source markup where it stands.
 ///
 /// Drops what is not article text: comments, `script`, `style`, `nav`, `header`, `footer`,
-/// `aside`, `form` (and `noscript`, `template`, `svg`, `iframe`, `select`, `button`) with
+/// `aside`, `form` (and `noscript`, `template`, `svg`, `iframe`, `select`, `button`, and
+/// AMP's components that hold no article text: `amp-sidebar`, `amp-ad` and the like) with
 /// everything inside them, and any element a browser does not show (`hidden`, `style=
 /// "display:none"`, `visibility:hidden`). Decodes every character reference. Keeps the layout the
 /// tokenizer needs: a blank line between blocks (paragraphs, headings, list items), a line
 /// break for `<br>`; other white space collapses to one space, as a browser shows it.
-/// Gathers the metadata on the way: the language (`<html lang>`), the title (`<h1>`, else
-/// `og:title`, else `<title>`) and the publishing date (`article:published_time` and the like,
+/// Gathers the metadata on the way: the language (`<html lang>`), the title (the `<h1>` that
+/// is not the site's name, else `og:title`, else `<title>`, without the site's name after a
+/// separator) and the publishing date (`article:published_time` and the like,
 /// JSON-LD `datePublished`, else a `<time datetime>`: the one marked as the publishing time,
 /// else the first in the article, else the first in the page's furniture, such as the date of
 /// the day in a site's header), even from dropped elements.
@@ -23,6 +25,9 @@ struct HTMLReader {
         var language: LanguageTag?
         /// Whether a `<form>` was dropped with its content.
         var droppedForm = false
+        /// The byte ranges of `text` that the outermost shown lists (`<ul>`, `<ol>`) hold:
+        /// the items of a list under a "Related" heading are teasers whatever they read.
+        var lists: [Range<Int>] = []
     }
 
     static func read(_ original: String) -> Output {
@@ -59,11 +64,16 @@ private struct HTMLParser {
     private var pendingSpace: Range<Int>?
 
     private var language: LanguageTag?
-    private var h1: String?
+    /// The text of each `<h1>` (up to ``maximumHeadings``), and whether it stood in a dropped
+    /// element (a site's header, whose `<h1>` may be its logo).
+    private var h1s: [(text: String, inFurniture: Bool)] = []
     private var capturingH1 = false
     private var titleTag: String?
     private var ogTitle: String?
     private var siteName: String?
+    /// The page's address (`<link rel="canonical">`, else `og:url`): its host names the site.
+    private var canonicalURL: String?
+    private var ogURL: String?
     private var metaDate: String?
     private var jsonLDDate: String?
     private var timeDate: String?
@@ -73,6 +83,11 @@ private struct HTMLParser {
     private var furnitureTimeDate: String?
     /// How many `<article>` and `<main>` elements (outside dropped ones) are open.
     private var articleDepth = 0
+    /// How many shown lists are open, where in the text the outermost one started, and the
+    /// text ranges of the closed outermost ones.
+    private var listDepth = 0
+    private var listStart = 0
+    private var lists: [Range<Int>] = []
 
     init(source: UnsafeBufferPointer<UInt8>, dropForms: Bool) {
         self.source = source
@@ -80,8 +95,14 @@ private struct HTMLParser {
         builder = CleanTextBuilder(capacity: source.count / 2)
     }
 
-    /// Elements dropped with everything inside them.
-    static let droppedElements: Set<String> = ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe", "select", "button", "object", "canvas"]
+    /// Elements dropped with everything inside them: page furniture, scripts and embeds, and
+    /// the AMP components that hold no article text (a sidebar menu, ads, analytics, consent
+    /// and notification banners, share buttons).
+    static let droppedElements: Set<String> = [
+        "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe", "select", "button", "object", "canvas",
+        "amp-sidebar", "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-consent", "amp-user-notification",
+        "amp-social-share", "amp-web-push-widget", "amp-install-serviceworker", "amp-geo",
+    ]
     /// Elements whose content is raw text, not markup.
     static let rawTextElements: Set<String> = ["script", "style", "title", "textarea", "xmp", "noscript", "iframe", "noembed", "noframes"]
     /// Elements that start and end a block: a blank line in the text.
@@ -121,24 +142,79 @@ private struct HTMLParser {
     }
 
     func output() -> HTMLReader.Output {
-        let titles = [h1, ogTitle.map(withoutSiteName), titleTag.map(withoutSiteName)].compactMap { $0.map(TextCleaning.collapseWhitespace) }
+        let titles = [headline(), ogTitle.map(withoutSiteName), titleTag.map(withoutSiteName)].compactMap { $0.map(TextCleaning.collapseWhitespace) }
         let dates = [metaDate, jsonLDDate, markedTimeDate, timeDate, furnitureTimeDate].compactMap { $0.flatMap(PublishedDate.normalize) }
-        return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm)
+        let lists = listDepth > 0 ? self.lists + [listStart..<builder.bytes.count] : self.lists
+        return HTMLReader.Output(text: builder.text, map: builder.map, title: titles.first { !$0.isEmpty }, published: dates.first, language: language, droppedForm: droppedForm, lists: lists)
+    }
+
+    /// The `<h1>` that gives the headline: not the site's name (a logo in an `<h1>`: the
+    /// site's name by ``isSiteName(_:)``, or the short last segment of the `<title>` after a
+    /// longer one), and of several, the one the `<title>` or `og:title` opens with, else the
+    /// first outside the page's furniture, else the first.
+    func headline() -> String? {
+        let titles = [ogTitle, titleTag].compactMap { $0.map(TextCleaning.collapseWhitespace) }
+        let segments = titles.flatMap { title in Self.separators.compactMap { Self.split(title, at: $0) } }
+        func words(_ text: String) -> Int { text.split(separator: " ").count }
+        let headings = h1s.map { (text: TextCleaning.collapseWhitespace($0.text), inFurniture: $0.inFurniture) }.filter { heading in
+            let isLastSegment = words(heading.text) <= Self.siteNameWords && segments.contains { segment in
+                Self.key(segment.suffix) == Self.key(heading.text) && words(segment.headline) > words(heading.text)
+            }
+            return !heading.text.isEmpty && !isSiteName(heading.text) && !isLastSegment
+        }
+        let opening = headings.first { heading in titles.contains { Self.key($0) == Self.key(heading.text) } || segments.contains { Self.key($0.headline) == Self.key(heading.text) } }
+        return (opening ?? headings.first { !$0.inFurniture } ?? headings.first)?.text
     }
 
     /// A page title without the site's name after it ("Deal done | Example News", "Deal
     /// done - Example News" where the page names its site so): the last segment after a
-    /// separator when it is the `og:site_name`, or when it follows " | " and is short.
+    /// separator when it is the site's name (``isSiteName(_:)``), when the rest is an `<h1>`
+    /// of the page, or when it follows " | " and is short.
     func withoutSiteName(_ title: String) -> String {
-        let site = siteName.map { TextCleaning.collapseWhitespace($0).lowercased() }
-        for separator in [" | ", " - ", " – ", " — ", " · "] {
-            guard let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex else { continue }
-            let suffix = TextCleaning.collapseWhitespace(String(title[range.upperBound...]))
-            let isSite = suffix.lowercased() == site || (separator == " | " && suffix.split(separator: " ").count <= Self.siteNameWords)
-            if isSite { return String(title[..<range.lowerBound]) }
+        for separator in Self.separators {
+            guard let (headline, suffix) = Self.split(title, at: separator) else { continue }
+            let headlineKey = Self.key(headline)
+            let isSite = isSiteName(suffix) || (!headlineKey.isEmpty && h1s.contains { Self.key($0.text) == headlineKey })
+                || (separator == " | " && suffix.split(separator: " ").count <= Self.siteNameWords)
+            if isSite { return headline }
         }
         return title
     }
+
+    /// What separates a page title from the site's name after it.
+    static let separators = [" | ", " - ", " – ", " — ", " · "]
+
+    /// `title` split at the last `separator`, the suffix with its white space collapsed; nil
+    /// where the separator does not stand inside it.
+    static func split(_ title: String, at separator: String) -> (headline: String, suffix: String)? {
+        guard let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex, range.upperBound < title.endIndex else { return nil }
+        return (String(title[..<range.lowerBound]), TextCleaning.collapseWhitespace(String(title[range.upperBound...])))
+    }
+
+    /// Whether `text` names the site: it is the `og:site_name`, or it spells the host of the
+    /// page's address ("Example News", "ExampleNews.com" for www.example-news.com), letters
+    /// and digits compared without case or accents.
+    func isSiteName(_ text: String) -> Bool {
+        let name = Self.key(text)
+        guard !name.isEmpty else { return false }
+        if let siteName, Self.key(siteName) == name { return true }
+        guard let address = canonicalURL ?? ogURL, let host = URL(string: address.trimmingCharacters(in: .whitespaces))?.host?.lowercased() else { return false }
+        var labels = host.split(separator: ".").map(String.init)
+        if labels.count > 2, ["www", "m", "amp", "mobile"].contains(labels[0]) { labels.removeFirst() }
+        let spellings = [labels.joined(), labels.dropLast().joined()] + labels.dropLast().filter { $0.count >= Self.shortestHostLabel }
+        return spellings.contains { Self.key($0) == name }
+    }
+
+    /// The shortest label of a host name ("bbc" of news.bbc.co.uk) that may stand for the site.
+    static let shortestHostLabel = 3
+
+    /// Letters and digits of `text`, lower-cased and without accents: how names are compared.
+    static func key(_ text: String) -> String {
+        String(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    /// The most `<h1>` elements read for the headline.
+    static let maximumHeadings = 8
 
     /// The most words a " | " suffix of a title may have to be taken for the site's name.
     static let siteNameWords = 5
@@ -163,7 +239,7 @@ private struct HTMLParser {
     /// A run of character data between markup: white space collapses unless in `<pre>`.
     private mutating func text(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        if capturingH1 { h1 = (h1 ?? "") + String(decoding: source[range], as: UTF8.self) }
+        if capturingH1 { h1s[h1s.count - 1].text += String(decoding: source[range], as: UTF8.self) }
         guard dropped.isEmpty else { return }
         if preDepth > 0 {
             flushPending()
@@ -190,7 +266,7 @@ private struct HTMLParser {
 
     /// Decoded text standing for the markup `origin` (a character reference).
     private mutating func visible(_ value: String, origin: Range<Int>) {
-        if capturingH1 { h1 = (h1 ?? "") + value }
+        if capturingH1 { h1s[h1s.count - 1].text += value }
         guard dropped.isEmpty else { return }
         flushPending()
         let (start, length) = scalarRange(origin)
@@ -247,7 +323,7 @@ private struct HTMLParser {
         return startTag(name, attributes: attributes, origin: index..<end)
     }
 
-    private static let wantsAttributes: Set<String> = ["html", "meta", "time", "script"]
+    private static let wantsAttributes: Set<String> = ["html", "meta", "time", "script", "link"]
     /// Elements that have no end tag.
     private static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 
@@ -279,7 +355,11 @@ private struct HTMLParser {
         case "html": language = language ?? attributes["lang"].flatMap(LanguageTag.init)
         case "meta": readMeta(attributes)
         case "time": noteTime(attributes)
-        case "h1" where h1 == nil: capturingH1 = true
+        case "h1" where h1s.count < Self.maximumHeadings:
+            h1s.append(("", !dropped.isEmpty))
+            capturingH1 = true
+        case "link" where canonicalURL == nil && attributes["rel"]?.lowercased().split(separator: " ").contains("canonical") == true:
+            canonicalURL = attributes["href"]
         default: break
         }
         if name == "article" || name == "main", dropped.isEmpty, !selfClosing { articleDepth += 1 }
@@ -307,17 +387,25 @@ private struct HTMLParser {
             requestBreak(1, origin: origin)
         }
         if name == "pre" && !selfClosing { preDepth += 1 }
+        if name == "ul" || name == "ol", dropped.isEmpty, !selfClosing {
+            if listDepth == 0 { listStart = builder.bytes.count }
+            listDepth += 1
+        }
         return origin.upperBound
     }
 
     private mutating func endTag(_ name: String, origin: Range<Int>) {
+        if name == "h1" { capturingH1 = false }
         if let last = dropped.lastIndex(of: name) {
             dropped.removeSubrange(last...)
             return
         }
-        if name == "h1" { capturingH1 = false }
         if name == "article" || name == "main", dropped.isEmpty { articleDepth = max(0, articleDepth - 1) }
         if name == "pre" { preDepth = max(0, preDepth - 1) }
+        if name == "ul" || name == "ol", dropped.isEmpty, listDepth > 0 {
+            listDepth -= 1
+            if listDepth == 0 { lists.append(listStart..<builder.bytes.count) }
+        }
         if Self.blockElements.contains(name) { requestBreak(2, origin: origin) } else if Self.lineElements.contains(name) { requestBreak(1, origin: origin) }
     }
 
@@ -344,6 +432,8 @@ private struct HTMLParser {
             ogTitle = ogTitle ?? content
         case "og:site_name", "application-name":
             siteName = siteName ?? content
+        case "og:url":
+            ogURL = ogURL ?? content
         case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.issued", "sailthru.date", "parsely-pub-date":
             metaDate = metaDate ?? content
         default:
