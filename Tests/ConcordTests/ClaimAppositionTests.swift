@@ -39,3 +39,24 @@ import Testing
         #expect(!unit.contains { $0.predicate == "funding-round" && $0.subject == "Brightline" })
     }
 }
+
+/// The name of a funding round is no entity: "Series B" is no product after "announced a",
+/// the "B" of "série B" no organisation; and a claim reads past it.
+@Suite struct RoundNameEntityTests {
+    @Test(arguments: [
+        ("en", "Neovolt announced a Series B round on Monday.", ["Neovolt"]),
+        ("fr", "Neovolt annonce une levée de fonds de série B de 42 millions d'euros.", ["Neovolt"]),
+        ("it", "Neovolt ha annunciato un round di Serie B.", ["Neovolt"]),
+        ("en", "Bridge Capital led the seed round of Growth Labs.", ["Bridge Capital", "Growth Labs"]),
+    ])
+    func roundNamesAreNoEntities(language: String, text: String, names: [String]) throws {
+        #expect(try EntityTests.entities(text, language: language).map(\.name) == names)
+    }
+
+    @Test func frenchRoundAnnouncedWithTheSeriesInItsName() throws {
+        let (claims, _) = try ClaimTestSupport.claims("Neovolt annonce une levée de fonds de série B de 42 millions d'euros.", language: "fr")
+        let round = try #require(claims.first { $0.predicate == "funding-round" })
+        #expect(round.subject == "Neovolt")
+        #expect(round.object == "Series B")
+    }
+}

@@ -212,6 +212,8 @@ struct RoundNames: Sendable {
     let unnamed: String?
     /// Every round's pattern as one alternation, for the `{round}` placeholder.
     let alternation: String
+    /// A round's name as a whole word, anchored where it is tried ("Series B round", "série B").
+    let wholeName: Pattern?
 
     init(file: RuleFile?) throws {
         var names: [(name: String, pattern: Pattern)] = []
@@ -227,6 +229,7 @@ struct RoundNames: Sendable {
         self.names = names
         self.unnamed = unnamed
         alternation = sources.isEmpty ? "(?!)" : sources.joined(separator: "|")
+        wholeName = sources.isEmpty ? nil : try Pattern("(?<![\\p{L}\\p{N}])(?:\(alternation))(?![\\p{L}\\p{N}])", caseless: true, origin: file?.root.origin ?? .inline)
     }
 
     /// The canonical name of a round as written; the text itself when no rule knows it.

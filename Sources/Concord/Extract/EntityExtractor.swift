@@ -11,9 +11,13 @@ import Foundation
 public struct EntityExtractor: Sendable {
     let gazetteer: Gazetteer
     let grammars: [String: EntityGrammar]
+    /// The names of funding rounds (`Rules/claims/rounds.yaml`): a name inside one is no
+    /// entity ("announced a Series B round" names no product, "levée de série B" no "B").
+    let rounds: RoundNames
 
     public init(rules: RuleSet) throws {
         gazetteer = try Gazetteer(file: rules.file("entities/gazetteer.yaml"))
+        rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
         var grammars: [String: EntityGrammar] = [:]
         for file in rules.files(in: "entities") where file.path != "entities/gazetteer.yaml" {
             let language = try file.root.string("language")
@@ -49,9 +53,28 @@ public struct EntityExtractor: Sendable {
         try addShortForms(in: buffer, to: &found, grammar: grammar, acronyms: acronyms)
         if let grammar { try addAnaphors(grammar, in: document, to: &found, described: described) }
         // Names on boilerplate lines (share buttons: "Facebook | Twitter") are no mentions.
-        return found.sorted.filter { document.isInBody(byte: $0.bytes.lowerBound) }.map { candidate in
+        return found.sorted.filter { document.isInBody(byte: $0.bytes.lowerBound) && !isInRoundName($0.bytes, in: buffer) }.map { candidate in
             EntityMention(span: document.span(ofBytes: candidate.bytes), type: candidate.type, name: candidate.name)
         }
+    }
+
+    /// Whether `bytes` lie inside the name of a funding round that starts there or one or two
+    /// words before ("Series B", "série B", "Serie-B-Finanzierungsrunde"). A one-word name that
+    /// is all the round's name is a name ("Bridge said", "Growth Labs").
+    private func isInRoundName(_ bytes: Range<Int>, in buffer: TextBuffer) -> Bool {
+        guard let wholeName = rounds.wholeName else { return false }
+        var start = bytes.lowerBound
+        for _ in 0..<3 {
+            if let match = try? wholeName.anchoredMatch(in: buffer, at: start), match.range.upperBound >= bytes.upperBound,
+               match.range != bytes || buffer.string(bytes).contains(where: { !$0.isLetter }) { return true }
+            // The start of the word before.
+            var previous = start
+            while previous > 0, Bytes.isSpace(buffer[byte: previous - 1]) { previous -= 1 }
+            guard previous > 0, previous > start - 40 else { return false }
+            while previous > 0, !Bytes.isSpace(buffer[byte: previous - 1]) { previous -= 1 }
+            start = previous
+        }
+        return false
     }
 
     /// People and companies the general patterns find. A name the document gives a
