@@ -60,3 +60,21 @@ import Testing
         #expect(round.object == "Series B")
     }
 }
+
+/// "La società, fondata nel 2021 da ..." after a sentence that names a round's investors
+/// stands for the company that raised it, not for the investor named last.
+@Suite struct AnaphorAfterInvestorsTests {
+    @Test(arguments: [
+        ("it", "La startup milanese Cortexa ha chiuso un round di Serie A da 12 milioni di euro guidato da United Ventures, con la partecipazione di CDP Venture Capital. La società, fondata nel 2021 da Luca Bianchi e Giorgia De Luca, è ora valutata circa 60 milioni di euro.", "Cortexa"),
+        ("es", "La fintech Pagora ha cerrado una ronda de serie A de 18 millones de euros liderada por Kibo Ventures. La compañía, fundada en 2019 por Lucía Gómez, prevé triplicar sus ingresos.", "Pagora"),
+        ("en", "Battery startup Neovolt raised €42 million in a Series B round led by Eurazeo. The company, founded in 2021 by Julie Perrin, plans to double its staff.", "Neovolt"),
+        ("fr", "La start-up Neovolt a levé 42 millions d'euros lors d'un tour de série B mené par Eurazeo. La société, fondée en 2021 par Julie Perrin, compte doubler ses effectifs.", "Neovolt"),
+    ])
+    func anaphorStandsForTheCompanyNotItsInvestors(language: String, text: String, name: String) throws {
+        let found = try EntityTests.entities(text, language: language)
+        let anaphor = try #require(found.last { mention in mention.type == .organization && ["La ", "The "].contains { mention.text.hasPrefix($0) } }, "\(found.map(\.text))")
+        #expect(anaphor.name == name)
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        #expect(claims.first { $0.predicate == "founded-by" }?.subject == name, "\(claims)")
+    }
+}

@@ -503,7 +503,7 @@ public struct EntityExtractor: Sendable {
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
                     return left != right ? left < right : (ranking.firstIndex(of: lhs.name) ?? .max) > (ranking.firstIndex(of: rhs.name) ?? .max)
                 }
-            if let name = described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media) ?? ranking.first {
+            if let name = described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking.first {
                 found.add(Candidate(bytes: match.range, name: name, type: .organization, source: .anaphor))
             }
             return true
@@ -511,10 +511,11 @@ public struct EntityExtractor: Sendable {
     }
 
     /// The organisation named last in the sentence before the one that the anaphor at
-    /// `anaphor` opens with an apposition (a comma right after it), when both sentences stand
-    /// in one paragraph; nil when the anaphor stands elsewhere ("..., the company said") or
-    /// that sentence names none (news media aside).
-    private static func presentedBefore(_ anaphor: Range<Int>, in document: TokenizedDocument, organizations: [Candidate], media: Set<String>) -> String? {
+    /// `anaphor` opens with an apposition (a comma right after it), before the investors of a
+    /// round that sentence names (`investorCues`), when both sentences stand in one
+    /// paragraph; nil when the anaphor stands elsewhere ("..., the company said") or that
+    /// sentence names none (news media aside).
+    private static func presentedBefore(_ anaphor: Range<Int>, in document: TokenizedDocument, organizations: [Candidate], media: Set<String>, investorCues: Pattern?) -> String? {
         guard anaphor.upperBound < document.buffer.byteCount, document.buffer[byte: anaphor.upperBound] == UInt8(ascii: ","),
               let index = document.sentenceIndex(containing: anaphor.lowerBound), index > 0 else { return nil }
         let sentence = document.sentences[index].range, previous = document.sentences[index - 1].range
@@ -522,9 +523,13 @@ public struct EntityExtractor: Sendable {
         guard opening.allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
         let between = document.buffer.string(previous.upperBound..<sentence.lowerBound)
         guard between.filter({ $0 == "\n" }).count < 2 else { return nil }
-        return organizations.last { organization in
+        // The investors a round names come after the company it presents ("Cortexa ha chiuso
+        // un round guidato da United Ventures. La società, fondata nel 2021, ..." is Cortexa).
+        let investorsFrom = (try? investorCues?.firstMatch(in: document.buffer, from: previous.lowerBound, to: previous.upperBound))?.range.lowerBound
+        let named = organizations.filter { organization in
             previous.contains(organization.bytes.lowerBound) && !media.contains(organization.name) && !continuesAName(organization.bytes, in: document.buffer)
-        }?.name
+        }
+        return (named.last { $0.bytes.lowerBound < investorsFrom ?? previous.upperBound } ?? named.last)?.name
     }
 
     /// Whether the name at `bytes` is the tail of a longer name the patterns split: a

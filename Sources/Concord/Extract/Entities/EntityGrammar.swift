@@ -25,6 +25,10 @@ final class EntityGrammar: Sendable {
     let organizationName: Pattern
     /// Phrases that stand for an organisation; group `head` is the noun.
     let anaphor: Pattern?
+    /// Where the investors of a round start to be named ("led by", "guidato da", "con la
+    /// partecipazione di"; `investor_cues`): an anaphor that presents the company of the
+    /// sentence before stands for none of them.
+    let investorCues: Pattern?
     /// Anchored after an organisation: ", a Paris-based AI startup" (an indefinite article); group `head`.
     let descriptor: Pattern?
     /// "<Capitalised Words> <org word> (<INITIALS>)"; groups `long` and `short`.
@@ -245,6 +249,8 @@ final class EntityGrammar: Sendable {
         // Not before a name: "the startup Wayve", "die US-Firma Altair", "la fintech allemande
         // Concardis", "la società valenciana di software cloud Nubalia" describe the name
         // that follows.
+        let investorCueList = try root.strings("investor_cues")
+        investorCues = investorCueList.isEmpty ? nil : try Pattern("(?<![\\p{L}\\p{N}])(?:\(investorCueList.map { "(?:\($0))" }.joined(separator: "|")))(?![\\p{L}\\p{N}])", caseless: true, origin: root["investor_cues"]?.origin ?? origin)
         anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjectives)\(complement)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
         // An indefinite apposition describes ("Poolside, a startup"); a definite one only with
         // words before its noun ("Wayve, the London-based startup"): "Sequoia, the company
