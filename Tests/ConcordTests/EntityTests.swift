@@ -99,6 +99,22 @@ import Testing
         #expect(found.contains { $0.name == name && $0.type == .person }, "\(found.map(\.text))")
     }
 
+    /// A capitalised name right after a possessive and a noun for a kind of product is that
+    /// product, whatever verb follows it ("son nouveau robot Orion sera livré"); after a
+    /// noun for no product ("son nouveau bureau Orion") it is none, nor is a German noun
+    /// that only follows the product noun ("ihr neues Modell Kunden anbieten").
+    @Test(arguments: [
+        ("en", "Quantix says its new chip Nova will ship. It said its new office Atlas will open.", ["Nova"]),
+        ("fr", "Son nouveau robot Orion sera livré. Quantix a ouvert son nouveau bureau Atlas.", ["Orion"]),
+        ("es", "Quantix dijo que sus nuevas gafas Vera llegarán. Su nueva sede Atlas abrió.", ["Vera"]),
+        ("it", "Quantix ha detto che la sua nuova piattaforma Nova è pronta. La sua nuova sede Atlas apre.", ["Nova"]),
+        ("de", "Quantix will sein neues KI-Modell Atlas und ihr neues Modell Kunden anbieten. Ihr neues Büro Orion öffnet.", ["Atlas"]),
+    ])
+    func aProductIsNamedAfterItsKind(language: String, text: String, products: [String]) throws {
+        let found = try Self.entities(text, language: language)
+        #expect(found.filter { $0.type == .product }.map(\.name) == products, "\(found.map { ($0.text, $0.type) })")
+    }
+
     /// "The European Investment Bank (EIB)" is a name, not "the bank" standing for another.
     @Test func aCapitalisedNounIsNoAnaphor() throws {
         let found = try Self.entities("Norvane AG, a Berlin-based startup, grew. The European Investment Bank (EIB) lent Norvane €20 million.")

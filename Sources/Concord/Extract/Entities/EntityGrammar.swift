@@ -11,8 +11,9 @@ final class EntityGrammar: Sendable {
     /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`),
     /// `productBefore`.
     let names: Pattern
-    /// Products named after a verb of launching (group `productCued`): a scan of its own,
-    /// tried only where a cue word starts (`productStarts`), so that cue words as common as
+    /// Products named after a verb of launching or a noun for a kind of product (group
+    /// `productCued`): a scan of its own, tried only where a cue word starts
+    /// (`productStarts`), so that cue words as common as
     /// "announced" do not make `names` try all its branches there (measured: 0.45 s of
     /// 2.4 s on Reuters-21578 when the cues were a branch of `names`).
     let products: Pattern?
@@ -172,14 +173,19 @@ final class EntityGrammar: Sendable {
         let productName = "(?>\(productWord)(?:\\h+(?:\(productWord)|[0-9](?:[\\p{L}\\p{N}]|\\.(?=[\\p{L}\\p{N}]))*+)){0,3})"
         // A product named after a verb of launching ("unveiled the Vision Pro", "a lancé Le
         // Chat"; `product_cues`).
+        // Or after a noun for the kind of product, after a possessive ("son nouveau robot
+        // Orion"; `product_kind_cues`): the noun describes the name, so a verb after it
+        // ("son nouveau robot Orion sera livré") is no sign of a clause.
         let productCues = try root.strings("product_cues")
-        if !productCues.isEmpty {
+        let productKindCues = try root.strings("product_kind_cues")
+        if !productCues.isEmpty || !productKindCues.isEmpty {
             // A name a verb follows is the subject of a clause ("announced Daiwa would
             // ..."), no product (`product_clause_words`).
             let clause = try Self.alternation(root.strings("product_clause_words")).map { "(?!\\h+(?i:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
-            let product = "\(productName)(?![\\p{L}\\p{N}])\(clause)"
-            products = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(productCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))", origin: origin)
-            productStarts = WordStartFilter(capitals: false, prefixes: productCues.flatMap(PatternText.literalStarts))
+            let cues = (productCues.isEmpty ? [] : ["(?<verbCue>\(productCues.map { "(?:\($0))" }.joined(separator: "|")))"]) + productKindCues.map { "(?:\($0))" }
+            let product = "\(productName)(?![\\p{L}\\p{N}])\(productCues.isEmpty || clause.isEmpty ? "" : "(?(<verbCue>)\(clause))")"
+            products = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(cues.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))", origin: origin)
+            productStarts = WordStartFilter(capitals: false, prefixes: (productCues + productKindCues).flatMap(PatternText.literalStarts))
         } else {
             products = nil
             productStarts = nil
