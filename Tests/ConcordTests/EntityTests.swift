@@ -93,6 +93,12 @@ import Testing
         ("es", "Kelvio, fundada en 2019 por Anna Becker y Jonas von Falkenberg, abrirá una oficina.", "Jonas von Falkenberg"),
         ("it", "Kelvio è stata fondata da Anna Becker e Jan van der Berg nel 2019.", "Jan van der Berg"),
         ("de", "Kelvio wurde 2019 von Anna Becker und Giulia della Rovere gegründet.", "Giulia della Rovere"),
+        ("en", "Kelvio was founded by Anna Becker and Ana de las Heras.", "Ana de las Heras"),
+        ("en", "Kelvio was founded by Anna Becker and Pieter ten Brink.", "Pieter ten Brink"),
+        ("it", "Kelvio è stata fondata da Anna Becker e Luc d'Aubigny.", "Luc d'Aubigny"),
+        ("fr", "Kelvio a été fondée par Anna Becker et Giovanni dell'Acqua.", "Giovanni dell'Acqua"),
+        ("de", "Kelvio wurde von Anna Becker und Marie d'Ornano gegründet.", "Marie d'Ornano"),
+        ("es", "Kelvio fue fundada por Anna Becker y Otto vom Stein.", "Otto vom Stein"),
     ])
     func foreignParticlesStayInTheName(language: String, text: String, name: String) throws {
         let found = try Self.entities(text, language: language)
@@ -113,6 +119,19 @@ import Testing
     func aProductIsNamedAfterItsKind(language: String, text: String, products: [String]) throws {
         let found = try Self.entities(text, language: language)
         #expect(found.filter { $0.type == .product }.map(\.name) == products, "\(found.map { ($0.text, $0.type) })")
+    }
+
+    /// A particle stands after a first name; after two plain words it starts what is no
+    /// name: "Roland Busch von Siemens" is no person "Busch von Siemens", "Guillaume Faury
+    /// d'Airbus" none "Faury d'Airbus". A role may stand before such a name.
+    @Test(arguments: [
+        ("de", "Roland Busch von Siemens sagte, die Firma wachse. Kommissionspräsidentin Ursula von der Leyen sprach."),
+        ("fr", "Guillaume Faury d'Airbus a déclaré que la demande restait forte. La présidente Ursula von der Leyen a parlé."),
+        ("en", "Roland Busch von Siemens said demand grew. President Ursula von der Leyen spoke."),
+    ])
+    func aParticleAfterTwoWordsStartsNoName(language: String, text: String) throws {
+        let people = try Self.entities(text, language: language).filter { $0.type == .person }.map(\.name)
+        #expect(people == ["Ursula von der Leyen"], "\(people)")
     }
 
     /// "The European Investment Bank (EIB)" is a name, not "the bank" standing for another.

@@ -364,6 +364,11 @@ public struct EntityExtractor: Sendable {
             text = buffer.string(range)
         }
         guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }
+        // "Roland Busch von Siemens sagte": a name with a particle that starts inside a run of
+        // capitalised words ("Busch von Siemens") is the end of one name and another's start.
+        // A role or title may stand right before it ("Präsidentin Ursula von der Leyen").
+        let before = Self.word(before: range.lowerBound, in: buffer)
+        if before.first?.isUppercase == true, !grammar.isRole(before), text.split(separator: " ").dropFirst().contains(where: grammar.isParticle) { return nil }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
     }

@@ -83,11 +83,17 @@ final class EntityGrammar: Sendable {
         companySuffixes = Set(try root.strings("company_suffixes"))
         organizationEndings = Set(try root.strings("org_words")).union(companySuffixes)
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
-        let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(PatternText.escape).joined(separator: "|")))\\h+)*"
+        // A particle ending in an apostrophe joins the word after it ("Luc d'Aubigny",
+        // "Giovanni dell'Acqua"); any other is a word of its own ("Ursula von der Leyen").
+        let particle = particleWords.isEmpty ? "" : "(?:\(particleWords.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }.joined(separator: "|")))*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
         // "F."; not an acronym ("AI", "CEO"). Possessive quantifiers: a word is read one way.
         let word = "(?:\\p{Lu}\\p{Ll}\\p{L}*+(?:-\\p{Lu}\\p{Ll}\\p{L}*+)?|\\p{Lu}'\\p{Lu}\\p{Ll}\\p{L}*+|\\p{Lu}\\.|\\p{Lu}(?![\\p{L}\\p{N}]))"
-        let name = "\(word)(?:\\h+\(particle)\(word)){1,3}(?![\\p{L}\\p{N}])"
+        // Particles stand after the first name ("Luc de la Tour", "Jan van der Berg"), and then
+        // may stand again ("Sophie de La Rochefoucauld"); after two plain words a particle
+        // starts what is no name ("Roland Busch von Siemens", "Guillaume Faury d'Airbus").
+        let tail = particle.isEmpty ? "(?:\\h+\(word)){1,3}" : "(?:\\h+(?!\(word))\(particle)\(word)(?:\\h+\(particle)\(word)){0,2}|(?:\\h+\(word)){1,3})"
+        let name = "\(word)\(tail)(?![\\p{L}\\p{N}])"
         // Atomic: a name once read is never split another way, so lists of names cannot
         // backtrack without end over a run of capitalised words.
         let atomicName = "(?>\(name))"
@@ -121,7 +127,7 @@ final class EntityGrammar: Sendable {
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
         // After a title one word is a name ("Mr. Okafor", "President Macron").
-        if let titles { branches.append("(?:\(titles))\\h+(?<title>(?>\(word)(?:\\h+\(particle)\(word)){0,3})(?![\\p{L}\\p{N}]))") }
+        if let titles { branches.append("(?:\(titles))\\h+(?<title>(?>\(word)\(tail)?)(?![\\p{L}\\p{N}]))") }
         if let suffixes {
             branches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
         }
@@ -259,6 +265,12 @@ final class EntityGrammar: Sendable {
     /// Whether `word` is a role or title, alone or after a hyphen ("Chef", "Siemens-Chef").
     func isRole<Word: StringProtocol>(_ word: Word) -> Bool {
         roleWords.contains(word.lowercased()) || word.split(separator: "-").last.map { roleWords.contains($0.lowercased()) } == true
+    }
+
+    /// Whether `word` of a name is a particle or starts with one that ends in an apostrophe
+    /// ("von", "d'Aubigny").
+    func isParticle(_ word: Substring) -> Bool {
+        particles.contains(word.lowercased()) || particles.contains { $0.hasSuffix("'") && word.hasPrefix($0) && word.count > $0.count }
     }
 
     /// Whether `word` is an adjective made from a place ("Valencia-based"): `adjective_endings`.
