@@ -134,6 +134,34 @@ import Testing
         #expect(people == ["Ursula von der Leyen"], "\(people)")
     }
 
+    /// A short form that starts exactly one longer organisation name of the document is
+    /// that organisation, wherever it is read ("the startup Volvex" after "Volvex Robotics
+    /// GmbH"); it keeps its own name where it starts two ("Volvex Robotics", "Volvex
+    /// Energy"), and a name read with its own legal suffix ("Volvex GmbH") is another.
+    @Test(arguments: [
+        ("en", "Volvex Robotics GmbH makes robots. The German startup Volvex raised money.", "Volvex Robotics"),
+        ("de", "Die Volvex Robotics GmbH baut Roboter. Das Berliner Start-up Volvex wächst.", "Volvex Robotics"),
+        ("fr", "Volvex Robotics SAS fabrique des robots. La start-up Volvex grandit.", "Volvex Robotics"),
+        ("it", "Volvex Robotics S.r.l. produce robot. La startup Volvex cresce.", "Volvex Robotics"),
+        ("es", "Volvex Robotics S.L. fabrica robots. La startup Volvex crece.", "Volvex Robotics"),
+        ("en", "Volvex Robotics GmbH and Volvex Energy AG merged. The startup Volvex grew.", "Volvex"),
+        ("en", "Volvex Robotics GmbH makes robots. Volvex GmbH said so.", "Volvex"),
+    ])
+    func aShortFormIsTheOneLongerNameItStarts(language: String, text: String, name: String) throws {
+        let found = try Self.entities(text, language: language).filter { $0.type == .organization }
+        #expect(found.last?.name == name, "\(found.map { ($0.text, $0.name) })")
+    }
+
+    /// The organisation a short form is linked to is the one an anaphor with its
+    /// description stands for, and the subject of its claims.
+    @Test func aLinkedShortFormCarriesItsDescriptionAndClaims() throws {
+        let text = "Volvex Robotics GmbH makes robots. The Berlin startup Volvex raised $5 million in a Series A round. The startup grew."
+        let found = try Self.entities(text)
+        #expect(found.last?.text == "The startup" && found.last?.name == "Volvex Robotics", "\(found.map { ($0.text, $0.name) })")
+        let claims = try ClaimTestSupport.claims(text).claims
+        #expect(claims.map(\.subject) == ["Volvex Robotics"], "\(claims.map { ($0.subject, $0.predicate) })")
+    }
+
     /// "The European Investment Bank (EIB)" is a name, not "the bank" standing for another.
     @Test func aCapitalisedNounIsNoAnaphor() throws {
         let found = try Self.entities("Norvane AG, a Berlin-based startup, grew. The European Investment Bank (EIB) lent Norvane €20 million.")

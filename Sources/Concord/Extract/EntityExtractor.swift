@@ -175,7 +175,21 @@ public struct EntityExtractor: Sendable {
             return true
         }
         let companyNames = Set(companies.compactMap(\.shortForm))
-        companies.forEach { found.add($0) }
+        // "Orbital declined" after "Orbital Systems", "the startup Volvex" after "Volvex
+        // Robotics GmbH": a name read without a suffix (nor known to the gazetteer) that
+        // starts exactly one longer organisation name of the document is that organisation.
+        let organizationNames = Set((companies + found.sorted).filter { $0.type == .organization }.map(\.name))
+        var linkedNames: [String: String] = [:]
+        func linked(_ candidate: Candidate) -> Candidate {
+            guard candidate.type == .organization, candidate.source != .gazetteer, buffer.string(candidate.bytes) == candidate.name else { return candidate }
+            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
+            guard longer.count == 1, let name = longer.first else { return candidate }
+            linkedNames[candidate.name] = name
+            var candidate = candidate
+            candidate.name = name
+            return candidate
+        }
+        companies.map(linked).forEach { found.add($0) }
         products.forEach { found.add($0) }
         // The last words of a person named in full ("Ortiz Mena" of "Antonio Ortiz Mena,
         // president of ..."): a speaker so named is that person, whatever verb follows elsewhere.
@@ -189,14 +203,11 @@ public struct EntityExtractor: Sendable {
             personForms.insert(text)
             if let surname = Self.surname(of: text, grammar: grammar) { personForms.insert(surname) }
         }
-        // "Orbital declined" after "Orbital Systems": the one longer name it starts.
-        let organizationNames = Set((companies + found.sorted).filter { $0.type == .organization }.map(\.name))
-        for var candidate in contextual where !personForms.contains(buffer.string(candidate.bytes)) {
-            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
-            if longer.count == 1, let name = longer.first { candidate.name = name }
-            found.add(candidate)
+        for candidate in contextual where !personForms.contains(buffer.string(candidate.bytes)) {
+            found.add(linked(candidate))
         }
-        return described
+        // An anaphor picks the organisation by the name it is linked to.
+        return described.map { (linkedNames[$0.name] ?? $0.name, $0.head, $0.modifiers) }
     }
 
     /// A company named with its legal suffix (`base` up to `end`: "Zentrix Robotics Inc."):
