@@ -121,6 +121,22 @@ import Testing
         #expect(found.filter { $0.type == .product }.map(\.name) == products, "\(found.map { ($0.text, $0.type) })")
     }
 
+    /// A role may name its holders in an apposition closed by a comma ("Its founders, Anna
+    /// von Berg and Luc de la Tour, said"); an organisation there stays one.
+    @Test(arguments: [
+        ("en", "Its founders, Anna von Berg and Luc de la Tour, said so. Its partner, Index Ventures, agreed.", ["Anna von Berg", "Luc de la Tour"]),
+        ("en", "The company's chief executive, Jane Okafor, said so.", ["Jane Okafor"]),
+        ("fr", "Ses fondateurs, Anna von Berg et Luc de la Tour, ont déclaré que tout va bien.", ["Anna von Berg", "Luc de la Tour"]),
+        ("it", "I suoi fondatori, Carlo zu Eltz e Anna Rossi, hanno detto che va bene.", ["Carlo zu Eltz", "Anna Rossi"]),
+        ("es", "Sus fundadores, Ana de las Heras y Luc Tour, dijeron que todo va bien.", ["Ana de las Heras", "Luc Tour"]),
+        ("de", "Die Gründer, Carl zu Eltz und Anna Berg, sagten, alles sei gut.", ["Carl zu Eltz", "Anna Berg"]),
+    ])
+    func aRoleNamesItsHoldersInAnApposition(language: String, text: String, people: [String]) throws {
+        let found = try Self.entities(text, language: language)
+        #expect(found.filter { $0.type == .person }.map(\.name) == people, "\(found.map { ($0.text, $0.type) })")
+        #expect(!found.contains { $0.text == "Index Ventures" && $0.type != .organization })
+    }
+
     /// A particle stands after a first name; after two plain words it starts what is no
     /// name: "Roland Busch von Siemens" is no person "Busch von Siemens", "Guillaume Faury
     /// d'Airbus" none "Faury d'Airbus". A role may stand before such a name.

@@ -122,7 +122,9 @@ final class EntityGrammar: Sendable {
             let roleOf = try Self.alternation(root.strings("role_prepositions")).map { prepositions in
                 "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(roleNames))"
             } ?? ""
-            branches.append("\(roleChain)\\h+(?:(?<role>\(roleNames))\(roleOf))")
+            // A comma may stand after the role where the names are an apposition that a comma
+            // closes ("Quantix's founders, Anna Berg and Luc Tour, said").
+            branches.append("\(roleChain)(?:,(?=\\h+\(roleNames),))?\\h+(?:(?<role>\(roleNames))\(roleOf))")
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
