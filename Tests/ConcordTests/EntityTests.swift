@@ -137,6 +137,27 @@ import Testing
         #expect(!found.contains { $0.text == "Index Ventures" && $0.type != .organization })
     }
 
+    /// A list of founders that opens the sentence names, after its comma, what they founded
+    /// ("Founded in 2020 by A and B, Quantix makes robots"), and the claim follows; a list
+    /// inside a sentence tells nothing of the name after it.
+    @Test(arguments: [
+        ("en", "Founded in 2020 by Anna von Berg and Luc de la Tour, Quantix makes warehouse robots."),
+        ("fr", "Fondée en 2020 par Anna von Berg et Luc de la Tour, Quantix fabrique des robots."),
+        ("it", "Fondata nel 2020 da Carlo zu Eltz e Luca De Santis, Quantix produce robot."),
+        ("es", "Fundada en 2020 por Ana de las Heras y Luc Tour, Quantix fabrica robots."),
+    ])
+    func aListOfFoundersOpeningTheSentenceNamesTheCompany(language: String, text: String) throws {
+        let found = try Self.entities(text, language: language)
+        #expect(found.last?.text == "Quantix" && found.last?.type == .organization, "\(found.map { ($0.text, $0.type) })")
+        let claims = try ClaimTestSupport.claims(text, language: language).claims
+        #expect(claims.map { "\($0.subject) \($0.predicate) \($0.people.count)" } == ["Quantix founded-by 2"])
+    }
+
+    @Test func aListOfFoundersInsideASentenceNamesNoCompanyAfterIt() throws {
+        let found = try Self.entities("It was founded by Anna Berg and Luc Tour, Stanford graduates who met there.")
+        #expect(!found.contains { $0.type == .organization }, "\(found.map { ($0.text, $0.type) })")
+    }
+
     /// A particle stands after a first name; after two plain words it starts what is no
     /// name: "Roland Busch von Siemens" is no person "Busch von Siemens", "Guillaume Faury
     /// d'Airbus" none "Faury d'Airbus". A role may stand before such a name.

@@ -133,6 +133,13 @@ public struct EntityExtractor: Sendable {
                         if speaker && candidate.bytes == name.range { speakers.append(candidate) } else { people.append(candidate) }
                     }
                 }
+                // "Founded in 2021 by A and B, Quantix makes sensors": the name right after a
+                // list of founders that opens the sentence is what they founded.
+                if let cued = match["list"], Self.opensSentence(at: match.range.lowerBound, in: buffer),
+                   cued.upperBound + 2 < buffer.byteCount, buffer.string(cued.upperBound..<(cued.upperBound + 2)) == ", ",
+                   let organization = try? grammar.organizationName.anchoredMatch(in: buffer, at: cued.upperBound + 2) {
+                    addContextual(organization.range, surely: true)
+                }
             } else if let organization = match["roleOrg"], let holder = match["roleHolder"] {
                 organizationCandidate(organization, in: buffer).map { companies.append($0) }
                 for name in (try? grammar.personName.matches(in: buffer, from: holder.lowerBound, to: holder.upperBound)) ?? [] {
@@ -270,6 +277,14 @@ public struct EntityExtractor: Sendable {
         while end < buffer.byteCount && end - start < 40 && isWordByte(buffer[byte: end]) { end += 1 }
         let endsAName = [last, buffer.string(start..<end)].contains { grammar.organizationEndings.contains($0) || grammar.organizationEndings.contains($0 + ".") }
         return endsAName || (last.count == 1 && last.first?.isUppercase == true)
+    }
+
+    /// Whether a sentence starts at `offset`: nothing but spaces before it back to the
+    /// text's start, a line's end, a sentence's end or an opening quote.
+    static func opensSentence(at offset: Int, in buffer: TextBuffer) -> Bool {
+        var index = offset
+        while index > 0 && (buffer[byte: index - 1] == UInt8(ascii: " ") || buffer[byte: index - 1] == UInt8(ascii: "\t")) { index -= 1 }
+        return index == 0 || [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"), UInt8(ascii: "\"")].contains(buffer[byte: index - 1])
     }
 
     /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
