@@ -115,6 +115,11 @@ import Testing
         ("es", "Quantix dijo que sus nuevas gafas Vera llegarán. Su nueva sede Atlas abrió.", ["Vera"]),
         ("it", "Quantix ha detto che la sua nuova piattaforma Nova è pronta. La sua nuova sede Atlas apre.", ["Nova"]),
         ("de", "Quantix will sein neues KI-Modell Atlas und ihr neues Modell Kunden anbieten. Ihr neues Büro Orion öffnet.", ["Atlas"]),
+        ("fr", "Quantix a dévoilé son nouveau robot humanoïde Orion et son modèle d'IA Atlas. Son robot avec Volvex marche.", ["Orion", "Atlas"]),
+        ("es", "Quantix presentó su nuevo modelo de lenguaje Atlas y su robot humanoide Orion.", ["Atlas", "Orion"]),
+        ("it", "Quantix ha presentato il suo nuovo modello linguistico Nova e il suo robot con Volvex.", ["Nova"]),
+        ("en", "Quantix said its new humanoid robot Orion would ship.", ["Orion"]),
+        ("de", "Quantix will ihren neuen humanoiden Roboter Orion verkaufen.", ["Orion"]),
     ])
     func aProductIsNamedAfterItsKind(language: String, text: String, products: [String]) throws {
         let found = try Self.entities(text, language: language)
