@@ -163,6 +163,22 @@ import Testing
         #expect(!found.contains { $0.type == .organization }, "\(found.map { ($0.text, $0.type) })")
     }
 
+    /// Where adjectives follow the noun, an apposition without its article describes the
+    /// name before it when an adjective follows the noun and a comma closes it ("Volvex,
+    /// startup torinese della robotica, ha chiuso"); a sentence adverb before a comma is
+    /// no name ("Tuttavia, società come ...").
+    @Test(arguments: [
+        ("it", "Volvex, startup torinese della robotica, ha chiuso un round.", ["Volvex"]),
+        ("es", "Volvex, empresa valenciana de robótica, ha cerrado una ronda.", ["Volvex"]),
+        ("fr", "Volvex, start-up lyonnaise spécialisée dans la robotique, a levé des fonds.", ["Volvex"]),
+        ("it", "Tuttavia, società come queste crescono. Intanto, startup italiane e francesi, crescono.", []),
+        ("fr", "Ensuite, start-up françaises et allemandes, grandissent.", []),
+    ])
+    func aBareAppositionDescribesTheNameBeforeIt(language: String, text: String, organizations: [String]) throws {
+        let found = try Self.entities(text, language: language)
+        #expect(found.filter { $0.type == .organization }.map(\.name) == organizations, "\(found.map { ($0.text, $0.type) })")
+    }
+
     /// A particle stands after a first name; after two plain words it starts what is no
     /// name: "Roland Busch von Siemens" is no person "Busch von Siemens", "Guillaume Faury
     /// d'Airbus" none "Faury d'Airbus". A role may stand before such a name.

@@ -215,7 +215,11 @@ final class EntityGrammar: Sendable {
         // and C") is still read.
         var afterName: [String] = []
         if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
-            afterName.append("(?<apposition>,\\h+(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}]))")
+            // Where adjectives follow the noun, the apposition may go without its article
+            // when an adjective follows and a comma closes it ("Volvex, startup torinese della
+            // robotica, ha chiuso"; the noun as written in lower case).
+            let bare = adjectives.isEmpty ? "" : "|(?:\(heads))\\h+\(notPreposition)\\p{Ll}[^,.;:!?\\n]{0,60}+,"
+            afterName.append("(?<apposition>,\\h+(?:(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])\(bare)))")
         }
         // Verbs as words, and `org_phrases` as patterns ("wurde 2021 von A und B gegründet").
         let agentVerbs = try [Self.alternation(root.strings("org_verbs"))].compactMap { $0 } + root.strings("org_phrases").map { "(?:\($0))" }
