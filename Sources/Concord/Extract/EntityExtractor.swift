@@ -390,11 +390,18 @@ public struct EntityExtractor: Sendable {
             text = buffer.string(range)
         }
         guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }
-        // "Roland Busch von Siemens sagte": a name with a particle that starts inside a run of
-        // capitalised words ("Busch von Siemens") is the end of one name and another's start.
-        // A role or title may stand right before it ("Präsidentin Ursula von der Leyen").
+        // "Guillaume Faury d'Airbus a déclaré": a name with a particle that starts inside a run
+        // of capitalised words ("Faury d'Airbus") is the end of one name and another's start.
+        // A role, a title or a word that is no name may stand right before it ("Präsidentin
+        // Ursula von der Leyen", "Selon Luc de la Tour"); where nouns are capitalised, any noun
+        // may, unless an organisation follows the particle ("Roland Busch von Siemens sagte").
         let before = Self.word(before: range.lowerBound, in: buffer)
-        if before.first?.isUppercase == true, !grammar.isRole(before), text.split(separator: " ").dropFirst().contains(where: grammar.isParticle) { return nil }
+        let nameWords = text.split(separator: " ")
+        if before.first?.isUppercase == true, !grammar.isRole(before), !grammar.nonNames.contains(before), !grammar.articles.contains(before),
+           nameWords.dropFirst().contains(where: grammar.isParticle),
+           !grammar.compoundHeads || nameWords.last.map({ gazetteer.entries[String($0)]?.type == .organization }) == true {
+            return nil
+        }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
     }
