@@ -156,6 +156,13 @@ public struct EntityExtractor: Sendable {
                         if speaker && candidate.bytes == name.range { speakers.append(candidate) } else { people.append(candidate) }
                     }
                 }
+                // "Founded in 2021 by A and B, Quantix makes sensors": the name right after a
+                // list of founders that opens the sentence is what they founded.
+                if let cued = match["list"], Self.opensSentence(at: match.range.lowerBound, in: buffer),
+                   cued.upperBound + 2 < buffer.byteCount, buffer.string(cued.upperBound..<(cued.upperBound + 2)) == ", ",
+                   let organization = try? grammar.organizationName.anchoredMatch(in: buffer, at: cued.upperBound + 2) {
+                    addContextual(organization.range, surely: true)
+                }
             } else if let organization = match["roleOrg"], let holder = match["roleHolder"] {
                 organizationCandidate(organization, in: buffer).map { companies.append($0) }
                 for name in (try? grammar.personName.matches(in: buffer, from: holder.lowerBound, to: holder.upperBound)) ?? [] {
@@ -198,7 +205,21 @@ public struct EntityExtractor: Sendable {
             return true
         }
         let companyNames = Set(companies.compactMap(\.shortForm))
-        companies.forEach { found.add($0) }
+        // "Orbital declined" after "Orbital Systems", "the startup Volvex" after "Volvex
+        // Robotics GmbH": a name read without a suffix (nor known to the gazetteer) that
+        // starts exactly one longer organisation name of the document is that organisation.
+        let organizationNames = Set((companies + found.sorted).filter { $0.type == .organization }.map(\.name))
+        var linkedNames: [String: String] = [:]
+        func linked(_ candidate: Candidate) -> Candidate {
+            guard candidate.type == .organization, candidate.source != .gazetteer, buffer.string(candidate.bytes) == candidate.name else { return candidate }
+            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
+            guard longer.count == 1, let name = longer.first else { return candidate }
+            linkedNames[candidate.name] = name
+            var candidate = candidate
+            candidate.name = name
+            return candidate
+        }
+        companies.map(linked).forEach { found.add($0) }
         products.forEach { found.add($0) }
         // The last words of a person named in full ("Ortiz Mena" of "Antonio Ortiz Mena,
         // president of ..."): a speaker so named is that person, whatever verb follows elsewhere.
@@ -212,14 +233,11 @@ public struct EntityExtractor: Sendable {
             personForms.insert(text)
             if let surname = Self.surname(of: text, grammar: grammar) { personForms.insert(surname) }
         }
-        // "Orbital declined" after "Orbital Systems": the one longer name it starts.
-        let organizationNames = Set((companies + found.sorted).filter { $0.type == .organization }.map(\.name))
-        for var candidate in contextual where !personForms.contains(buffer.string(candidate.bytes)) {
-            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
-            if longer.count == 1, let name = longer.first { candidate.name = name }
-            found.add(candidate)
+        for candidate in contextual where !personForms.contains(buffer.string(candidate.bytes)) {
+            found.add(linked(candidate))
         }
-        return described
+        // An anaphor picks the organisation by the name it is linked to.
+        return described.map { (linkedNames[$0.name] ?? $0.name, $0.head, $0.modifiers) }
     }
 
     /// A company named with its legal suffix (`base` up to `end`: "Zentrix Robotics Inc."):
@@ -282,6 +300,14 @@ public struct EntityExtractor: Sendable {
         while end < buffer.byteCount && end - start < 40 && isWordByte(buffer[byte: end]) { end += 1 }
         let endsAName = [last, buffer.string(start..<end)].contains { grammar.organizationEndings.contains($0) || grammar.organizationEndings.contains($0 + ".") }
         return endsAName || (last.count == 1 && last.first?.isUppercase == true)
+    }
+
+    /// Whether a sentence starts at `offset`: nothing but spaces before it back to the
+    /// text's start, a line's end, a sentence's end or an opening quote.
+    static func opensSentence(at offset: Int, in buffer: TextBuffer) -> Bool {
+        var index = offset
+        while index > 0 && (buffer[byte: index - 1] == UInt8(ascii: " ") || buffer[byte: index - 1] == UInt8(ascii: "\t")) { index -= 1 }
+        return index == 0 || [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"), UInt8(ascii: "\"")].contains(buffer[byte: index - 1])
     }
 
     /// The letters of the word that ends before `offset` (spaces between skipped; "a" in
@@ -387,6 +413,18 @@ public struct EntityExtractor: Sendable {
             text = buffer.string(range)
         }
         guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }
+        // "Guillaume Faury d'Airbus a déclaré": a name with a particle that starts inside a run
+        // of capitalised words ("Faury d'Airbus") is the end of one name and another's start.
+        // A role, a title or a word that is no name may stand right before it ("Präsidentin
+        // Ursula von der Leyen", "Selon Luc de la Tour"); where nouns are capitalised, any noun
+        // may, unless an organisation follows the particle ("Roland Busch von Siemens sagte").
+        let before = Self.word(before: range.lowerBound, in: buffer)
+        let nameWords = text.split(separator: " ")
+        if before.first?.isUppercase == true, !grammar.isRole(before), !grammar.nonNames.contains(before), !grammar.articles.contains(before),
+           nameWords.dropFirst().contains(where: grammar.isParticle),
+           !grammar.compoundHeads || nameWords.last.map({ gazetteer.entries[String($0)]?.type == .organization }) == true {
+            return nil
+        }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
     }
@@ -537,15 +575,15 @@ public struct EntityExtractor: Sendable {
     /// a short joiner after a capitalised word inside a sentence ("the Securities and
     /// Exchange Commission"; "Shares of Acme" opens a sentence).
     private static func continuesAName(_ bytes: Range<Int>, in buffer: TextBuffer) -> Bool {
-        guard let joiner = word(before: bytes.lowerBound, in: buffer), let first = joiner.text.first else { return false }
+        guard let joiner = wordAndStart(before: bytes.lowerBound, in: buffer), let first = joiner.text.first else { return false }
         if first.isUppercase { return true }
-        guard joiner.text.count <= 3, joiner.text.allSatisfy(\.isLowercase), let name = word(before: joiner.start, in: buffer),
-              name.text.first?.isUppercase == true, let before = word(before: name.start, in: buffer) else { return false }
+        guard joiner.text.count <= 3, joiner.text.allSatisfy(\.isLowercase), let name = wordAndStart(before: joiner.start, in: buffer),
+              name.text.first?.isUppercase == true, let before = wordAndStart(before: name.start, in: buffer) else { return false }
         return !".!?:".contains(before.text.last ?? ".")
     }
 
     /// The word that ends right before the white space before byte `offset`, and where it starts.
-    private static func word(before offset: Int, in buffer: TextBuffer) -> (text: String, start: Int)? {
+    private static func wordAndStart(before offset: Int, in buffer: TextBuffer) -> (text: String, start: Int)? {
         var end = offset
         guard end > 0, Bytes.isSpace(buffer[byte: end - 1]) else { return nil }
         while end > 0, Bytes.isSpace(buffer[byte: end - 1]) { end -= 1 }

@@ -11,8 +11,9 @@ final class EntityGrammar: Sendable {
     /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`),
     /// `productBefore`.
     let names: Pattern
-    /// Products named after a verb of launching (group `productCued`): a scan of its own,
-    /// tried only where a cue word starts (`productStarts`), so that cue words as common as
+    /// Products named after a verb of launching or a noun for a kind of product (group
+    /// `productCued`): a scan of its own, tried only where a cue word starts
+    /// (`productStarts`), so that cue words as common as
     /// "announced" do not make `names` try all its branches there (measured: 0.45 s of
     /// 2.4 s on Reuters-21578 when the cues were a branch of `names`).
     let products: Pattern?
@@ -86,11 +87,17 @@ final class EntityGrammar: Sendable {
         companySuffixes = Set(try root.strings("company_suffixes"))
         organizationEndings = Set(try root.strings("org_words")).union(companySuffixes)
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
-        let particle = particleWords.isEmpty ? "" : "(?:(?:\(particleWords.map(PatternText.escape).joined(separator: "|")))\\h+)*"
+        // A particle ending in an apostrophe joins the word after it ("Luc d'Aubigny",
+        // "Giovanni dell'Acqua"); any other is a word of its own ("Ursula von der Leyen").
+        let particle = particleWords.isEmpty ? "" : "(?:\(particleWords.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }.joined(separator: "|")))*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
         // "F."; not an acronym ("AI", "CEO"). Possessive quantifiers: a word is read one way.
         let word = "(?:\\p{Lu}\\p{Ll}\\p{L}*+(?:-\\p{Lu}\\p{Ll}\\p{L}*+)?|\\p{Lu}'\\p{Lu}\\p{Ll}\\p{L}*+|\\p{Lu}\\.|\\p{Lu}(?![\\p{L}\\p{N}]))"
-        let name = "\(word)(?:\\h+\(particle)\(word)){1,3}(?![\\p{L}\\p{N}])"
+        // Particles stand after the first name ("Luc de la Tour", "Jan van der Berg"), and then
+        // may stand again ("Sophie de La Rochefoucauld"); after two plain words a particle
+        // starts what is no name ("Roland Busch von Siemens", "Guillaume Faury d'Airbus").
+        let tail = particle.isEmpty ? "(?:\\h+\(word)){1,3}" : "(?:\\h+(?!\(word))\(particle)\(word)(?:\\h+\(particle)\(word)){0,2}|(?:\\h+\(word)){1,3})"
+        let name = "\(word)\(tail)(?![\\p{L}\\p{N}])"
         // Atomic: a name once read is never split another way, so lists of names cannot
         // backtrack without end over a run of capitalised words.
         let atomicName = "(?>\(name))"
@@ -119,12 +126,14 @@ final class EntityGrammar: Sendable {
             let roleOf = try Self.alternation(root.strings("role_prepositions")).map { prepositions in
                 "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(roleNames))"
             } ?? ""
-            branches.append("\(roleChain)\\h+(?:(?<role>\(roleNames))\(roleOf))")
+            // A comma may stand after the role where the names are an apposition that a comma
+            // closes ("Quantix's founders, Anna Berg and Luc Tour, said").
+            branches.append("\(roleChain)(?:,(?=\\h+\(roleNames),))?\\h+(?:(?<role>\(roleNames))\(roleOf))")
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
         // After a title one word is a name ("Mr. Okafor", "President Macron").
-        if let titles { branches.append("(?:\(titles))\\h+(?<title>(?>\(word)(?:\\h+\(particle)\(word)){0,3})(?![\\p{L}\\p{N}]))") }
+        if let titles { branches.append("(?:\(titles))\\h+(?<title>(?>\(word)\(tail)?)(?![\\p{L}\\p{N}]))") }
         if let suffixes {
             branches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
         }
@@ -176,14 +185,19 @@ final class EntityGrammar: Sendable {
         let productName = "(?>\(productWord)(?:\\h+(?:\(productWord)|[0-9](?:[\\p{L}\\p{N}]|\\.(?=[\\p{L}\\p{N}]))*+)){0,3})"
         // A product named after a verb of launching ("unveiled the Vision Pro", "a lancé Le
         // Chat"; `product_cues`).
+        // Or after a noun for the kind of product, after a possessive ("son nouveau robot
+        // Orion"; `product_kind_cues`): the noun describes the name, so a verb after it
+        // ("son nouveau robot Orion sera livré") is no sign of a clause.
         let productCues = try root.strings("product_cues")
-        if !productCues.isEmpty {
+        let productKindCues = try root.strings("product_kind_cues")
+        if !productCues.isEmpty || !productKindCues.isEmpty {
             // A name a verb follows is the subject of a clause ("announced Daiwa would
             // ..."), no product (`product_clause_words`).
             let clause = try Self.alternation(root.strings("product_clause_words")).map { "(?!\\h+(?i:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
-            let product = "\(productName)(?![\\p{L}\\p{N}])\(clause)"
-            products = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(productCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))", origin: origin)
-            productStarts = WordStartFilter(capitals: false, prefixes: productCues.flatMap(PatternText.literalStarts))
+            let cues = (productCues.isEmpty ? [] : ["(?<verbCue>\(productCues.map { "(?:\($0))" }.joined(separator: "|")))"]) + productKindCues.map { "(?:\($0))" }
+            let product = "\(productName)(?![\\p{L}\\p{N}])\(productCues.isEmpty || clause.isEmpty ? "" : "(?(<verbCue>)\(clause))")"
+            products = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(cues.joined(separator: "|")))\\h+(?=(?<productCued>\(product)))", origin: origin)
+            productStarts = WordStartFilter(capitals: false, prefixes: (productCues + productKindCues).flatMap(PatternText.literalStarts))
         } else {
             products = nil
             productStarts = nil
@@ -206,7 +220,11 @@ final class EntityGrammar: Sendable {
         var afterName: [String] = []
         var appositions: [String] = []
         if let heads = try Self.alternation(root.strings("descriptor_heads")), let appositionArticles {
-            appositions.append("(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])")
+            // Where adjectives follow the noun, the apposition may go without its article
+            // when an adjective follows and a comma closes it ("Volvex, startup torinese della
+            // robotica, ha chiuso"; the noun as written in lower case).
+            let bare = adjectives.isEmpty ? "" : "|(?:\(heads))\\h+\(notPreposition)\\p{Ll}[^,.;:!?\\n]{0,60}+,"
+            appositions.append("(?i:\(appositionArticles))\\h*(?:[\\p{L}\\p{N}-]+\\h+){0,4}?(?i:\(heads))(?![\\p{L}\\p{N}])\(bare)")
         }
         // An apposition that only an organisation takes: "Neovolt, founded in 2021 by ...";
         // in a lookahead, so that the founders' list after it is still read.
@@ -266,6 +284,12 @@ final class EntityGrammar: Sendable {
     /// Whether `word` is a role or title, alone or after a hyphen ("Chef", "Siemens-Chef").
     func isRole<Word: StringProtocol>(_ word: Word) -> Bool {
         roleWords.contains(word.lowercased()) || word.split(separator: "-").last.map { roleWords.contains($0.lowercased()) } == true
+    }
+
+    /// Whether `word` of a name is a particle or starts with one that ends in an apostrophe
+    /// ("von", "d'Aubigny").
+    func isParticle(_ word: Substring) -> Bool {
+        particles.contains(word.lowercased()) || particles.contains { $0.hasSuffix("'") && word.hasPrefix($0) && word.count > $0.count }
     }
 
     /// Whether `word` is an adjective made from a place ("Valencia-based"): `adjective_endings`.
