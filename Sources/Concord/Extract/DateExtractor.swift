@@ -57,7 +57,14 @@ public struct DateExtractor: Sendable {
         let publishedDay = published.flatMap(CalendarDay.init(iso:))
         var documentDay: (day: CalendarDay, index: Int)?
         var yearless: [Int] = []
+        // Where the header ends, found once and only for a document with a candidate date.
         var headerEnd: Int?
+        func header() -> Int {
+            if let headerEnd { return headerEnd }
+            let end = Self.headerEnd(of: document)
+            headerEnd = end
+            return end
+        }
         for (index, date) in found.enumerated() where (date.parts[.month] != nil && date.parts[.day] != nil) || date.parts[.a] != nil {
             guard let resolution = resolver.resolve(date.parts, dayFirst: dayFirst, anchor: nil) else { continue }
             guard let value = resolution.value else {
@@ -65,9 +72,7 @@ public struct DateExtractor: Sendable {
                 continue
             }
             guard value.isDay else { continue }
-            let end = headerEnd ?? Self.headerEnd(of: document)
-            headerEnd = end
-            guard try isPublishingDate(date.bytes, in: document, grammar: grammar, headerEnd: end) else { continue }
+            guard try isPublishingDate(date.bytes, in: document, grammar: grammar, headerEnd: header()) else { continue }
             if documentDay.map({ value.first < $0.day }) ?? true { documentDay = (value.first, index) }
         }
         // One without its year (a wire dateline, "PARIS, Sept 23 (Reuters) -") is the last such
@@ -76,9 +81,7 @@ public struct DateExtractor: Sendable {
         // day later allowed, as a dateline's time zone may run ahead of the published date's).
         if let latest = (publishedDay ?? documentDay?.day ?? referenceDay)?.adding(days: 1) {
             for index in yearless {
-                let end = headerEnd ?? Self.headerEnd(of: document)
-                headerEnd = end
-                guard try isPublishingDate(found[index].bytes, in: document, grammar: grammar, headerEnd: end),
+                guard try isPublishingDate(found[index].bytes, in: document, grammar: grammar, headerEnd: header()),
                       let day = resolver.lastDay(found[index].parts, dayFirst: dayFirst, upTo: latest) else { continue }
                 if documentDay.map({ day < $0.day }) ?? true { documentDay = (day, index) }
             }

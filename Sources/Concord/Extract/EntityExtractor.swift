@@ -67,7 +67,7 @@ public struct EntityExtractor: Sendable {
         for _ in 0..<3 {
             if let match = try? wholeName.anchoredMatch(in: buffer, at: start), match.range.upperBound >= bytes.upperBound,
                match.range != bytes || buffer.string(bytes).contains(where: { !$0.isLetter }) { return true }
-            // The start of the word before.
+            // The start of the word before, or of the word this one is glued into ("Serie-B").
             var previous = start
             while previous > 0, Bytes.isSpace(buffer[byte: previous - 1]) { previous -= 1 }
             guard previous > 0, previous > start - 40 else { return false }
