@@ -233,18 +233,25 @@ final class MoneyGrammar: Sendable {
             symbol.count == 1 && !symbol.first!.isLetter && !symbols.contains { $0.count > 1 && $0.hasPrefix(symbol) }
         }
         let sorted = symbols.filter { !lone.contains($0) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        var parts = sorted.map { symbol -> String in
+        // A symbol that begins with a letter ("US$", "kr.") needs no letter before it. That test
+        // is written once, before all of them, rather than before each: PCRE2 tries the
+        // branches in turn, and a lookbehind decodes the character before and looks up its
+        // Unicode class (measured: a backward range scan took a third less time). The two
+        // groups begin with different characters, a letter or not, so no match changes.
+        var afterNonLetter: [String] = [], anywhere: [String] = []
+        for symbol in sorted {
             var pattern = symbol.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "[ ]?")
             if symbol.count > 2, symbol.hasSuffix("$"), !symbol.contains(" "), symbol.dropLast().allSatisfy(\.isLetter) {
                 pattern = PatternText.escape(String(symbol.dropLast())) + "[ ]?\\$"  // "HK$", "hk $" (never "s $": "Microsoft's $16")
             }
             let hasLetters = symbol.contains { $0.isLetter }
-            let head = symbol.first?.isLetter == true ? "(?<!\\p{L})" : ""
             let tail = symbol.last?.isLetter == true ? "(?!\\p{L})" : ""
-            return head + (hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))" : pattern) + tail
+            let branch = (hasLetters && !symbol.contains("$") ? "(?-i:\(pattern))" : pattern) + tail
+            if symbol.first?.isLetter == true { afterNonLetter.append(branch) } else { anywhere.append(branch) }
         }
-        if !lone.isEmpty { parts.append("[" + lone.sorted().map(PatternText.escape).joined() + "]") }
-        return "(?:" + parts.joined(separator: "|") + ")"
+        if !afterNonLetter.isEmpty { anywhere.append("(?<!\\p{L})(?:" + afterNonLetter.joined(separator: "|") + ")") }
+        if !lone.isEmpty { anywhere.append("[" + lone.sorted().map(PatternText.escape).joined() + "]") }
+        return "(?:" + anywhere.joined(separator: "|") + ")"
     }
 
     /// A cheap test, as a lookbehind, that a number may have a currency before it: a
