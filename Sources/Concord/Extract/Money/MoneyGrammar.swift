@@ -261,14 +261,41 @@ final class MoneyGrammar: Sendable {
     /// hint is checked by `prefixBefore`.
     private static func prefixHint(symbols: [String], words: [String]) -> String {
         var characters = Set<String>()
-        var literals = Set<String>()
+        var literals = Set<[Unicode.Scalar]>()
         for symbol in symbols {
             guard let last = symbol.last else { continue }
             if last.isUppercase { continue }
-            if last.isLetter { literals.insert(PatternText.escape(symbol)) } else { characters.insert(PatternText.escape(String(last))) }
+            if last.isLetter { literals.insert(Array(symbol.unicodeScalars)) } else { characters.insert(PatternText.escape(String(last))) }
         }
-        for word in words { literals.insert(word.map { PatternText.escape(String($0)) }.joined()) }
-        let alternatives = ["[\(characters.sorted().joined())]", "(?-i:[A-Z])"] + literals.sorted()
-        return "(?<=" + alternatives.flatMap { [$0, $0 + "[ ]"] }.joined(separator: "|") + ")"
+        for word in words { literals.insert(Array(word.unicodeScalars)) }
+        let single = ["[\(characters.sorted().joined())]", "(?-i:[A-Z])"]
+        // The literals, each perhaps with a space after it, are looked for from their last
+        // character back (``endingWith(_:matched:)``): an alternation of some eighty whole
+        // lookbehinds, each walked back and compared at every number, cost 3,400 instructions
+        // a number, a third of the money scan (measured in a C harness on Reuters).
+        let reversed = literals.filter { !$0.isEmpty }.map { Array($0.reversed()) }
+        let ends = reversed.isEmpty ? "" : "|" + endingWith(reversed, matched: 0) + "|" + endingWith(reversed.map { [" "] + $0 }, matched: 0)
+        return "(?:(?<=" + single.flatMap { [$0, $0 + "[ ]"] }.joined(separator: "|") + ")" + ends + ")"
+    }
+
+    /// A lookbehind, as a trie, that the text ends with one of `reversed` (each written from
+    /// its last character back), of which the last `matched` characters are already known to
+    /// stand there: one lookbehind of one character per step, so a text that ends with none
+    /// fails at its first or second character. Letters are looked for in either case, as the
+    /// scan pattern is caseless; "." stands for the characters already matched.
+    private static func endingWith(_ reversed: [[Unicode.Scalar]], matched: Int) -> String {
+        var endsHere = false
+        var next: [String: [[Unicode.Scalar]]] = [:]
+        for literal in reversed {
+            guard literal.count > matched else { endsHere = true; continue }
+            let scalar = literal[matched]
+            let key = scalar == " " ? "[ ]" : PatternText.escape(String(scalar.isASCII ? Character(scalar).lowercased() : String(scalar)))
+            next[key, default: []].append(literal)
+        }
+        var branches = endsHere ? [""] : []
+        for (key, literals) in next.sorted(by: { $0.key < $1.key }) {
+            branches.append("(?<=\(key)\(String(repeating: ".", count: matched)))" + endingWith(literals, matched: matched + 1))
+        }
+        return branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
     }
 }
