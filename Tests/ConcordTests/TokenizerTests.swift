@@ -121,3 +121,42 @@ import Testing
         #expect(try sentences(" \n\n \n").isEmpty)
     }
 }
+
+/// The word-at-a-time byte search and the line index built on it.
+@Suite struct ByteScanTests {
+    /// `Bytes.firstIndex` finds what a byte-by-byte search finds, at every start, in text
+    /// with the sought bytes in the first word, in the padded tail, next to non-ASCII bytes
+    /// and nowhere.
+    @Test func firstIndexFindsWhatAByteLoopFinds() {
+        let texts = ["", ".", "abc", "Mr. Smith said.\nHe left!", "Zürich — née? Ünïcödé text without any stop", "no stop at all in this one", "\n\n\n", "abcdefgh.", "abcdefghijklmno?"]
+        let sought: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "\n")]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex { sought.contains($0) } ?? bytes.count
+                    let found = Bytes.firstIndex(in: buffer, from: start, to: bytes.count) { word in
+                        sought.reduce(0) { $0 | Bytes.bytes(of: word, equalTo: $1) }
+                    }
+                    #expect(found == expected, "\(text) from \(start)")
+                    let below = bytes[start...].firstIndex { $0 < 0x0E || $0 >= 0x80 } ?? bytes.count
+                    #expect(Bytes.firstIndex(in: buffer, from: start, to: bytes.count) { Bytes.bytes(of: $0, below: 0x0E) | $0 & Bytes.highBits } == below)
+                }
+            }
+        }
+    }
+
+    /// Lines end at LF, CR and CRLF, counted in scalars, past non-ASCII text and long lines.
+    @Test func lineIndexCountsScalarsAndLineEnds() {
+        let text = "Zürich über alles, a line longer than a word or two\r\nsecond\rthird\n\nfifth — last"
+        let index = LineIndex(text)
+        let scalars = Array(text.unicodeScalars)
+        var line = 1
+        for (offset, scalar) in scalars.enumerated() {
+            #expect(index.line(of: offset) == line, "scalar \(offset)")
+            let isCRBeforeLF = scalar == "\r" && offset + 1 < scalars.count && scalars[offset + 1] == "\n"
+            if (scalar == "\n" || scalar == "\r") && !isCRBeforeLF { line += 1 }
+        }
+        #expect(index.count == 5)
+    }
+}
