@@ -1,7 +1,8 @@
 /// Builds claims from the mentions of each sentence with the claim patterns in
 /// `Rules/claims/<predicate>/<lang>.yaml`.
 ///
-/// Only sentences holding a predicate's trigger word are masked (see ``MaskedSentence``)
+/// Only sentences holding a predicate's trigger word, and the marks its claims need (a
+/// sum, a percent, people: ``ClaimRule/patternNeeds``), are masked (see ``MaskedSentence``)
 /// and matched. Each claim takes the money, percents, dates and people inside its own
 /// captured groups only, so a valuation's sum never joins an investment. Then, per
 /// document: a claim without a subject takes the one the document states for the same
