@@ -24,7 +24,7 @@ import Testing
         let masked = MaskedSentence(sentence: whole, in: document, marked: marked)
         #expect(masked.buffer.text == "Shares of \u{1}O0\u{2} rose after \u{1}O1\u{2}'s bid in Zürich, \u{1}H2\u{2} said.")
         #expect(masked.marks.map(\.index) == [0, 1, 2])
-        #expect(MarkKinds(marked.map(\.mark.kind)) == .entity)
+        #expect(marked.reduce(into: MarkKinds()) { $0.formUnion($1.kinds) } == [.entity(.organization), .entity(.person)])
         // A sentence that ends inside a mention does not take it.
         #expect(spans.marked(in: 0..<15).isEmpty)
     }
@@ -39,10 +39,21 @@ import Testing
         #expect(MentionSpans.possessiveLength("") == 0)
     }
 
-    @Test func markKindsCollectTheKindsOfMarks() {
-        let kinds = MarkKinds([.money, .entity, .money])
-        #expect(kinds == [.money, .entity])
-        #expect(kinds.isSuperset(of: .money) && !kinds.isSuperset(of: [.money, .percent]))
-        #expect(MarkKinds([MaskedSentence.Kind]()).isEmpty)
+    /// A rule's patterns need the marks of the slots it requires: a sum, a percent, people,
+    /// an object (an entity of its object types); completions need people.
+    @Test func rulesNeedTheMarksOfTheirRequiredSlots() throws {
+        let builder = try ClaimBuilder(rules: Fixtures.rules)
+        let rules = try #require(builder.rules["en"])
+        let investment = try #require(rules.first { $0.predicate == "investment" })
+        let organisation = MarkKinds.entity(.organization)
+        #expect(investment.mayClaim(present: [.money, organisation], completing: false))
+        #expect(!investment.mayClaim(present: [.money, .entity(.person)], completing: false))
+        #expect(!investment.mayClaim(present: [organisation, .percent], completing: false))
+        let round = try #require(rules.first { $0.predicate == "funding-round" })
+        // The round's object is its name, read as text: only the sum is needed.
+        #expect(round.mayClaim(present: .money, completing: false))
+        #expect(!round.mayClaim(present: .date, completing: false))
+        #expect(round.mayClaim(present: .entity(.person), completing: true))
+        #expect(!round.mayClaim(present: .money, completing: true))
     }
 }

@@ -2,7 +2,7 @@
 /// `Rules/claims/<predicate>/<lang>.yaml`.
 ///
 /// Only sentences holding a predicate's trigger word, and the marks its claims need (a
-/// sum, a percent, people: ``ClaimRule/patternNeeds``), are masked (see ``MaskedSentence``)
+/// sum, a percent, people, an object: ``ClaimRule/patternNeeds``), are masked (see ``MaskedSentence``)
 /// and matched. Each claim takes the money, percents, dates and people inside its own
 /// captured groups only, so a valuation's sum never joins an investment. Then, per
 /// document: a claim without a subject takes the one the document states for the same
@@ -116,6 +116,13 @@ public struct ClaimBuilder: Sendable {
         }
         guard !triggered.isEmpty else { return [] }
         let spans = MentionSpans(mentions)
+        // A text holding the opening byte of a mark itself could read as marks that no
+        // mention made (and a party may be found for one): then no sentence is ruled out.
+        let mayFakeMarks = document.buffer.withBytes { base in
+            Bytes.firstIndex(in: UnsafeBufferPointer(start: base, count: document.buffer.byteCount), from: 0, to: document.buffer.byteCount) {
+                Bytes.bytes(of: $0, equalTo: MaskedSentence.openByte)
+            } < document.buffer.byteCount
+        }
         // Made at the first match: most triggered sentences give none (measured on Reuters:
         // 646 contexts a thousand stories, 18.5 M instructions, for 43 matches).
         var context: ClaimContext?
@@ -123,14 +130,14 @@ public struct ClaimBuilder: Sendable {
         for (sentenceIndex, triggeredRules) in triggered {
             let sentence = document.sentences[sentenceIndex]
             let marked = spans.marked(in: sentence.range)
-            let present = MarkKinds(marked.lazy.map(\.mark.kind))
+            let present = mayFakeMarks ? MarkKinds(rawValue: .max) : marked.reduce(into: MarkKinds()) { $0.formUnion($1.kinds) }
             var masked: MaskedSentence?
             for (rule, isTriggered) in zip(ruleList, triggeredRules) where isTriggered {
                 // Patterns whose claims need marks the sentence lacks are not run, and a
                 // sentence no pattern runs on is not masked (see ``ClaimRule/patternNeeds``).
                 var tries: [(pattern: Pattern, completes: Bool)] = []
-                if present.isSuperset(of: rule.patternNeeds) { tries += rule.patterns.map { ($0, false) } }
-                if present.isSuperset(of: ClaimRule.completionNeeds) { tries += rule.completions.map { ($0, true) } }
+                if rule.mayClaim(present: present, completing: false) { tries += rule.patterns.map { ($0, false) } }
+                if rule.mayClaim(present: present, completing: true) { tries += rule.completions.map { ($0, true) } }
                 guard !tries.isEmpty else { continue }
                 let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, marked: marked)
                 masked = sentenceMask

@@ -41,13 +41,21 @@ final class ClaimRule: Sendable {
     let predicate: String
     /// Slots that must be filled for a claim to stand (`money`, `people`, `percent`, `object`).
     let requires: Set<String>
-    /// The marks a sentence must hold for one of `patterns` to give a claim: a required sum,
-    /// percent or list of people is read from marks only (a sum from a money mark, people
-    /// from entity marks), so without them every match is turned down.
-    let patternNeeds: MarkKinds
-    /// The marks a sentence must hold for one of `completions` to give a claim: the
+    /// What marks a sentence must hold for one of `patterns` to give a claim: a mark of each
+    /// of these sets. A required sum, percent or list of people is read from marks only (a
+    /// sum from a money mark, people from entity marks), and so is a required object that
+    /// only the `{object}` placeholder captures (an entity of `object_types`); without them
+    /// every match is turned down.
+    let patternNeeds: [MarkKinds]
+    /// What marks a sentence must hold for one of `completions` to give a claim: the
     /// people it lists are entity marks.
-    static let completionNeeds: MarkKinds = .entity
+    static let completionNeeds: [MarkKinds] = [.anyEntity]
+
+    /// Whether a sentence holding marks of `present` may give a claim with `patterns`
+    /// (`completions` when `completing`).
+    func mayClaim(present: MarkKinds, completing: Bool) -> Bool {
+        (completing ? Self.completionNeeds : patternNeeds).allSatisfy { !present.isDisjoint(with: $0) }
+    }
     /// (a, p, b) is the same claim as (b, p, a): subject and object are put in name order.
     let symmetric: Bool
     let dating: Dating
@@ -80,8 +88,6 @@ final class ClaimRule: Sendable {
         placeholders.objectTypes = try Self.types(root["object_types"]) ?? [.organization]
         predicate = try root.string("predicate")
         requires = Set(try root.strings("requires"))
-        let markOfSlot: [String: MaskedSentence.Kind] = ["money": .money, "percent": .percent, "people": .entity]
-        patternNeeds = MarkKinds(requires.compactMap { markOfSlot[$0] })
         symmetric = root["symmetric"]?.scalar == "true"
         let datingName = root["dating"]?.scalar ?? "captured"
         guard let dating = Dating(rawValue: datingName) else {
@@ -115,6 +121,13 @@ final class ClaimRule: Sendable {
             }
         }
         patterns = try root.list("patterns").map(compile)
+        // The object is an entity mark where no group of the rule's own names it and no
+        // captured text (`object_group`) stands for it.
+        let writtenPatterns = try root.list("patterns").map { try $0.string() }
+        let objectIsMark = objectGroup == nil && !writtenPatterns.contains { $0.contains("<object>") || $0.contains("'object'") }
+        let markOfSlot: [String: MarkKinds] = ["money": .money, "percent": .percent, "people": .anyEntity,
+                                               "object": objectIsMark ? MarkKinds(placeholders.objectTypes.map(MarkKinds.entity)) : []]
+        patternNeeds = requires.sorted().compactMap { markOfSlot[$0] }.filter { !$0.isEmpty }
         completions = try root.list("completions").map(compile)
         guard !patterns.isEmpty else { throw RuleError(origin: root.origin, message: "no patterns") }
     }

@@ -53,7 +53,7 @@ struct MaskedSentence {
     }
 
     /// The bytes of ``open`` and ``close``.
-    private static let openByte: UInt8 = 0x01, closeByte: UInt8 = 0x02
+    static let openByte: UInt8 = 0x01, closeByte: UInt8 = 0x02
 
     /// Appends the text of `range` with its line breaks as spaces: a sentence hard-wrapped in
     /// wire copy ("said it has\ncompleted the acquisition of") reads as one line, as claim
@@ -131,27 +131,27 @@ struct MaskedSentence {
     func string(_ range: Range<Int>) -> String { buffer.string(range) }
 }
 
-/// A set of mark kinds: which marks a masked sentence holds, or which a claim needs.
+/// A set of kinds of mark, an entity's by its type: which marks a masked sentence holds,
+/// or the marks one of which a claim needs.
 struct MarkKinds: OptionSet {
     let rawValue: UInt8
 
     static let money = MarkKinds(rawValue: 1)
     static let percent = MarkKinds(rawValue: 2)
     static let date = MarkKinds(rawValue: 4)
-    static let entity = MarkKinds(rawValue: 8)
+    /// An entity of any type.
+    static let anyEntity = MarkKinds(EntityType.allCases.map(entity))
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// The kinds of `kinds`.
-    init(_ kinds: some Sequence<MaskedSentence.Kind>) {
-        self.init()
-        for kind in kinds {
-            switch kind {
-            case .money: insert(.money)
-            case .percent: insert(.percent)
-            case .date: insert(.date)
-            case .entity: insert(.entity)
-            }
+    /// An entity of `type`.
+    static func entity(_ type: EntityType) -> MarkKinds {
+        switch type {
+        case .organization: return MarkKinds(rawValue: 8)
+        case .person: return MarkKinds(rawValue: 16)
+        case .product: return MarkKinds(rawValue: 32)
+        case .place: return MarkKinds(rawValue: 64)
+        case .event: return MarkKinds(rawValue: 128)
         }
     }
 }
@@ -164,6 +164,8 @@ struct MentionSpans {
         var mark: MaskedSentence.Mark
         /// The mark's letter as an ASCII byte (an entity's says its type).
         var letter: UInt8
+        /// The mark's kind, an entity's by its type.
+        var kinds: MarkKinds
         /// Lower wins an overlap: money 0, percent 1, date 2, entity 3.
         var rank: Int
     }
@@ -173,18 +175,20 @@ struct MentionSpans {
     init(_ mentions: DocumentMentions) {
         var spans: [Span] = []
         spans.reserveCapacity(mentions.money.count + mentions.percents.count + mentions.dates.count + mentions.entities.count)
-        func add(_ kind: MaskedSentence.Kind, _ rank: Int, _ ranges: [Range<Int>], letter: (Int) -> UInt8) {
+        func add(_ kind: MaskedSentence.Kind, _ rank: Int, _ ranges: [Range<Int>], letter: (Int) -> (UInt8, MarkKinds)) {
             for (index, bytes) in ranges.enumerated() where !bytes.isEmpty {
-                spans.append(Span(bytes: bytes, mark: MaskedSentence.Mark(kind: kind, index: index), letter: letter(index), rank: rank))
+                let (letter, kinds) = letter(index)
+                spans.append(Span(bytes: bytes, mark: MaskedSentence.Mark(kind: kind, index: index), letter: letter, kinds: kinds, rank: rank))
             }
         }
-        add(.money, 0, mentions.money.map(\.bytes)) { _ in UInt8(ascii: "M") }
-        add(.percent, 1, mentions.percents.map(\.bytes)) { _ in UInt8(ascii: "P") }
-        add(.date, 2, mentions.dates.map(\.bytes)) { _ in UInt8(ascii: "D") }
+        add(.money, 0, mentions.money.map(\.bytes)) { _ in (UInt8(ascii: "M"), .money) }
+        add(.percent, 1, mentions.percents.map(\.bytes)) { _ in (UInt8(ascii: "P"), .percent) }
+        add(.date, 2, mentions.dates.map(\.bytes)) { _ in (UInt8(ascii: "D"), .date) }
         // A possessive stays as text after the entity's mark. The mention's text quotes the
         // original (a curly apostrophe); the cleaned bytes hold a one-byte ASCII one.
         add(.entity, 3, mentions.entities.map { $0.bytes.lowerBound..<($0.bytes.upperBound - Self.possessiveLength($0.text)) }) {
-            MaskedSentence.letter(for: mentions.entities[$0].type)
+            let type = mentions.entities[$0].type
+            return (MaskedSentence.letter(for: type), .entity(type))
         }
         self.spans = spans.sorted { ($0.bytes.lowerBound, $0.rank) < ($1.bytes.lowerBound, $1.rank) }
     }
