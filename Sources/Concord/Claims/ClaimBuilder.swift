@@ -135,20 +135,20 @@ public struct ClaimBuilder: Sendable {
             for (rule, isTriggered) in zip(ruleList, triggeredRules) where isTriggered {
                 // Patterns whose claims need marks the sentence lacks are not run, and a
                 // sentence no pattern runs on is not masked (see ``ClaimRule/patternNeeds``).
-                var tries: [(pattern: Pattern, completes: Bool)] = []
-                if rule.mayClaim(present: present, completing: false) { tries += rule.patterns.map { ($0, false) } }
-                if rule.mayClaim(present: present, completing: true) { tries += rule.completions.map { ($0, true) } }
-                guard !tries.isEmpty else { continue }
-                let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, marked: marked)
-                masked = sentenceMask
-                for (pattern, completes) in tries {
-                    // The matches are read after the scan: a closure reading them in it would
-                    // capture (copy) the document and the builder at every scan.
-                    for match in try pattern.matches(in: sentenceMask.buffer) {
-                        let resolver = context ?? ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language], speaker: speakers[language], media: media)
-                        context = resolver
-                        if let claim = resolver.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds, completes: completes) {
-                            claims.append(claim)
+                for completes in [false, true] where rule.mayClaim(present: present, completing: completes) {
+                    let patterns = completes ? rule.completions : rule.patterns
+                    guard !patterns.isEmpty else { continue }
+                    let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, marked: marked)
+                    masked = sentenceMask
+                    for pattern in patterns {
+                        // The matches are read after the scan: a closure reading them in it would
+                        // capture (copy) the document and the builder at every scan.
+                        for match in try pattern.matches(in: sentenceMask.buffer) {
+                            let resolver = context ?? ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language], speaker: speakers[language], media: media)
+                            context = resolver
+                            if let claim = resolver.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds, completes: completes) {
+                                claims.append(claim)
+                            }
                         }
                     }
                 }
