@@ -92,7 +92,7 @@ import Testing
 
     @Test func tokensHaveKindsAndByteOffsets() throws {
         let document = try tokenized("Microsoft’s €15 million (about $16.3m) in the U.S. co-founder")
-        let tokens = try #require(document.sentences.first?.tokens)
+        let tokens = try Tokenizer(rules: Fixtures.rules).tokens(of: try #require(document.sentences.first), in: document)
         let described = tokens.map { "\(document.buffer.string($0.range)):\($0.kind)" }
         #expect(described == [
             "Microsoft's:word", "€:symbol", "15:number", "million:word", "(:punctuation", "about:word", "$:symbol",
@@ -106,11 +106,11 @@ import Testing
     @Test func spansQuoteTheOriginalScalars() throws {
         let original = "Mistral’s\u{00A0}deal\r\nwas €15 million."
         let document = try tokenized(original)
-        let sentence = try #require(document.sentences.first)
-        let span = document.span(ofBytes: sentence.tokens[0].range)
+        let tokens = try Tokenizer(rules: Fixtures.rules).tokens(of: try #require(document.sentences.first), in: document)
+        let span = document.span(ofBytes: tokens[0].range)
         #expect(span.text == "Mistral’s")
         #expect(span.start == 0 && span.end == 9)
-        let amount = try #require(sentence.tokens.first { $0.kind == .number })
+        let amount = try #require(tokens.first { $0.kind == .number })
         let amountSpan = document.span(ofBytes: amount.range)
         #expect(amountSpan.text == "15" && amountSpan.line == 2)
         #expect(String(Array(original.unicodeScalars)[amountSpan.start..<amountSpan.end].map(Character.init)) == "15")
@@ -119,5 +119,44 @@ import Testing
     @Test func emptyAndBlankTextHaveNoSentences() throws {
         #expect(try sentences("").isEmpty)
         #expect(try sentences(" \n\n \n").isEmpty)
+    }
+}
+
+/// The word-at-a-time byte search and the line index built on it.
+@Suite struct ByteScanTests {
+    /// `Bytes.firstIndex` finds what a byte-by-byte search finds, at every start, in text
+    /// with the sought bytes in the first word, in the padded tail, next to non-ASCII bytes
+    /// and nowhere.
+    @Test func firstIndexFindsWhatAByteLoopFinds() {
+        let texts = ["", ".", "abc", "Mr. Smith said.\nHe left!", "Zürich — née? Ünïcödé text without any stop", "no stop at all in this one", "\n\n\n", "abcdefgh.", "abcdefghijklmno?"]
+        let sought: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "\n")]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex { sought.contains($0) } ?? bytes.count
+                    let found = Bytes.firstIndex(in: buffer, from: start, to: bytes.count) { word in
+                        sought.reduce(0) { $0 | Bytes.bytes(of: word, equalTo: $1) }
+                    }
+                    #expect(found == expected, "\(text) from \(start)")
+                    let below = bytes[start...].firstIndex { $0 < 0x0E || $0 >= 0x80 } ?? bytes.count
+                    #expect(Bytes.firstIndex(in: buffer, from: start, to: bytes.count) { Bytes.bytes(of: $0, below: 0x0E) | $0 & Bytes.highBits } == below)
+                }
+            }
+        }
+    }
+
+    /// Lines end at LF, CR and CRLF, counted in scalars, past non-ASCII text and long lines.
+    @Test func lineIndexCountsScalarsAndLineEnds() {
+        let text = "Zürich über alles, a line longer than a word or two\r\nsecond\rthird\n\nfifth — last"
+        let index = LineIndex(text)
+        let scalars = Array(text.unicodeScalars)
+        var line = 1
+        for (offset, scalar) in scalars.enumerated() {
+            #expect(index.line(of: offset) == line, "scalar \(offset)")
+            let isCRBeforeLF = scalar == "\r" && offset + 1 < scalars.count && scalars[offset + 1] == "\n"
+            if (scalar == "\n" || scalar == "\r") && !isCRBeforeLF { line += 1 }
+        }
+        #expect(index.count == 5)
     }
 }

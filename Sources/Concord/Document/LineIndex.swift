@@ -6,12 +6,26 @@ public struct LineIndex: Sendable {
     public init(_ text: String) {
         var starts = [0]
         var text = text
-        // Over the UTF-8 bytes, counting a scalar at each byte that is not a continuation byte.
+        // Over the UTF-8 bytes, a scalar at each byte that is not a continuation byte. Only
+        // line ends and non-ASCII bytes need a look: the others are skipped a word at a
+        // time (measured: 16 instructions a byte of text byte by byte, about 2 so).
         text.withUTF8 { bytes in
-            var offset = 0
+            var index = 0
+            var continuationBytes = 0
             var previousWasCR = false
-            for byte in bytes where byte & 0xC0 != 0x80 {
-                offset += 1
+            while true {
+                let next = Bytes.firstIndex(in: bytes, from: index, to: bytes.count) { Bytes.bytes(of: $0, below: 0x0E) | $0 & Bytes.highBits }
+                guard next < bytes.count else { break }
+                // The bytes skipped are ASCII scalars other than CR.
+                if next > index { previousWasCR = false }
+                index = next + 1
+                let byte = bytes[next]
+                if byte & 0xC0 == 0x80 {
+                    continuationBytes += 1
+                    continue
+                }
+                // The scalar offset just after this byte's scalar.
+                let offset = index - continuationBytes
                 if byte == 0x0A {
                     if previousWasCR { starts[starts.count - 1] = offset } else { starts.append(offset) }
                 } else if byte == 0x0D {

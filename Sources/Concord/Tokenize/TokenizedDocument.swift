@@ -1,7 +1,7 @@
 import Foundation
 
 /// A document after tokenizing: its cleaned text as a ``TextBuffer`` for the pattern
-/// stages, the sentences with their tokens, and the helpers that turn a byte range of the
+/// stages, the sentences, and the helpers that turn a byte range of the
 /// cleaned text into a ``SourceSpan`` in the original.
 public struct TokenizedDocument: Sendable {
     /// The document as ingested (language already settled).
@@ -100,16 +100,13 @@ public struct SourceSpan: Sendable, Equatable {
     public var bytes: Range<Int>
 }
 
-/// A sentence: its byte range in the cleaned text and its tokens.
+/// A sentence: its byte range in the cleaned text (``Tokenizer/tokens(of:in:)`` reads its tokens).
 public struct Sentence: Sendable, Equatable {
     /// Byte range in the cleaned text.
     public var range: Range<Int>
-    /// The tokens, in order.
-    public var tokens: [Token]
 
-    public init(range: Range<Int>, tokens: [Token]) {
+    public init(range: Range<Int>) {
         self.range = range
-        self.tokens = tokens
     }
 }
 
