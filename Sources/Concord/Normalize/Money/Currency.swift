@@ -6,10 +6,14 @@ public struct MoneyUnit: Sendable, Equatable {
     public let unit: String
     /// Multiplies the number to give major units (1 for most; 0.01 for cents; 1000 for "grand").
     public let factor: ExactDecimal
+    /// Whether `factor` is 1, told once: a Decimal comparison or product costs thousands of
+    /// instructions, and most sums are in major units.
+    let isMajor: Bool
 
     public init(unit: String, factor: ExactDecimal = 1) {
         self.unit = unit
         self.factor = factor
+        isMajor = factor == 1
     }
 
     /// Whether this is a minor unit ("cents", "pence") that can follow a major one.

@@ -10,7 +10,10 @@ struct MoneyValue: Sendable, Equatable {
     var unit: MoneyUnit?
 
     /// The amount in major units ("12 cts" → 0.12).
-    var amount: ExactDecimal { number * (unit?.factor ?? 1) }
+    var amount: ExactDecimal {
+        guard let unit, !unit.isMajor else { return number }
+        return number * unit.factor
+    }
 
     /// Reads the parts of a match: a number (digits or words), an optional scale word and
     /// an optional currency unit, digits with the document's `numbers` (its decimal mark).
@@ -22,8 +25,12 @@ struct MoneyValue: Sendable, Equatable {
             guard let power = grammar.scalePower(of: scaleText) else { return nil }
             scale = ExactDecimal(significand: 1, exponent: power)
         }
-        let half: ExactDecimal = scaleText.map(grammar.numbers.rules.addsHalf) == true ? ExactDecimal(significand: 5, exponent: -1) : 0
-        self.number = (base + half) * (scale ?? 1)
+        // Decimal arithmetic costs thousands of instructions an operation: none is done for
+        // a number with no half and no scale.
+        var number = base
+        if scaleText.map(grammar.numbers.rules.addsHalf) == true { number = number + ExactDecimal(significand: 5, exponent: -1) }
+        if let scale { number = number * scale }
+        self.number = number
         // A written number that ends in a scale ("three billion") carries it already; it is
         // still its scale, which the low end of a range inherits ("between two and three billion").
         let lastWord = written ? text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" }).last.map(String.init) : nil
