@@ -11,6 +11,8 @@ final class EntityGrammar: Sendable {
     /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`),
     /// `productBefore`.
     let names: Pattern
+    /// The numbers of the groups of `names`, looked up once.
+    let nameGroups: NameGroups
     /// Products named after a verb of launching or a noun for a kind of product (group
     /// `productCued`): a scan of its own, tried only where a cue word starts
     /// (`productStarts`), so that cue words as common as
@@ -34,6 +36,11 @@ final class EntityGrammar: Sendable {
     let descriptor: Pattern?
     /// "<Capitalised Words> <org word> (<INITIALS>)"; groups `long` and `short`.
     let acronym: Pattern?
+    /// The initials in brackets that end every match of `acronym` ("(CMA)"): a text without
+    /// them is not scanned for `acronym`, which has no literal for PCRE2 to look for first
+    /// and so was tried at every capital (16 M instructions over the first 1,000 Reuters
+    /// stories, callgrind).
+    let acronymInitials: Pattern
     /// Particles allowed inside names, lower-cased ("von", "der").
     let particles: Set<String>
     /// Capitalised words that never start a company's name ("The", "Die").
@@ -254,12 +261,14 @@ final class EntityGrammar: Sendable {
             + (compoundHeads ? [""] : [])
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
+        nameGroups = NameGroups(names)
         nameStarts = WordStartFilter(capitals: true, prefixes: leadWords)
         personName = try Pattern(atomicName, origin: origin)
         organizationName = try Pattern("(?<![\\p{L}\\p{N}])(?>\(capitalisedName))(?![\\p{L}\\p{N}])", origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
         let capitalised = "\\p{Lu}[\\p{Ll}\\p{Lu}&-]*+"
         // Only names of bodies ("... Commission (FTC)"), not of things ("Large Language Model (LLM)").
+        acronymInitials = try Pattern(#"\(\p{Lu}{2,8}\)"#, origin: origin)
         acronym = try orgWords.map { words in
             try Pattern("(?<![\\p{L}\\p{N}])(?<long>\(capitalised)(?:\\h+\(acronymJoiners)\(capitalised)){0,5}\\h+\(acronymJoiners)(?:\(words)))\\h+\\((?<short>\\p{Lu}{2,8})\\)", origin: origin)
         }
@@ -282,8 +291,8 @@ final class EntityGrammar: Sendable {
     }
 
     /// Whether `word` is a role or title, alone or after a hyphen ("Chef", "Siemens-Chef").
-    func isRole<Word: StringProtocol>(_ word: Word) -> Bool {
-        roleWords.contains(word.lowercased()) || word.split(separator: "-").last.map { roleWords.contains($0.lowercased()) } == true
+    func isRole<Word: StringProtocol>(_ word: Word) -> Bool where Word.SubSequence == Substring {
+        roleWords.contains(word.lowercased()) || word.splitting(at: "-").last.map { roleWords.contains($0.lowercased()) } == true
     }
 
     /// Whether `word` of a name is a particle or starts with one that ends in an apostrophe
@@ -300,8 +309,9 @@ final class EntityGrammar: Sendable {
     /// The descriptor, lower-cased, that a word of a capitalised name is as the rules write
     /// it ("Firma", "US-Firma", "Softwarefirma" where nouns compound: "firma"); nil for none.
     func descriptorHead(of word: Substring) -> String? {
-        let last = word.split(separator: "-").last.map(String.init) ?? String(word)
-        if writtenDescriptorHeads.contains(String(word)) { return word.lowercased() }
+        let whole = String(word)
+        if writtenDescriptorHeads.contains(whole) { return word.lowercased() }
+        let last = word.splitting(at: "-").last.map(String.init) ?? whole
         if writtenDescriptorHeads.contains(last) { return last.lowercased() }
         let lower = word.lowercased()
         return compoundHeads ? descriptorHeads.filter { lower.count > $0.count && lower.hasSuffix($0) }.max { $0.count < $1.count } : nil
@@ -338,5 +348,32 @@ final class EntityGrammar: Sendable {
     /// possessive in group `possessive`.
     static func bounded(_ core: String) -> String {
         "(?<![\\p{L}\\p{N}])\(core)(?![\\p{L}\\p{N}$]|-[\\p{L}\\p{N}]*[0-9])(?<possessive>'s(?![\\p{L}])|'(?![\\p{L}]))?"
+    }
+}
+
+/// The numbers of the groups of ``EntityGrammar/names`` (nil: the language's pattern has no
+/// such branch), so that reading a match hashes no group name.
+struct NameGroups: Sendable {
+    let list, listBefore, role, roleOrg, roleHolder, after, title, company, suffix: Int?
+    let orgName, orgAfter, preHead, orgContext, agentVerb, orgCued, orgCuedMore, productBefore: Int?
+
+    init(_ names: Pattern) {
+        list = names.groupNumber("list")
+        listBefore = names.groupNumber("listBefore")
+        role = names.groupNumber("role")
+        roleOrg = names.groupNumber("roleOrg")
+        roleHolder = names.groupNumber("roleHolder")
+        after = names.groupNumber("after")
+        title = names.groupNumber("title")
+        company = names.groupNumber("company")
+        suffix = names.groupNumber("suffix")
+        orgName = names.groupNumber("orgName")
+        orgAfter = names.groupNumber("orgAfter")
+        preHead = names.groupNumber("preHead")
+        orgContext = names.groupNumber("orgContext")
+        agentVerb = names.groupNumber("agentVerb")
+        orgCued = names.groupNumber("orgCued")
+        orgCuedMore = names.groupNumber("orgCuedMore")
+        productBefore = names.groupNumber("productBefore")
     }
 }
