@@ -33,6 +33,31 @@ extension StringProtocol where SubSequence == Substring {
     }
 }
 
+extension StringProtocol where SubSequence == Substring {
+    /// Where the first `separator` (an ASCII scalar) stands: what `firstIndex(of:
+    /// Character(separator))` returns, read by bytes (measured: `firstIndex(of: " ")` took
+    /// 2,400 instructions a name, callgrind, first 1,000 Reuters stories). A separator byte
+    /// next to a non-ASCII scalar may be part of a Character (see ``splitting(at:)``): the
+    /// Characters are read then.
+    func firstIndex(ofASCII separator: Unicode.Scalar) -> Index? {
+        let separatorByte = UInt8(separator.value)
+        let bytes = utf8
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == separatorByte {
+                if previous >= 0x80 || (next != bytes.endIndex && bytes[next] >= 0x80) { return firstIndex(of: Character(separator)) }
+                return index
+            }
+            previous = byte
+            index = next
+        }
+        return nil
+    }
+}
+
 extension PatternMatch {
     /// The byte range of the group numbered `number` (looked up once, when the pattern was
     /// built), nil if it did not take part or the pattern has no such group (`number` nil).
