@@ -566,7 +566,15 @@ public struct EntityExtractor: Sendable {
                 }
             }
         }
-        let ranking = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
+        // Ranked at the first anaphor that needs it: most stories have none (measured: 5.3 M
+        // instructions over the first 1,000 Reuters stories when ranked for each story).
+        var rankedNames: [String]?
+        func ranking() -> [String] {
+            if let rankedNames { return rankedNames }
+            let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
+            rankedNames = ranked
+            return ranked
+        }
         try anaphor.forEachMatch(in: buffer) { match in
             // "The European Investment Bank": a noun capitalised where the language writes
             // it in lower case is part of a name.
@@ -577,9 +585,9 @@ public struct EntityExtractor: Sendable {
             let described = descriptions.filter { $0.head == head }
                 .max { lhs, rhs in
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
-                    return left != right ? left < right : (ranking.firstIndex(of: lhs.name) ?? .max) > (ranking.firstIndex(of: rhs.name) ?? .max)
+                    return left != right ? left < right : (ranking().firstIndex(of: lhs.name) ?? .max) > (ranking().firstIndex(of: rhs.name) ?? .max)
                 }
-            if let name = described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking.first {
+            if let name = described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking().first {
                 found.add(Candidate(bytes: match.range, name: name, type: .organization, source: .anaphor))
             }
             return true
@@ -630,8 +638,23 @@ public struct EntityExtractor: Sendable {
         return start < end ? (buffer.string(start..<end), start) : nil
     }
 
-    private static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init)).subtracting(["the", "a", "an"])
+    /// The words of `text` lower-cased (letters, digits and hyphens), articles left out.
+    static func words(_ text: String) -> Set<String> {
+        let lower = text.lowercased()
+        var words = Set<String>()
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII text, read by bytes: the Character split took 16,000 instructions a call
+            // (callgrind, first 1,000 Reuters stories).
+            let bytes = Array(lower.utf8)
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || !(isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: "-")) {
+                if start < end { words.insert(String(decoding: bytes[start..<end], as: UTF8.self)) }
+                start = end + 1
+            }
+        } else {
+            words = Set(lower.split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init))
+        }
+        return words.subtracting(["the", "a", "an"])
     }
 
     /// The match's range, with the possessive only where it belongs ("Mistral's",
