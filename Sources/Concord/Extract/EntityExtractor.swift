@@ -703,7 +703,8 @@ struct MentionSet {
             if existing.bytes.count == candidate.bytes.count && existing.source.rawValue >= candidate.source.rawValue { return }
             end += 1
         }
-        candidates.replaceSubrange(low..<end, with: [candidate])
+        // An insertion, the common case, builds no array for the replacement.
+        if low == end { candidates.insert(candidate, at: low) } else { candidates.replaceSubrange(low..<end, with: [candidate]) }
     }
 
     var sorted: [Candidate] { candidates }

@@ -12,6 +12,9 @@ extension StringProtocol where SubSequence == Substring {
         let separatorByte = UInt8(separator.value)
         let bytes = utf8
         var pieces: [Substring] = []
+        // Room for the words of any name: growing the array a word at a time cost a third of
+        // this function (callgrind).
+        pieces.reserveCapacity(8)
         var pieceStart = startIndex
         var previous: UInt8 = 0
         var index = bytes.startIndex
