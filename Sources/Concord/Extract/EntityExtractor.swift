@@ -41,10 +41,13 @@ public struct EntityExtractor: Sendable {
         let buffer = document.buffer
         var found = MentionSet()
         if let pattern = gazetteer.pattern {
+            // The groups by number, looked up once: by name, each hashed the name at each match.
+            let nameGroup = pattern.groupNumber("name"), possessiveGroup = pattern.groupNumber("possessive")
             try pattern.forEachMatch(in: buffer, startingAt: gazetteer.starts) { match in
-                let form = buffer.string(match["name"]!)
+                let name = match[group: nameGroup]!
+                let form = buffer.string(name)
                 if let entry = gazetteer.entry(matched: form) {
-                    found.add(Candidate(bytes: Self.withPossessive(match, name: form), name: entry.name, type: entry.type, source: .gazetteer))
+                    found.add(Candidate(bytes: Self.withPossessive(name, match[group: possessiveGroup], form: form), name: entry.name, type: entry.type, source: .gazetteer))
                 }
                 return true
             }
@@ -657,12 +660,12 @@ public struct EntityExtractor: Sendable {
         return words.subtracting(["the", "a", "an"])
     }
 
-    /// The match's range, with the possessive only where it belongs ("Mistral's",
-    /// "Reuters'", not "Mistral'").
-    private static func withPossessive(_ match: PatternMatch, name: String) -> Range<Int> {
-        guard let possessive = match["possessive"] else { return match["name"]! }
-        if possessive.count == 1 && !name.hasSuffix("s") { return match["name"]! }
-        return match["name"]!.lowerBound..<possessive.upperBound
+    /// The name's range (`form` is its text), with the possessive after it only where it
+    /// belongs ("Mistral's", "Reuters'", not "Mistral'").
+    private static func withPossessive(_ name: Range<Int>, _ possessive: Range<Int>?, form: String) -> Range<Int> {
+        guard let possessive else { return name }
+        if possessive.count == 1 && !form.hasSuffix("s") { return name }
+        return name.lowerBound..<possessive.upperBound
     }
 }
 
