@@ -203,6 +203,15 @@ import Testing
         #expect(analysis.documentDate == nil)
     }
 
+    @Test func aDayIsReadAndWrittenInISOForm() {
+        // The ten-byte form, read and written in place; other forms take the general path.
+        #expect(CalendarDay(iso: "2024-02-29")?.iso == "2024-02-29")
+        #expect(CalendarDay(iso: "0987-01-05")?.iso == "0987-01-05")
+        #expect(CalendarDay(iso: "2024-2-3")?.iso == "2024-02-03")
+        #expect(CalendarDay(iso: "2023-02-29") == nil && CalendarDay(iso: "2024-13-01") == nil && CalendarDay(iso: "2024-0a-01") == nil)
+        #expect(CalendarDay(year: 12024, month: 1, day: 2)?.iso == "12024-01-02")
+    }
+
     @Test func aSpanIsWrittenAsTheFinestUnitHoldingIt() {
         let leapFebruary = DateValue.month(year: 2024, month: 2)!
         #expect(leapFebruary.iso == "2024-02" && leapFebruary.period == DatePeriod(start: "2024-02-01", end: "2024-02-29"))
