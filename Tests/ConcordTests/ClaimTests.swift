@@ -138,6 +138,21 @@ import Testing
         #expect(founders.dates.map { mentions.dates[$0].value } == ["2021"])
     }
 
+    /// "founded by A, a former Google engineer, and B": the words after a founder describe
+    /// the founder; the company is the sentence's subject, never the one the apposition names.
+    @Test(arguments: [
+        ("en", "Neovolt was founded in 2021 by Anna Berg, a former Google engineer, and Tom Reed."),
+        ("fr", "Neovolt a été fondée en 2021 par Anna Berg, une ancienne ingénieure de Google, et Tom Reed."),
+        ("es", "Neovolt fue fundada en 2021 por Anna Berg, una exingeniera de Google, y Tom Reed."),
+        ("it", "Neovolt è stata fondata nel 2021 da Anna Berg, ex ingegnera di Google, e Tom Reed."),
+        ("de", "Neovolt wurde im Jahr 2021 gegründet von Anna Berg, einer früheren Ingenieurin bei Google, und Tom Reed."),
+    ])
+    func aFoundersAppositionNamesNoFoundedCompany(language: String, text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language, published: "2024-02-27")
+        let founded = claims.filter { $0.predicate == "founded-by" }
+        #expect(!founded.contains { $0.subject == "Google" }, "\(founded)")
+    }
+
     /// A dateline in the round's sentence dates the document, not the round: the round takes
     /// the day the sentence names, resolved against the dateline, or none.
     @Test func claimDayIsNeverTheDateline() throws {
