@@ -48,6 +48,13 @@ import Testing
         #expect(anaphor.name == name, "\(found.map { ($0.text, $0.name) })")
     }
 
+    /// A founder's apposition inside a list of founders does not end the list, and the names
+    /// in it are not founders.
+    @Test func aListOfFoundersReadsOnAfterAnApposition() throws {
+        let mentions = try Self.entities("OpenAI was founded in 2015 by Sam Altman, a former Y Combinator president, and Elon Musk.")
+        #expect(mentions.filter { $0.type == .person }.map(\.text) == ["Sam Altman", "Elon Musk"])
+    }
+
     @Test func mistralFormsAreOneEntityWithCurlyApostrophe() throws {
         // The original has a curly apostrophe: ingest cleans it to ASCII for matching, and the
         // mention's text quotes the original (CONTRACT.md: the original's scalars spell it).

@@ -154,7 +154,9 @@ public struct EntityExtractor: Sendable {
         let groups = grammar.nameGroups
         try grammar.names.forEachMatch(in: buffer, startingAt: grammar.nameStarts) { match in
             if let list = match[group: groups.list] ?? match[group: groups.listBefore] ?? match[group: groups.role] {
-                let names = (try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? []
+                let appositions = Self.appositions(in: list, buffer: buffer)
+                let names = ((try? grammar.personName.matches(in: buffer, from: list.lowerBound, to: list.upperBound)) ?? [])
+                    .filter { name in !appositions.contains { $0.contains(name.range.lowerBound) } }
                 let speaker = names.count == 1 && match[group: groups.listBefore] != nil
                 for name in names {
                     // "Brightline Holdings said": a name that ends as companies' names do;
@@ -311,6 +313,28 @@ public struct EntityExtractor: Sendable {
         while end < buffer.byteCount && end - start < 40 && isWordByte(buffer[byte: end]) { end += 1 }
         let endsAName = [last, buffer.string(start..<end)].contains { grammar.organizationEndings.contains($0) || grammar.organizationEndings.contains($0 + ".") }
         return endsAName || (last.count == 1 && last.first?.isUppercase == true)
+    }
+
+    /// The appositions inside a list of names ("A, a former Google engineer, and B"): from a
+    /// comma that lower case follows up to the next comma, which must stand in the list. The names in them are not the
+    /// list's ("Y Combinator" in "A, a former Y Combinator president, and B").
+    static func appositions(in list: Range<Int>, buffer: TextBuffer) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var index = list.lowerBound
+        while index < list.upperBound {
+            defer { index += 1 }
+            guard buffer[byte: index] == UInt8(ascii: ",") else { continue }
+            var start = index + 1
+            while start < list.upperBound, buffer[byte: start] == UInt8(ascii: " ") || buffer[byte: start] == UInt8(ascii: "\t") { start += 1 }
+            guard start < list.upperBound, buffer.string(start..<buffer.nextScalarBoundary(after: start)).first?.isLowercase == true else { continue }
+            var end = start
+            while end < list.upperBound, buffer[byte: end] != UInt8(ascii: ",") { end += 1 }
+            // Between two commas: ", and B" at the list's end is its last name.
+            guard end < list.upperBound else { continue }
+            found.append(start..<end)
+            index = end - 1
+        }
+        return found
     }
 
     /// Whether a sentence starts at `offset`: nothing but spaces before it back to the

@@ -126,7 +126,10 @@ final class EntityGrammar: Sendable {
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
         var branches: [String] = []
         if let cues, !joiners.isEmpty {
-            branches.append("(?i:\(cues))\\h+(?<list>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
+            // A name may have an apposition before the next: "founded by A, a former Google
+            // engineer, and B" (lower case after the comma, up to the next comma).
+            let apposition = "(?:,\\h+(?=\\p{Ll})[^\\n.;,!?]{1,80}?(?=\\h*,))?"
+            branches.append("(?i:\(cues))\\h+(?<list>\(atomicName)(?:\(apposition)\\h*,\\h*\(atomicName))*(?:\(apposition)\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
         }
         if let verbs = try Self.alternation(root.strings("person_list_verbs")), !joiners.isEmpty {
             branches.append("(?<listBefore>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)\\h+(?i:\(verbs))\\b")
