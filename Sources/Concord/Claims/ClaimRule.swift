@@ -202,7 +202,8 @@ struct ClaimPlaceholders: Sendable {
             "equivalent": "(?<equivalent>\(mark("M")))",
             "percent": "(?<percent>\(mark("P")))",
             "date": "(?<date>\(mark("D")))",
-            "people": "(?<people>\(list(entity([.person]), nameApposition)))",
+            // A person may bear a title in capitals: "founded by CEO ⟨A⟩ and CTO ⟨B⟩".
+            "people": "(?<people>\(list("(?:\\p{Lu}{2,4}\\h+)?" + entity([.person]), nameApposition)))",
             "lead": lead(article + description),
             // A date is a word here: "a levé mardi 20 millions", "hat am 3. März 20 Millionen".
             "words": "(?:(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+|\(mark("D")))\\h+){0,4}?",
