@@ -9,29 +9,17 @@ extension StringProtocol where SubSequence == Substring {
     /// non-ASCII scalar stands next to it (a combining mark after it, a prepended mark
     /// before it), so text where one does falls back to the Character split.
     func splitting(at separator: Unicode.Scalar) -> [Substring] {
-        let separatorByte = UInt8(separator.value)
-        let bytes = utf8
         var pieces: [Substring] = []
         // Room for the words of any name: growing the array a word at a time cost a third of
         // this function (callgrind).
         pieces.reserveCapacity(8)
-        var pieceStart = startIndex
-        var previous: UInt8 = 0
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
-            if byte == separatorByte {
-                if previous >= 0x80 || (next != bytes.endIndex && bytes[next] >= 0x80) {
-                    return split(separator: Character(separator))
-                }
-                if pieceStart != index { pieces.append(self[pieceStart..<index]) }
-                pieceStart = next
-            }
-            previous = byte
-            index = next
+        var rest = self[...]
+        // Each separator found is a Character of its own (see ``firstIndex(ofASCII:)``).
+        while let index = rest.firstIndex(ofASCII: separator) {
+            if index != rest.startIndex { pieces.append(rest[..<index]) }
+            rest = rest[rest.utf8.index(after: index)...]
         }
-        if pieceStart != endIndex { pieces.append(self[pieceStart..<endIndex]) }
+        if !rest.isEmpty { pieces.append(rest) }
         return pieces
     }
 }
