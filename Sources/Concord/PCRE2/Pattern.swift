@@ -179,12 +179,9 @@ public final class Pattern: @unchecked Sendable {
                 // rc is one more than the highest group that took part (0: the ovector was too small).
                 let setPairs = rc == 0 ? pairCount : min(Int(rc), pairCount)
                 let ovector = pcre2_get_ovector_pointer_8(matchData)!
-                let match = PatternMatch(pattern: self, pairs: setPairs) { index in
-                    let lower = ovector[2 * index], upper = ovector[2 * index + 1]
-                    return lower != PCRE2_UNSET_VALUE && upper >= lower ? Int(lower)..<Int(upper) : nil
-                }
-                last = match
-                if isAnchored || !body(match) { return }
+                let match = PatternMatch(pattern: self, pairs: setPairs, ovector: ovector)
+                if isAnchored { last = match; return }
+                if !body(match) { return }
                 let matchEnd = match.range.upperBound
                 // After an empty match, step one whole code point so no scalar is split.
                 position = matchEnd > match.range.lowerBound ? matchEnd : buffer.nextScalarBoundary(after: matchEnd)
@@ -217,8 +214,6 @@ public final class Pattern: @unchecked Sendable {
         return length > 0 ? String(decoding: buffer[0..<Int(length)], as: UTF8.self) : "PCRE2 error \(code)"
     }
 }
-
-private let PCRE2_UNSET_VALUE = ~Int(0)
 
 /// A pattern's text with every capture group made a plain group: the same matches, found
 /// faster where a pattern has many groups, since PCRE2's JIT code saves and resets every group
@@ -378,13 +373,25 @@ private final class LazyCode: @unchecked Sendable {
 }
 
 /// One thread's working memory for matching: one match data block, grown to the largest
-/// pattern met, and a match context with its JIT stack per set of limits (in practice one).
+/// pattern met, and a match context with its JIT stack per set of limits (in practice one, the
+/// default, made with the scratch).
 /// Every scan on the thread uses them in turn; a scan copies its groups out of the match data
 /// before calling back, so a scan nested in another's callback may reuse it.
 private final class MatchScratch {
+    private typealias Context = (limits: MatchLimits, context: OpaquePointer, jitStack: OpaquePointer?)
+
     private var matchDataBlock: OpaquePointer?
     private var pairCapacity = 0
-    private var contexts: [(limits: MatchLimits, context: OpaquePointer, jitStack: OpaquePointer?)] = []
+    /// The context of ``MatchLimits/default``: a constant, so reading it takes no exclusivity
+    /// check, which searching the list of contexts (a stored variable) did at each scan, for
+    /// 120 instructions a scan (callgrind).
+    private let defaultContext: Context
+    /// The contexts of other limits.
+    private var contexts: [Context] = []
+
+    init() {
+        defaultContext = Self.makeContext(for: .default)
+    }
 
     /// The calling thread's scratch, made on its first match and freed when it ends.
     static var current: MatchScratch {
@@ -406,19 +413,25 @@ private final class MatchScratch {
     }
 
     func context(for limits: MatchLimits) -> OpaquePointer {
+        if limits == defaultContext.limits { return defaultContext.context }
         if let entry = contexts.first(where: { $0.limits == limits }) { return entry.context }
+        let entry = Self.makeContext(for: limits)
+        contexts.append(entry)
+        return entry.context
+    }
+
+    private static func makeContext(for limits: MatchLimits) -> Context {
         let context = pcre2_match_context_create_8(nil)!
         pcre2_set_match_limit_8(context, limits.matchLimit)
         pcre2_set_depth_limit_8(context, limits.depthLimit)
         let jitStack = pcre2_jit_stack_create_8(32 * 1024, limits.jitStackMax, nil)
         if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
-        contexts.append((limits, context, jitStack))
-        return context
+        return (limits, context, jitStack)
     }
 
     deinit {
         if let matchDataBlock { pcre2_match_data_free_8(matchDataBlock) }
-        for entry in contexts {
+        for entry in [defaultContext] + contexts {
             pcre2_match_context_free_8(entry.context)
             if let jitStack = entry.jitStack { pcre2_jit_stack_free_8(jitStack) }
         }
