@@ -219,7 +219,7 @@ import Testing
                       "in", "jan", "Jan", "Dr", "dr.", "of", "mln", "bn", "Meta", "xAI", "de", "van", "per", "q3", "EUR15", "2024"]
         var state: UInt64 = 11
         var text = ""
-        for _ in 0..<700 {
+        for _ in 0..<400 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             text += pieces[Int(state >> 33) % pieces.count]
         }
@@ -227,7 +227,7 @@ import Testing
         bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             for (number, filter) in filters.enumerated() {
-                for count in [bytes.count, bytes.count - 1, bytes.count - 5, bytes.count - 8, 0, 1, 7, 8, 9, 15, 16, 17] {
+                for count in [bytes.count, bytes.count - 3, bytes.count - 8, 0, 1, 7, 9, 17] {
                     // The first allowed offset from each offset, read backwards from the end.
                     var expected = [Int?](repeating: nil, count: count + 1)
                     for offset in stride(from: count - 1, through: 0, by: -1) {
@@ -235,7 +235,7 @@ import Testing
                     }
                     let found = (0...count).map { filter.nextStart(base, count: count, from: $0) }
                     #expect(found == expected, "filter \(number), count \(count)")
-                    if count == bytes.count { #expect(Set(expected.compactMap { $0 }).count > 50, "filter \(number)") }
+                    if count == bytes.count { #expect(Set(expected.compactMap { $0 }).count > 20, "filter \(number)") }
                 }
             }
         }
