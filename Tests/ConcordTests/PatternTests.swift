@@ -201,6 +201,46 @@ import Testing
         #expect(allowed == [3, 6, 11, 16, 19])
     }
 
+    /// ``WordStartFilter/nextStart(_:count:from:)`` tests eight bytes at a time only those a
+    /// mask marks; it must find the first offset that the byte-by-byte test
+    /// ``WordStartFilter/allowsStart(_:count:at:)`` allows, from every offset, whatever the
+    /// filter's kinds of first bytes and wherever the text ends inside a word of eight bytes.
+    @Test func wordStartFilterSkipsEightBytesOnlyWhereNoOffsetIsAllowed() {
+        let filters = [
+            WordStartFilter(capitals: true, prefixes: ["de", "van der", "al-"]),
+            WordStartFilter(capitals: false, prefixes: ["in jan", "q3", "dr.", "9th"]),
+            WordStartFilter(capitals: false, prefixes: ["Jan", "Meta", "xAI"], caseless: false),
+            WordStartFilter(capitals: false, prefixes: ["mln", "bn"], digits: true),
+            WordStartFilter(capitals: false, prefixes: ["$", " per", "(a)"], digits: true),
+            WordStartFilter(capitals: false, prefixes: ["", "x"]),
+            WordStartFilter(capitals: true, prefixes: ["-of", "Ébène"], caseless: false),
+        ]
+        let pieces = ["a", "Z", "q", "x", "7", "0", "9", " ", "  ", "\t", "\n", ".", "-", "$", "(", "é", "É", "€", "𝄞", "½",
+                      "in", "jan", "Jan", "Dr", "dr.", "of", "mln", "bn", "Meta", "xAI", "de", "van", "per", "q3", "EUR15", "2024"]
+        var state: UInt64 = 11
+        var text = ""
+        for _ in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += pieces[Int(state >> 33) % pieces.count]
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for (number, filter) in filters.enumerated() {
+                for count in [bytes.count, bytes.count - 3, bytes.count - 8, 0, 1, 7, 9, 17] {
+                    // The first allowed offset from each offset, read backwards from the end.
+                    var expected = [Int?](repeating: nil, count: count + 1)
+                    for offset in stride(from: count - 1, through: 0, by: -1) {
+                        expected[offset] = filter.allowsStart(base, count: count, at: offset) ? offset : expected[offset + 1]
+                    }
+                    let found = (0...count).map { filter.nextStart(base, count: count, from: $0) }
+                    #expect(found == expected, "filter \(number), count \(count)")
+                    if count == bytes.count { #expect(Set(expected.compactMap { $0 }).count > 20, "filter \(number)") }
+                }
+            }
+        }
+    }
+
     @Test func moneyScanWithItsStartFilterFindsWhatAFullScanFinds() throws {
         let extractor = try MoneyExtractor(rules: Fixtures.rules)
         let texts = [

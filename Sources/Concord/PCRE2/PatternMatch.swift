@@ -8,11 +8,24 @@ public struct PatternMatch: Sendable {
     private let captures: [Range<Int>?]
     private let pattern: Pattern
 
-    /// A match of `pattern` whose first `pairs` ovector pairs (0 the whole match) `group` reads.
-    init(pattern: Pattern, pairs: Int, group: (Int) -> Range<Int>?) {
+    /// A match of `pattern` whose first `pairs` pairs of PCRE2's `ovector` (0 the whole match)
+    /// are set. The groups are copied into an array made at its size, without the growth
+    /// steps of a `map`.
+    init(pattern: Pattern, pairs: Int, ovector: UnsafePointer<Int>) {
         self.pattern = pattern
-        range = group(0)!
-        captures = pairs > 1 ? (1..<pairs).map(group) : []
+        range = Self.group(0, in: ovector)!
+        captures = pairs > 1 ? Array(unsafeUninitializedCapacity: pairs - 1) { groups, count in
+            for number in 1..<pairs { (groups.baseAddress! + number - 1).initialize(to: Self.group(number, in: ovector)) }
+            count = pairs - 1
+        } : []
+    }
+
+    /// Group `number`'s range in `ovector`, nil when unset (or, after a `\K` in a lookahead,
+    /// ending before it starts).
+    @inline(__always) private static func group(_ number: Int, in ovector: UnsafePointer<Int>) -> Range<Int>? {
+        let lower = ovector[2 * number], upper = ovector[2 * number + 1]
+        // ~0 is PCRE2_UNSET: the group did not take part.
+        return lower != ~0 && upper >= lower ? lower..<upper : nil
     }
 
     /// The byte range of group `number`, nil if it did not take part.
