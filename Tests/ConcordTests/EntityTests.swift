@@ -55,6 +55,16 @@ import Testing
         #expect(mentions.filter { $0.type == .person }.map(\.text) == ["Sam Altman", "Elon Musk"])
     }
 
+    /// A description between a founders' cue and the names ends in a noun for people: "by
+    /// former Google engineers A and B" lists A and B; "created by the breakup of American
+    /// Telephone and Telegraph Co" names no one (Reuters).
+    @Test func aDescriptionBeforeFoundersEndsInANounForPeople() throws {
+        let founders = try Self.entities("Neovolt was founded in 2021 by former Google engineers Anna Berg and Tom Reed.")
+        #expect(founders.filter { $0.type == .person }.map(\.text) == ["Anna Berg", "Tom Reed"])
+        let breakup = try Self.entities("The firms were created by the breakup of American Telephone and Telegraph Co.")
+        #expect(breakup.allSatisfy { $0.type != .person }, "\(breakup.map(\.text))")
+    }
+
     @Test func mistralFormsAreOneEntityWithCurlyApostrophe() throws {
         // The original has a curly apostrophe: ingest cleans it to ASCII for matching, and the
         // mention's text quotes the original (CONTRACT.md: the original's scalars spell it).

@@ -35,6 +35,7 @@ public struct ClaimBuilder: Sendable {
         media = try Gazetteer(file: rules.file("entities/gazetteer.yaml")).media
         var pronouns: [String: [String]] = [:]
         var conjunctions: [String: [String]] = [:]
+        var descriptionNouns: [String: [String]] = [:]
         var descriptors: [String: [String]] = [:]
         var articles: [String: [String]] = [:]
         var adjectivesAfterNoun: Set<String> = []
@@ -44,6 +45,7 @@ public struct ClaimBuilder: Sendable {
             guard let language = file.root["language"]?.scalar else { continue }
             pronouns[language] = try file.root.strings("pronouns")
             conjunctions[language] = try file.root.strings("conjunctions")
+            descriptionNouns[language] = try file.root.strings("person_description_nouns")
             descriptors[language] = try file.root.strings("descriptor_heads") + file.root.strings("nationality_nouns")
             articles[language] = try file.root.strings("apposition_articles")
             if file.root["adjectives_after_noun"]?.scalar == "true" { adjectivesAfterNoun.insert(language) }
@@ -60,7 +62,7 @@ public struct ClaimBuilder: Sendable {
         var byLanguage: [String: [ClaimRule]] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
-            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptorHeads: descriptors[language] ?? [], articles: articles[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
+            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptionNouns: descriptionNouns[language] ?? [], descriptorHeads: descriptors[language] ?? [], articles: articles[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
             let rule = try ClaimRule(file: file, placeholders: placeholders)
             if rule.objectGroup == "round", let fallback = rule.objectDefault, !rounds.names.contains(where: { $0.name == fallback }) {
                 throw RuleError(origin: file.root["object_default"]?.origin ?? file.root.origin, message: "object_default '\(fallback)' is no round name of claims/rounds.yaml")

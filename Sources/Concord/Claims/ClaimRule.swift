@@ -148,6 +148,9 @@ struct ClaimPlaceholders: Sendable {
     let pronouns: [String]
     /// Words that join the items of a list ("and", "et"), from the language's entity rules.
     let conjunctions: [String]
+    /// Nouns that may end a description of people before their names ("founded by former
+    /// ⟨Google⟩ engineers {people}"): the language's `person_description_nouns`.
+    var descriptionNouns: [String] = []
     /// Nouns that describe an organisation ("startup", "Firma"), from the language's entity
     /// rules: `{object}` may follow a description ("in British AI startup {object}",
     /// "in die US-Firma {object}").
@@ -202,8 +205,11 @@ struct ClaimPlaceholders: Sendable {
             "equivalent": "(?<equivalent>\(mark("M")))",
             "percent": "(?<percent>\(mark("P")))",
             "date": "(?<date>\(mark("D")))",
-            // A person may bear a title in capitals: "founded by CEO ⟨A⟩ and CTO ⟨B⟩".
-            "people": "(?<people>\(list("(?:\\p{Lu}{2,4}\\h+)?" + entity([.person]), nameApposition)))",
+            // A person may bear a title in capitals: "founded by CEO ⟨A⟩ and CTO ⟨B⟩"; the list,
+            // a description: "by former ⟨Google⟩ engineers ⟨A⟩ and ⟨B⟩" (names marked inside it
+            // are no people of the list).
+            "people": EntityGrammar.descriptionBeforeNames(nouns: descriptionNouns, joiners: joiners, word: "(?:[\\p{L}\\p{N}'’&-]++|\(mark("[A-Z]")))")
+                + "(?<people>\(list("(?:\\p{Lu}{2,4}\\h+)?" + entity([.person]), nameApposition)))",
             "lead": lead(article + description),
             // A date is a word here: "a levé mardi 20 millions", "hat am 3. März 20 Millionen".
             "words": "(?:(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+|\(mark("D")))\\h+){0,4}?",

@@ -129,7 +129,8 @@ final class EntityGrammar: Sendable {
             // A name may have an apposition before the next: "founded by A, a former Google
             // engineer, and B" (lower case after the comma, up to the next comma).
             let apposition = "(?:,\\h+(?=\\p{Ll})[^\\n.;,!?]{1,80}?(?=\\h*,))?"
-            branches.append("(?i:\(cues))\\h+(?<list>\(atomicName)(?:\(apposition)\\h*,\\h*\(atomicName))*(?:\(apposition)\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
+            let description = Self.descriptionBeforeNames(nouns: try root.strings("person_description_nouns"), joiners: joiners, word: "[\\p{L}\\p{N}'’&-]++")
+            branches.append("(?i:\(cues))\\h+\(description)(?<list>\(atomicName)(?:\(apposition)\\h*,\\h*\(atomicName))*(?:\(apposition)\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
         }
         if let verbs = try Self.alternation(root.strings("person_list_verbs")), !joiners.isEmpty {
             branches.append("(?<listBefore>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)\\h+(?i:\(verbs))\\b")
@@ -351,6 +352,17 @@ final class EntityGrammar: Sendable {
 
     /// The words as one trie-shaped alternation, case kept (a step per character, not a
     /// try per word; longer words before their prefixes); nil for none.
+    /// What may stand between a cue and the names it lists: a description in lower case
+    /// that ends in one of `nouns` ("founded by former Google engineers A and B", "fondée par
+    /// l'entrepreneur A", "por el empresario A"), of up to three `word`s before the noun, the
+    /// first in lower case and none a joiner, so "by A and engineer B" keeps A. Optional;
+    /// empty when the language lists no nouns.
+    static func descriptionBeforeNames(nouns: [String], joiners: String, word: String) -> String {
+        guard let nouns = alternation(nouns) else { return "" }
+        let notJoiner = joiners.isEmpty ? "" : "(?!(?:\(joiners))\\h)"
+        return "(?:(?:\\p{Ll}[\\p{L}'’-]*+\\h+(?:\(notJoiner)\(word)\\h+){0,2}?)?(?:\\p{Ll}+['’])?(?:\(nouns))\\h+)?"
+    }
+
     static func alternation(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
         return PatternText.alternation(words, bounded: false, foldCase: false)
