@@ -171,12 +171,9 @@ struct ClaimPlaceholders: Sendable {
         let pronounStop = pronouns.isEmpty ? "" : "(?!\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b)"
         let pronoun = pronouns.isEmpty ? "" : "|\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b"
         let joiners = conjunctions.isEmpty ? "and" : conjunctions.map(PatternText.escape).joined(separator: "|")
-        // Names in a row; in a list of people each may have an apposition before the next: "A,
-        // a former ⟨Google⟩ engineer, and B", "A, who left ⟨Meta⟩, B and C" (lower case after
-        // the comma, up to the next comma). Lead investors take none.
-        let list = { (item: String, apposition: String) in
-            "\(item)(?:\(apposition)\\h*,\\h*\(item))*(?:\(apposition)\\h*,?\\h+(?:\(joiners))\\h+\(item))?"
-        }
+        // In a list of people each name may have an apposition before the next: "A, a former
+        // ⟨Google⟩ engineer, and B", "A, who left ⟨Meta⟩, B and C" (lower case after the comma,
+        // up to the next comma). Lead investors take none.
         let nameApposition = "(?:,\\h+(?=\\p{Ll})(?:[^\(MaskedSentence.open)\(MaskedSentence.close).;,!?]|\(mark("[A-Z]"))){1,80}?(?=\\h*,))?"
         // Up to three words (a place among them: "U.S. software maker"), then a word ending
         // in a descriptor noun (German compounds: "US-Firma", "Softwarekonzern"; marks of
@@ -190,7 +187,7 @@ struct ClaimPlaceholders: Sendable {
         // Lead investors, the first after an article and a description ("liderada por el
         // fondo {lead}") where `prefix` allows them; not the others ("angeführt von A, auch
         // der Bestandsinvestor B beteiligte sich" names one lead).
-        let lead = { (prefix: String) in "(?<lead>\(prefix)\(list(entity([.organization, .person]), "")))" }
+        let lead = { (prefix: String) in "(?<lead>\(prefix)\(EntityGrammar.list(of: entity([.organization, .person]), joiners: joiners)))" }
         // An apposition after the subject, between commas, that names no other organisation:
         // "Neovolt, a battery startup founded in 2021 by ⟨A⟩ and ⟨B⟩, raised ...", "Neovolt,
         // spécialiste des batteries, annonce ...", "Neovolt, das 2020 von ⟨A⟩ gegründet wurde,
@@ -209,7 +206,7 @@ struct ClaimPlaceholders: Sendable {
             // a description: "by former ⟨Google⟩ engineers ⟨A⟩ and ⟨B⟩" (names marked inside it
             // are no people of the list).
             "people": EntityGrammar.descriptionBeforeNames(nouns: descriptionNouns, joiners: joiners, word: "(?:[\\p{L}\\p{N}'’&-]++|\(mark("[A-Z]")))")
-                + "(?<people>\(list("(?:\\p{Lu}{2,4}\\h+)?" + entity([.person]), nameApposition)))",
+                + "(?<people>\(EntityGrammar.list(of: "(?:\\p{Lu}{2,4}\\h+)?" + entity([.person]), joiners: joiners, apposition: nameApposition)))",
             "lead": lead(article + description),
             // A date is a word here: "a levé mardi 20 millions", "hat am 3. März 20 Millionen".
             "words": "(?:(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+|\(mark("D")))\\h+){0,4}?",

@@ -130,15 +130,15 @@ final class EntityGrammar: Sendable {
             // engineer, and B" (lower case after the comma, up to the next comma).
             let apposition = "(?:,\\h+(?=\\p{Ll})[^\\n.;,!?]{1,80}?(?=\\h*,))?"
             let description = Self.descriptionBeforeNames(nouns: try root.strings("person_description_nouns"), joiners: joiners, word: "[\\p{L}\\p{N}'’&-]++")
-            branches.append("(?i:\(cues))\\h+\(description)(?<list>\(atomicName)(?:\(apposition)\\h*,\\h*\(atomicName))*(?:\(apposition)\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)")
+            branches.append("(?i:\(cues))\\h+\(description)(?<list>\(Self.list(of: atomicName, joiners: joiners, apposition: apposition)))")
         }
         if let verbs = try Self.alternation(root.strings("person_list_verbs")), !joiners.isEmpty {
-            branches.append("(?<listBefore>\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?)\\h+(?i:\(verbs))\\b")
+            branches.append("(?<listBefore>\(Self.list(of: atomicName, joiners: joiners)))\\h+(?i:\(verbs))\\b")
         }
         if let roles {
             let roleChain = "(?i:(?:\(roles))(?:\\h+(?:\(joiners.isEmpty ? "and" : joiners))\\h+(?:\(roles)))*)"
             // "founders Zach Abrams and Sean Yu": a role may introduce a list of names.
-            let roleNames = joiners.isEmpty ? atomicName : "\(atomicName)(?:\\h*,\\h*\(atomicName))*(?:\\h*,?\\h+(?:\(joiners))\\h+\(atomicName))?"
+            let roleNames = joiners.isEmpty ? atomicName : Self.list(of: atomicName, joiners: joiners)
             // Or "the CEO of Microsoft, Satya Nadella", "el consejero delegado de Telefónica, José
             // María Álvarez-Pallete", "the founders of Lumora, Priya Raman and Tomasz Nowak":
             // the organisation, then the people (one branch: the role words are read once).
@@ -352,6 +352,14 @@ final class EntityGrammar: Sendable {
 
     /// The words as one trie-shaped alternation, case kept (a step per character, not a
     /// try per word; longer words before their prefixes); nil for none.
+    /// `item`s in a row, joined by commas and, before the last, perhaps by one of `joiners`
+    /// ("A, B and C", "A, B, and C"); `apposition` (a pattern, optional in itself) may stand
+    /// before each comma or joiner that follows an item. Lists of names here and the
+    /// `{people}` and `{lead}` lists of the claim rules.
+    static func list(of item: String, joiners: String, apposition: String = "") -> String {
+        "\(item)(?:\(apposition)\\h*,\\h*\(item))*(?:\(apposition)\\h*,?\\h+(?:\(joiners))\\h+\(item))?"
+    }
+
     /// What may stand between a cue and the names it lists: a description in lower case
     /// that ends in one of `nouns` ("founded by former Google engineers A and B", "fondée par
     /// l'entrepreneur A", "por el empresario A"), of up to three `word`s before the noun, the
