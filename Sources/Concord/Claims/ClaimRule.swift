@@ -112,8 +112,9 @@ final class ClaimRule: Sendable {
         } catch let error as PatternError {
             throw RuleError(origin: triggerNode.origin, message: error.message)
         }
+        let expander = placeholders.expander()
         let compile = { (node: RuleNode) throws -> Pattern in
-            let source = try placeholders.expand(try node.string(), at: node.origin)
+            let source = try expander.expand(try node.string(), at: node.origin)
             do {
                 return try Pattern(source, caseless: true, origin: node.origin)
             } catch let error as PatternError {
@@ -142,8 +143,9 @@ final class ClaimRule: Sendable {
     }
 }
 
-/// Expands the placeholders of claim patterns into the pattern text that matches the
-/// masks of ``MaskedSentence``; pronouns come from the language's entity rules.
+/// The words behind the placeholders of claim patterns ("{subject}", "{people}", ...):
+/// ``expander()`` turns them into the pattern text that matches the masks of
+/// ``MaskedSentence``; pronouns come from the language's entity rules.
 struct ClaimPlaceholders: Sendable {
     let pronouns: [String]
     /// Words that join the items of a list ("and", "et"), from the language's entity rules.
@@ -165,7 +167,8 @@ struct ClaimPlaceholders: Sendable {
     var subjectTypes: [EntityType] = [.organization, .person]
     var objectTypes: [EntityType] = [.organization]
 
-    func expand(_ pattern: String, at origin: RuleOrigin) throws -> String {
+    /// The pattern text of every placeholder, worked out once for all the patterns of a rule.
+    func expander() -> ClaimPatternExpander {
         let mark = { (kind: String) in "\(MaskedSentence.open)\(kind)[0-9]+\(MaskedSentence.close)" }
         let entity = { (types: [EntityType]) in mark("[\(String(decoding: types.map(MaskedSentence.letter(for:)), as: UTF8.self))]") }
         let pronounStop = pronouns.isEmpty ? "" : "(?!\\b(?:\(pronouns.map(PatternText.escape).joined(separator: "|")))\\b)"
@@ -216,6 +219,23 @@ struct ClaimPlaceholders: Sendable {
         // a party: only dates and places may stand in it.
             "gap": "(?:\(pronounStop)[^\(MaskedSentence.open)\(MaskedSentence.close).;]|\(mark("[DL]"))){0,80}?",
         ]
+        return ClaimPatternExpander(expansions: expansions, beforeObject: article + description, firstLead: lead(""))
+    }
+}
+
+/// Expands the placeholders of one claim rule's patterns: the texts of ``ClaimPlaceholders``,
+/// built once per rule rather than once per pattern (the lists of nouns behind them are tries
+/// rendered as alternations, a cost that showed at startup).
+struct ClaimPatternExpander {
+    /// The pattern text of each placeholder name.
+    let expansions: [String: String]
+    /// An article and a description that may stand before `{object}` ("in die US-Firma {object}").
+    let beforeObject: String
+    /// `{lead}` where a pattern starts: without a description, which would be tried at every
+    /// position of the sentence.
+    let firstLead: String
+
+    func expand(_ pattern: String, at origin: RuleOrigin) throws -> String {
         var result = ""
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
@@ -225,10 +245,10 @@ struct ClaimPlaceholders: Sendable {
             if let expansion = expansions[name] {
                 // An article and a description before the object ("in die US-Firma {object}"), except where the
                 // pattern starts: there it would be tried at every position of the sentence.
-                if name == "object" && !result.isEmpty { result += article + description }
+                if name == "object" && !result.isEmpty { result += beforeObject }
                 // The first lead investor too may have its description ("liderada por el fondo {lead}"),
                 // except where the pattern starts.
-                result += name == "lead" && result.isEmpty ? lead("") : expansion
+                result += name == "lead" && result.isEmpty ? firstLead : expansion
             } else if !name.isEmpty && name.allSatisfy({ $0.isLowercase }) {
                 throw RuleError(origin: origin, message: "unknown placeholder {\(name)}")
             } else {
