@@ -120,7 +120,8 @@ final class EntityGrammar: Sendable {
         let roles = try Self.alternation(root.strings("roles"))
         let titles = try Self.alternation(root.strings("titles"))
         let cueDate = try root["person_list_cue_dates"]?.string()
-        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: cueDate)
+        let cueContractions = try root.pairs("person_list_cue_contractions").map { ($0.key, try $0.value.list().map { try $0.string() }) }
+        let cues = try Self.cueAlternation(root.strings("person_list_cues"), date: cueDate, contractions: Dictionary(cueContractions, uniquingKeysWith: +))
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
         // A word of a company's name: "Zentrix", "AT&T", "O'Reilly"; a possessive is not part of it.
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
@@ -130,7 +131,8 @@ final class EntityGrammar: Sendable {
             // engineer, and B" (lower case after the comma, up to the next comma).
             let apposition = "(?:,\\h+(?=\\p{Ll})[^\\n.;,!?]{1,80}?(?=\\h*,))?"
             let description = Self.descriptionBeforeNames(nouns: try root.strings("person_description_nouns"), joiners: joiners, word: "[\\p{L}\\p{N}'’&-]++")
-            branches.append("(?i:\(cues))\\h+\(description)(?<list>\(Self.list(of: atomicName, joiners: joiners, apposition: apposition)))")
+            // After a cue that ends in an elided article ("fondata dall'imprenditore"), no space.
+            branches.append("(?i:\(cues))(?:\\h+|(?<=['’]))\(description)(?<list>\(Self.list(of: atomicName, joiners: joiners, apposition: apposition)))")
         }
         if let verbs = try Self.alternation(root.strings("person_list_verbs")), !joiners.isEmpty {
             branches.append("(?<listBefore>\(Self.list(of: atomicName, joiners: joiners)))\\h+(?i:\(verbs))\\b")
@@ -377,9 +379,11 @@ final class EntityGrammar: Sendable {
     }
 
     /// The person list cues as one alternation; with a `date` pattern, a date may stand
-    /// before a cue's last word ("founded in 2021 by", "gegründet 2021 von"). Nil for none.
-    static func cueAlternation(_ cues: [String], date: String?) -> String? {
-        guard let date else { return alternation(cues) }
+    /// before a cue's last word ("founded in 2021 by", "gegründet 2021 von"). A last word may
+    /// also be written with an article joined to it (`contractions`: Italian "da" → "dal",
+    /// "dalla", "dall'"), which ends the cue without a space. Nil for none.
+    static func cueAlternation(_ cues: [String], date: String?, contractions: [String: [String]] = [:]) -> String? {
+        guard date != nil || !contractions.isEmpty else { return alternation(cues) }
         // The cues by their last word: "(?:founded|co-founded)(?:\h+(?:date))?\h+by".
         var byLast: [String: [String]] = [:]
         var whole: [String] = []
@@ -387,8 +391,9 @@ final class EntityGrammar: Sendable {
             guard let space = cue.lastIndex(of: " ") else { whole.append(cue); continue }
             byLast[String(cue[cue.index(after: space)...]), default: []].append(String(cue[..<space]))
         }
+        let beforeLast = date.map { "(?:\\h+(?:\($0)))?\\h+" } ?? "\\h+"
         let split = byLast.keys.sorted().compactMap { last in
-            alternation(byLast[last]!).map { "\($0)(?:\\h+(?:\(date)))?\\h+\(PatternText.escape(last))" }
+            alternation(byLast[last]!).map { "\($0)\(beforeLast)\(contractions[last].flatMap { alternation([last] + $0) } ?? PatternText.escape(last))" }
         }
         let all = split + (alternation(whole).map { [$0] } ?? [])
         return all.isEmpty ? nil : all.map { "(?:\($0))" }.joined(separator: "|")
