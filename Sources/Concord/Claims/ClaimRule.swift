@@ -205,11 +205,12 @@ struct ClaimPlaceholders: Sendable {
             "equivalent": "(?<equivalent>\(mark("M")))",
             "percent": "(?<percent>\(mark("P")))",
             "date": "(?<date>\(mark("D")))",
-            // A person may bear a title in capitals: "founded by CEO ⟨A⟩ and CTO ⟨B⟩"; the list,
+            // A person may bear a title in capitals, after an article where the language writes
+            // one: "founded by CEO ⟨A⟩ and CTO ⟨B⟩", "par la CEO ⟨A⟩ et le CTO ⟨B⟩"; the list,
             // a description: "by former ⟨Google⟩ engineers ⟨A⟩ and ⟨B⟩" (names marked inside it
             // are no people of the list).
             "people": EntityGrammar.descriptionBeforeNames(nouns: descriptionNouns, joiners: joiners, word: "(?:[\\p{L}\\p{N}'’&-]++|\(mark("[A-Z]")))")
-                + "(?<people>\(EntityGrammar.list(of: "(?:\\p{Lu}{2,4}\\h+)?" + entity([.person]), joiners: joiners, apposition: nameApposition)))",
+                + "(?<people>\(EntityGrammar.list(of: "(?:\(article)\\p{Lu}{2,4}\\h+)?" + entity([.person]), joiners: joiners, apposition: nameApposition)))",
             "lead": lead(article + description),
             // A date is a word here: "a levé mardi 20 millions", "hat am 3. März 20 Millionen".
             "words": "(?:(?:[^\\s\(MaskedSentence.open)\(MaskedSentence.close)]+|\(mark("D")))\\h+){0,4}?",
