@@ -203,7 +203,9 @@ struct DateVocabulary: Sendable {
         let expansions: [String: String] = [
             "day": "(?<\(prefix)day>[0-3]?[0-9])\(daySuffix.isEmpty ? "" : "(?:\(daySuffix))?")",
             "month": "(?<\(prefix)month>\(wordPatterns.months))",
-            "year": "(?<\(prefix)year>(?:1[89]|20)[0-9]{2})",
+            // A year that opens a day in numbers ("by 2024-03-05", "seit 2024/3/5") is that
+            // day's, which its own form reads: not a year after "by".
+            "year": "(?<\(prefix)year>(?:1[89]|20)[0-9]{2})(?![-/](?:0?[1-9]|1[0-2])[-/][0-3]?[0-9])",
             "weekday": "(?<\(prefix)weekday>\(wordPatterns.weekdays))",
             "quarter": "(?<\(prefix)quarter>\(wordPatterns.quarters))",
             "half": "(?<\(prefix)half>\(wordPatterns.halves))",
