@@ -50,8 +50,10 @@ public struct PercentExtractor: Sendable {
             let points = PatternText.alternation(try root.strings("points")) + inCase(try root.strings("points_in_case"))
             let signs = PatternText.alternation(try root.strings("signs")) + inCase(try root.strings("signs_in_case"))
             let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
-            let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)[ ]?(?:(?<points>\(points))|\(signs))"
-            let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:[ ]?(?<sign>\(signs)))?"
+            // A space, or a hyphen before a word: "a 20-percent stake", "ein 20-Prozent-Anteil".
+            let separator = "(?:[ ]|-(?=\\p{L}))?"
+            let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)\(separator)(?:(?<points>\(points))|\(signs))"
+            let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:\(separator)(?<sign>\(signs)))?"
                 + "[ \\n]*(?<join>\(qualifiers.rangeJoiner))[ \\n]*\\z"
             grammars[language] = Grammar(numbers: NumberReader(rules: numbers), pattern: try file.compile(source, key: "signs"),
                                          signOrPoints: try file.compile("(?:\(points))|\(signs)", key: "signs"),
