@@ -43,6 +43,19 @@ import Testing
         #expect(investment.money.map { mentions.money[$0].text } == ["€15 million"])
     }
 
+    /// "acquired 50% of Quadran": the share names its company, which becomes an organisation
+    /// though nothing else marks it, and the stake is read, in every language.
+    @Test(arguments: [("en", "TotalEnergies acquired 50% of Quadran for $300 million."),
+                      ("fr", "TotalEnergies a acquis 50 % de Quadran."),
+                      ("de", "TotalEnergies erwarb 50 Prozent an Quadran."),
+                      ("es", "TotalEnergies adquirió el 50 % de Quadran."),
+                      ("it", "TotalEnergies ha acquisito il 50% di Quadran.")])
+    func shareOfACompanyBoughtIsAStake(_ language: String, _ text: String) throws {
+        let (claims, _) = try ClaimTestSupport.claims(text, language: language)
+        let stake = try #require(claims.first { $0.predicate == "stake" })
+        #expect(stake.subject == "TotalEnergies" && stake.object == "Quadran")
+    }
+
     /// Wire copy wraps sentences at a fixed width, with LF or CRLF line ends: the claim
     /// reads across the breaks.
     @Test(arguments: ["\n", "\r\n"])
