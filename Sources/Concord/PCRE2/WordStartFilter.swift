@@ -7,7 +7,7 @@
 /// with one of `prefixes` (in any case when `caseless`; an empty prefix: with any word), a
 /// space in a prefix standing for a run of white space. It allows an offset when that can be
 /// so: the text's first characters (up to ``length``, each run of spaces, tabs and line ends
-/// read as one space) are compared
+/// read as one space, every ASCII digit as `0`) are compared
 /// with the prefixes, by hashed bit tables whose collisions only cost a try of the pattern;
 /// an offset with a non-ASCII scalar before the comparison is settled is always allowed, so
 /// case folding beyond ASCII ("É", the Kelvin sign) and Unicode spaces never lose a match.
@@ -83,6 +83,8 @@ public final class WordStartFilter: @unchecked Sendable {
                     } else if caseless && (byte | 0x20) &- 0x61 < 26 {
                         firstBytes[Int(byte | 0x20)] = true
                         firstBytes[Int(byte & 0xDF)] = true
+                    } else if Self.isDigit(byte) {
+                        for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { firstBytes[Int(digit)] = true }
                     } else {
                         firstBytes[Int(byte)] = true
                     }
@@ -251,9 +253,13 @@ public final class WordStartFilter: @unchecked Sendable {
         Int(folded(first, caseless: caseless)) << 8 | Int(folded(second, caseless: caseless))
     }
 
-    /// A byte as a comparison reads it: any space as a space, lower-cased when `caseless`.
+    /// A byte as a comparison reads it: any space as a space, any ASCII digit as `0`,
+    /// lower-cased when `caseless`. Digits are one character so that a prefix can go on past
+    /// them (``PatternPrefixes`` reads a class of digits as `0`): a date pattern's prefixes
+    /// "00 jan", "0000-" reject the numbers of a text that begin no date ("155,221 bags", "5.93
+    /// mln"), where prefixes "1" to "9" let every number start a try of the pattern.
     private static func folded(_ byte: UInt8, caseless: Bool) -> UInt8 {
-        isSpace(byte) ? 0x20 : caseless ? lowercased(byte) : byte
+        isSpace(byte) ? 0x20 : isDigit(byte) ? 0x30 : caseless ? lowercased(byte) : byte
     }
 
     private static func set(_ bit: Int, in table: UnsafeMutablePointer<UInt64>) {
