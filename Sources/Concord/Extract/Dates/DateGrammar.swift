@@ -100,7 +100,10 @@ final class DateGrammar: Sendable {
 
 /// The words of a language's dates: months, weekdays, the words that number quarters and
 /// halves, number words, units and relative phrases, each with its value.
-struct DateVocabulary: Sendable {
+/// A class: each document's ``DateResolver`` holds a reference, not a copy whose dictionaries
+/// and patterns are each retained and released (measured: 1 M instructions per 1,000 Reuters
+/// stories).
+final class DateVocabulary: Sendable {
     /// What a relative phrase means: the period `amount` units away from the anchor's, or
     /// only its part before or after the anchor ("earlier this month").
     struct Shift: Sendable, Equatable {
