@@ -30,6 +30,18 @@ import Testing
                 "\(example.origin): want \(text) = \(value) \(period ?? ""), got \(found.map(describe))")
     }
 
+    /// A word is looked up lower-cased, its runs of white space one space, without a final
+    /// period: ASCII text in one pass over its bytes, other text by words, alike.
+    @Test func vocabularyKeysAreTheSameForASCIIAndOtherText() {
+        #expect(DateVocabulary.key("Feb.") == "feb")
+        #expect(DateVocabulary.key("  Last\t\r\nYEAR ") == "last year")
+        #expect(DateVocabulary.key("Sept. ") == "sept")
+        #expect(DateVocabulary.key("a .") == "a ")
+        #expect(DateVocabulary.key("") == "")
+        #expect(DateVocabulary.key(" L'an\u{2003}Dernier.") == "l'an dernier")
+        #expect(DateVocabulary.key("MÄRZ.") == "märz")
+    }
+
     @Test func relativeDatesWithoutAnchorHaveNoValue() throws {
         let found = try Self.analyze("Shares fell yesterday and rose on Jan. 25.", reference: nil).mentions
         #expect(found.map(\.text) == ["yesterday", "Jan. 25"])

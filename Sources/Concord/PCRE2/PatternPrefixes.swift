@@ -3,7 +3,10 @@ import Synchronization
 /// The first characters (up to ``WordStartFilter/length``) that every match of a pattern
 /// begins with, read from the pattern's text: what a ``WordStartFilter`` needs to skip the
 /// words where a pattern built from word lists (dates: "in March", "since 2019", month and
-/// weekday names, digits) cannot start. A space in a prefix stands for `\h`, a space or a run of them.
+/// weekday names, digits) cannot start. A space in a prefix stands for `\h`, a space or a run of them;
+/// `0` for any ASCII digit, as the filter reads text: a class of digits (`[0-3]`, `\d`) is one
+/// character, and a repeat of at most ``length`` ("[0-9]{2}", "{1,3}") reads as its copies, so
+/// the prefixes go on past a number ("00 jan", "0000-0") instead of stopping at its first digit.
 ///
 /// It reads literals and escaped literals, groups with alternatives, classes, escapes and
 /// quantifiers, and passes over zero-width items (lookarounds, `\K`, `\b`, `^`, `$`). A match
@@ -60,10 +63,19 @@ enum PatternPrefixes {
             var result: Set<Outcome> = [.empty]
             while !atEnd, characters[index] != "|", characters[index] != ")" {
                 guard var outcomes = item(), let quantifier = quantifier() else { return nil }
-                if let quantifier {
-                    // A repeated item may be followed by itself: what comes after is unknown;
+                if let quantifier, let maximum = quantifier.maximum, maximum <= PatternPrefixes.length {
+                    // A bounded repeat: its copies in a row, from the fewest to the most allowed.
+                    var copies: Set<Outcome> = [.empty], repeated: Set<Outcome> = quantifier.minimum == 0 ? [.empty] : []
+                    for count in stride(from: 1, through: maximum, by: 1) {
+                        copies = Self.concatenate(copies, outcomes)
+                        if copies.count > 50_000 { return nil }
+                        if count >= quantifier.minimum { repeated.formUnion(copies) }
+                    }
+                    outcomes = repeated
+                } else if let quantifier {
+                    // Repeated without a bound the filter reads: what comes after is unknown;
                     // but a run of spaces reads as one space.
-                    if quantifier.repeats && outcomes != [Self.space] {
+                    if outcomes != [Self.space] {
                         outcomes = Set(outcomes.map { $0.text.isEmpty ? $0 : Outcome(text: $0.text, open: false) })
                     }
                     if quantifier.minimum == 0 { outcomes.insert(.empty) }
@@ -111,7 +123,9 @@ enum PatternPrefixes {
         }
 
         func literal(_ character: Character) -> Outcome {
-            character == " " || character == "\t" ? Self.space : Outcome(text: caseless ? character.lowercased() : String(character), open: true)
+            if character == " " || character == "\t" { return Self.space }
+            if character.isASCII, character.isNumber { return Self.digit }
+            return Outcome(text: caseless ? character.lowercased() : String(character), open: true)
         }
 
         /// After `\`.
@@ -123,7 +137,7 @@ enum PatternPrefixes {
             case "K", "b", "B", "A", "z", "Z", "G":
                 return [.empty]
             case "d":
-                return Self.digits
+                return [Self.digit]
             case "h":
                 return [Self.space]
             case "p", "P", "x", "o", "N", "g", "k":
@@ -206,30 +220,29 @@ enum PatternPrefixes {
             guard !atEnd else { return nil }
             index += 1
             guard onlyDigits, !members.isEmpty else { return [.unknown] }
-            return Set(members.map { Outcome(text: String($0), open: false) })
+            return [Self.digit]
         }
 
         /// The quantifier after an item, if any (inner nil); outer nil when it is malformed.
-        /// `repeats`: whether the item may come more than once.
-        mutating func quantifier() -> (minimum: Int, repeats: Bool)?? {
+        /// `maximum`: how many times the item may come, nil for no bound.
+        mutating func quantifier() -> (minimum: Int, maximum: Int?)?? {
             guard !atEnd else { return .some(nil) }
-            let quantifier: (minimum: Int, repeats: Bool)
+            let quantifier: (minimum: Int, maximum: Int?)
             switch characters[index] {
             case "?":
-                quantifier = (0, false)
+                quantifier = (0, 1)
                 index += 1
             case "*":
-                quantifier = (0, true)
+                quantifier = (0, nil)
                 index += 1
             case "+":
-                quantifier = (1, true)
+                quantifier = (1, nil)
                 index += 1
             case "{":
                 guard let close = characters[index...].firstIndex(of: "}") else { return nil }
                 let bounds = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
                 guard let first = bounds.first, let low = Int(first), bounds.count <= 2 else { return nil }
-                let high = bounds.count == 2 ? Int(bounds[1]) : low
-                quantifier = (low, high.map { $0 > 1 } ?? true)
+                quantifier = (low, bounds.count == 2 ? Int(bounds[1]) : low)
                 index = close + 1
             default:
                 return .some(nil)
@@ -239,7 +252,8 @@ enum PatternPrefixes {
             return .some(quantifier)
         }
 
-        static let digits = Set("0123456789".map { Outcome(text: String($0), open: false) })
+        /// Any ASCII digit, as ``WordStartFilter`` reads it.
+        static let digit = Outcome(text: "0", open: true)
         static let space = Outcome(text: " ", open: true)
     }
 }

@@ -7,7 +7,7 @@
 /// with one of `prefixes` (in any case when `caseless`; an empty prefix: with any word), a
 /// space in a prefix standing for a run of white space. It allows an offset when that can be
 /// so: the text's first characters (up to ``length``, each run of spaces, tabs and line ends
-/// read as one space) are compared
+/// read as one space, every ASCII digit as `0`) are compared
 /// with the prefixes, by hashed bit tables whose collisions only cost a try of the pattern;
 /// an offset with a non-ASCII scalar before the comparison is settled is always allowed, so
 /// case folding beyond ASCII ("É", the Kelvin sign) and Unicode spaces never lose a match.
@@ -32,6 +32,13 @@ public final class WordStartFilter: @unchecked Sendable {
     /// prefix (so a comparison stops as soon as the text leaves them all), bit `2h + 1` when it
     /// is one.
     private let hashedBits: UnsafeMutablePointer<UInt64>
+    /// A second table of ``bitCount`` bits, of the keys that are prefixes, by a hash of its own
+    /// (``secondBit(_:)``): a comparison that ``hashedBits`` says ends a prefix allows the offset
+    /// only when this table says so too, since a collision there costs a try of the pattern.
+    /// Measured on the English date pattern (2,066 prefixes) over 1,000 Reuters stories, 3,268 of
+    /// its 8,410 tries that failed were let through by collisions ("new york", "financing"); with
+    /// this table the scan ran 10 M instructions fewer (callgrind), its look-ups included.
+    private let prefixBits: UnsafeMutablePointer<UInt64>
     /// An exact table of the first two characters of the prefixes, two bits per pair of
     /// characters (``pairIndex(_:_:caseless:)``): bit `2i` when a longer prefix begins with
     /// pair `i`, bit `2i + 1` when a prefix is the pair or its first character alone. It settles
@@ -62,6 +69,8 @@ public final class WordStartFilter: @unchecked Sendable {
         self.digits = digits
         hashedBits = .allocate(capacity: Self.bitCount / 32)
         hashedBits.initialize(repeating: 0, count: Self.bitCount / 32)
+        prefixBits = .allocate(capacity: Self.bitCount / 64)
+        prefixBits.initialize(repeating: 0, count: Self.bitCount / 64)
         pairBits = .allocate(capacity: 1 << 11)
         pairBits.initialize(repeating: 0, count: 1 << 11)
         var anyWord = false
@@ -83,6 +92,8 @@ public final class WordStartFilter: @unchecked Sendable {
                     } else if caseless && (byte | 0x20) &- 0x61 < 26 {
                         firstBytes[Int(byte | 0x20)] = true
                         firstBytes[Int(byte & 0xDF)] = true
+                    } else if Self.isDigit(byte) {
+                        for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { firstBytes[Int(digit)] = true }
                     } else {
                         firstBytes[Int(byte)] = true
                     }
@@ -99,6 +110,7 @@ public final class WordStartFilter: @unchecked Sendable {
                 for next in 0...UInt8.max { Self.set(2 * Self.pairIndex(only, next, caseless: caseless) + 1, in: pairBits) }
             }
             if length > 0 {
+                Self.set(Self.secondBit(key), in: prefixBits)
                 Self.set(2 * Self.bit(key) + 1, in: hashedBits)
             } else if let first = prefix.unicodeScalars.first {
                 // Text that starts with a non-ASCII scalar is always allowed; only one whose case
@@ -134,6 +146,7 @@ public final class WordStartFilter: @unchecked Sendable {
 
     deinit {
         hashedBits.deallocate()
+        prefixBits.deallocate()
         pairBits.deallocate()
         byteClasses.deallocate()
         foldedBytes.deallocate()
@@ -239,11 +252,12 @@ public final class WordStartFilter: @unchecked Sendable {
             length += 1
             let bit = 2 * Self.bit(key)
             let step = hashedBits[bit >> 6] >> UInt64(bit & 63)
-            if step & 2 != 0 { return true }
+            if step & 2 != 0 && isPrefix(key) { return true }
             if step & 1 == 0 { return false }
         }
         return false
     }
+
 
     /// The bit of two characters in ``pairBits``, as a comparison reads them (lower-cased when
     /// `caseless`, any space as a space).
@@ -251,9 +265,13 @@ public final class WordStartFilter: @unchecked Sendable {
         Int(folded(first, caseless: caseless)) << 8 | Int(folded(second, caseless: caseless))
     }
 
-    /// A byte as a comparison reads it: any space as a space, lower-cased when `caseless`.
+    /// A byte as a comparison reads it: any space as a space, any ASCII digit as `0`,
+    /// lower-cased when `caseless`. Digits are one character so that a prefix can go on past
+    /// them (``PatternPrefixes`` reads a class of digits as `0`): a date pattern's prefixes
+    /// "00 jan", "0000-" reject the numbers of a text that begin no date ("155,221 bags", "5.93
+    /// mln"), where prefixes "1" to "9" let every number start a try of the pattern.
     private static func folded(_ byte: UInt8, caseless: Bool) -> UInt8 {
-        isSpace(byte) ? 0x20 : caseless ? lowercased(byte) : byte
+        isSpace(byte) ? 0x20 : isDigit(byte) ? 0x30 : caseless ? lowercased(byte) : byte
     }
 
     private static func set(_ bit: Int, in table: UnsafeMutablePointer<UInt64>) {
@@ -262,6 +280,18 @@ public final class WordStartFilter: @unchecked Sendable {
 
     @inline(__always) private static func bit(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bitCount.trailingZeroBitCount))
+    }
+
+    /// Whether ``prefixBits`` holds `key`'s bit.
+    @inline(__always) private func isPrefix(_ key: UInt64) -> Bool {
+        let bit = Self.secondBit(key)
+        return prefixBits[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+    }
+
+    /// The bit of `key` in ``prefixBits``: another multiplier, so that keys that share a bit of
+    /// ``hashedBits`` seldom share one here.
+    @inline(__always) private static func secondBit(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - bitCount.trailingZeroBitCount))
     }
 
     /// Space, tab and line ends read as one space: a pattern's space or `\h` never matches

@@ -100,7 +100,10 @@ final class DateGrammar: Sendable {
 
 /// The words of a language's dates: months, weekdays, the words that number quarters and
 /// halves, number words, units and relative phrases, each with its value.
-struct DateVocabulary: Sendable {
+/// A class: each document's ``DateResolver`` holds a reference, not a copy whose dictionaries
+/// and patterns are each retained and released (measured: 1 M instructions per 1,000 Reuters
+/// stories).
+final class DateVocabulary: Sendable {
     /// What a relative phrase means: the period `amount` units away from the anchor's, or
     /// only its part before or after the anchor ("earlier this month").
     struct Shift: Sendable, Equatable {
@@ -185,12 +188,28 @@ struct DateVocabulary: Sendable {
 
     /// How a word is looked up: lower case, single spaces, no final period.
     static func key(_ text: String) -> String {
-        // One ASCII word (most months and weekdays a scan finds): the split and join below
-        // would return it as it is, and they cost more than the lookup they serve (measured).
-        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) {
-            var word = text.lowercased()
-            if word.hasSuffix(".") { word.removeLast() }
-            return word
+        // ASCII text (what a scan finds in most languages' months, weekdays and phrases) in one
+        // pass over its bytes, as the split and join below would make it: they cost 8,000
+        // instructions a phrase ("last year"), 3 M per 1,000 Reuters stories (callgrind).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: text.utf8.count) { key in
+                var count = 0, spaceBefore = false
+                for byte in text.utf8 {
+                    // ASCII white space: tab, line feed, vertical tab, form feed, return, space.
+                    if byte == 0x20 || byte &- 0x09 < 5 {
+                        spaceBefore = count > 0
+                        continue
+                    }
+                    if spaceBefore {
+                        key[count] = 0x20
+                        count += 1
+                        spaceBefore = false
+                    }
+                    key[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    count += 1
+                }
+                return count > 0 && key[count - 1] == UInt8(ascii: ".") ? count - 1 : count
+            }
         }
         var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if words.hasSuffix(".") { words.removeLast() }

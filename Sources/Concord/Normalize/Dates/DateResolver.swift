@@ -40,7 +40,11 @@ struct DateResolver {
     /// The value of `parts`, or nil when they do not make a date (February 30, month 13).
     func resolve(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
         let year = parts[.year].flatMap(Self.yearNumber)
-        var month = parts[.month].flatMap(monthNumber)
+        // No `flatMap(monthNumber)`: the method as a value copied the resolver, its vocabulary's
+        // dictionaries retained and released, at each date (measured: 4 M instructions per 1,000
+        // Reuters stories).
+        var month: Int?
+        if let text = parts[.month] { month = monthNumber(text) }
         var day = parts[.day].flatMap { Int($0) }
         if let a = parts[.a].flatMap({ Int($0) }), let b = parts[.b].flatMap({ Int($0) }) {
             // Impossibility settles the order first, the language second.
@@ -87,11 +91,20 @@ struct DateResolver {
         if let month, let day {
             guard (1...12).contains(month), day >= 1, day <= 31 else { return nil }
             guard let anchor else { return .relative(nil) }
-            let candidates = [anchor.year - 1, anchor.year, anchor.year + 1].compactMap { CalendarDay(year: $0, month: month, day: day) }
-            // Said to be past ("le 1er avril dernier"): the last such day up to the anchor.
-            if parts[.past] != nil { return candidates.last { $0.dayNumber <= anchor.dayNumber }.map { .relative(.day($0)) } }
-            let nearest = candidates.min { abs($0.dayNumber - anchor.dayNumber) < abs($1.dayNumber - anchor.dayNumber) }
-            return nearest.map { .relative(.day($0)) }
+            // Of the years around the anchor's, the nearest such day; said to be past ("le 1er avril
+            // dernier"), the last such day up to the anchor. A loop, not an array of the three
+            // days: its allocation and appends cost 3 M instructions per 1,000 Reuters stories.
+            let isPast = parts[.past] != nil
+            var chosen: CalendarDay?
+            for year in anchor.year - 1...anchor.year + 1 {
+                guard let candidate = CalendarDay(year: year, month: month, day: day) else { continue }
+                if isPast {
+                    if candidate.dayNumber <= anchor.dayNumber { chosen = candidate }
+                } else if chosen.map({ abs(candidate.dayNumber - anchor.dayNumber) < abs($0.dayNumber - anchor.dayNumber) }) ?? true {
+                    chosen = candidate
+                }
+            }
+            return chosen.map { .relative(.day($0)) }
         }
         guard let anchor else {
             return month != nil || parts[.weekday] != nil || parts[.relative] != nil || parts[.count] != nil ? .relative(nil) : nil
