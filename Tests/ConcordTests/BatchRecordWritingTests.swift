@@ -55,7 +55,7 @@ import Testing
         #expect(written(ExactDecimal("0")!) == #""0""#)
         #expect(written(ExactDecimal("123456789012345678901234567890")!) == #""123456789012345678901234567890""#)
         // Against the description itself, over values made every way amounts are made.
-        var values = ["-0", "7", "0.001", "1.10", "999999999999999999", "1000000000000000000", "0.000123456789012345678901"].compactMap(ExactDecimal.init)
+        var values = ["-0", "7", "0.001", "1.10", "999999999999999999", "1000000000000000000", "1999999999999999999", "899999999999999999.9", "18446744073709551616", "0.000123456789012345678901"].compactMap(ExactDecimal.init)
         for significand in [1, 9, 10, 99, 12345, -40, 1_000_000_007] {
             for exponent in -12...12 { values.append(ExactDecimal(significand: significand, exponent: exponent)) }
         }
