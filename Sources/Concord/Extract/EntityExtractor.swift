@@ -225,8 +225,15 @@ public struct EntityExtractor: Sendable {
         var linkedNames: [String: String] = [:]
         func linked(_ candidate: Candidate) -> Candidate {
             guard candidate.type == .organization, candidate.source != .gazetteer, buffer.string(candidate.bytes) == candidate.name else { return candidate }
-            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
-            guard longer.count == 1, let name = longer.first else { return candidate }
+            // Counted, not filtered into a new set: building one for each name took 2 M
+            // instructions over the first 1,000 Reuters stories (callgrind).
+            let prefix = candidate.name + " "
+            var longer: String?
+            for name in organizationNames where name.hasPrefix(prefix) {
+                if longer != nil { return candidate }
+                longer = name
+            }
+            guard let name = longer else { return candidate }
             linkedNames[candidate.name] = name
             var candidate = candidate
             candidate.name = name
@@ -269,7 +276,9 @@ public struct EntityExtractor: Sendable {
         guard let space = text.lastIndex(of: " ") else { return nil }
         let lastStart = range.lowerBound + text[...space].utf8.count
         let following = buffer.string(lastStart..<min(buffer.byteCount, lastStart + 16))
-        let suffix = grammar.companySuffixes.filter { suffix in
+        // The suffixes are not filtered into a new set (1.5 M instructions over the first
+        // 1,000 Reuters stories, callgrind); of two that both start the text, one is longer.
+        let suffix = grammar.companySuffixes.lazy.filter { suffix in
             guard following.hasPrefix(suffix), lastStart + suffix.utf8.count >= range.upperBound else { return false }
             return following.dropFirst(suffix.count).first.map { !$0.isLetter && !$0.isNumber } ?? true
         }.max { $0.count < $1.count }
@@ -608,8 +617,12 @@ public struct EntityExtractor: Sendable {
             let written = match["head"].map(buffer.string) ?? ""
             if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { return true }
             let head = written.lowercased()
-            let modifiers = Self.words(buffer.string(match.range)).subtracting([head])
-            let described = descriptions.filter { $0.head == head }
+            let candidates = descriptions.filter { $0.head == head }
+            // The anaphor's words only choose between descriptions of its noun, and most
+            // anaphors have one or none (measured: reading them for each took 3 M instructions
+            // over the first 1,000 Reuters stories, callgrind).
+            let modifiers = candidates.count > 1 ? Self.words(buffer.string(match.range)).subtracting([head]) : []
+            let described = candidates
                 .max { lhs, rhs in
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
                     return left != right ? left < right : (ranking().firstIndex(of: lhs.name) ?? .max) > (ranking().firstIndex(of: rhs.name) ?? .max)

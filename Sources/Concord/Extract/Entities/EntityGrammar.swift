@@ -52,8 +52,10 @@ final class EntityGrammar: Sendable {
     /// alone ("invested in Italian startups").
     let nameAdjectives: Set<String>
     /// Endings of capitalised adjectives made from a place (`adjective_endings`:
-    /// "Valencia-based", "Frankfurt-listed"): such a word is no name and starts none.
-    let adjectiveEndings: [String]
+    /// "Valencia-based", "Frankfurt-listed"): such a word is no name and starts none. With
+    /// each ending's length in characters, counted once: counted at each check, they took
+    /// 0.9 M instructions over the first 1,000 Reuters stories (callgrind).
+    let adjectiveEndings: [(text: String, length: Int)]
     /// Role and title words, lower-cased: never the first word of a person's name
     /// ("Vorstandschef Roland Busch" is Roland Busch).
     let roleWords: Set<String>
@@ -85,7 +87,7 @@ final class EntityGrammar: Sendable {
         articles = Set(try root.strings("articles"))
         nonNames = Set(try root.strings("non_names"))
         nameAdjectives = Set(try root.strings("name_adjectives"))
-        adjectiveEndings = try root.strings("adjective_endings")
+        adjectiveEndings = try root.strings("adjective_endings").map { ($0, $0.count) }
         writtenDescriptorHeads = Set(try root.strings("descriptor_heads"))
         descriptorHeads = Set(writtenDescriptorHeads.map { $0.lowercased() })
         compoundHeads = root["compound_heads"]?.scalar == "true"
@@ -366,7 +368,7 @@ final class EntityGrammar: Sendable {
     func isPlaceAdjective(_ word: Substring) -> Bool {
         // The word's length once, not once an ending (4,100 instructions a call, callgrind).
         let length = word.count
-        return adjectiveEndings.contains { length > $0.count && word.hasSuffix($0) }
+        return adjectiveEndings.contains { length > $0.length && word.hasSuffix($0.text) }
     }
 
     /// The descriptor, lower-cased, that a word of a capitalised name is as the rules write
