@@ -128,7 +128,10 @@ enum PatternText {
             let (atoms, ending) = self.atoms(word, bounded: bounded, foldCase: foldCase)
             root.insert(atoms[...], ending: ending)
         }
-        return "(?:" + root.render() + ")"
+        var text = "(?:"
+        root.render(into: &text)
+        text += ")"
+        return text
     }
 }
 
@@ -145,12 +148,28 @@ private final class TrieNode {
         child.insert(atoms.dropFirst(), ending: ending)
     }
 
-    /// Continuations first (longest match wins), then the endings of words that stop here.
-    func render() -> String {
-        var parts = children.map { (PatternText.atom($0.key), $0.value) }.sorted { $0.0 < $1.0 }.map { $0.0 + $0.1.render() }
+    /// Continuations first (longest match wins), then the endings of words that stop here;
+    /// a group around them when there is not exactly one. Appended to `text`: with each node
+    /// returning its text, copied again into each node above, startup took 44 M instructions
+    /// more (1,457 M, callgrind, one Reuters story).
+    func render(into text: inout String) {
+        let continuations = children.map { (PatternText.atom($0.key), $0.value) }.sorted { $0.0 < $1.0 }
         // Endings are tried after every continuation, the empty one last.
-        parts += endings.sorted { $0.count > $1.count }
-        if parts.count == 1 { return parts[0] }
-        return "(?:" + parts.joined(separator: "|") + ")"
+        let stops = endings.sorted { $0.count > $1.count }
+        let grouped = continuations.count + stops.count != 1
+        if grouped { text += "(?:" }
+        var first = true
+        for (atom, child) in continuations {
+            if !first { text += "|" }
+            first = false
+            text += atom
+            child.render(into: &text)
+        }
+        for stop in stops {
+            if !first { text += "|" }
+            first = false
+            text += stop
+        }
+        if grouped { text += ")" }
     }
 }
