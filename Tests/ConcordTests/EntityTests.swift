@@ -48,6 +48,25 @@ import Testing
         #expect(anaphor.name == name, "\(found.map { ($0.text, $0.name) })")
     }
 
+    /// The name scan tries the branches that start with a rule word (roles, titles, cues,
+    /// descriptors, organisation cues) only where one of those words starts, read case folded:
+    /// a role written in capitals where the rules write it in lower case still starts one. The
+    /// look for a company's end reads one to four words before a suffix (after a comma too) or
+    /// an org word; particles stand inside names.
+    @Test(arguments: [
+        ("The plant was opened by Chief Executive Jane Okafor on Monday.", "Jane Okafor"),
+        ("Shares rose after Mr. Okafor spoke.", "Okafor"),
+        ("Zentrix was founded by Luc de la Tour and Anna d'Aubigny.", "Luc de la Tour"),
+        ("Zentrix was founded by Luc de la Tour and Anna d'Aubigny.", "Anna d'Aubigny"),
+        ("The deal was signed by Nordic Alpine Sensor Works, Inc. on Monday.", "Nordic Alpine Sensor Works, Inc."),
+        ("He joined Blue Harbor Tidal Capital Partners last year.", "Blue Harbor Tidal Capital Partners"),
+        ("It was acquired by Quantix Holdings.", "Quantix Holdings"),
+    ])
+    func theLeadWordAndCompanyEndChecksLetNamesThrough(text: String, name: String) throws {
+        let found = try Self.entities(text)
+        #expect(found.contains { $0.text == name }, "\(found.map(\.text))")
+    }
+
     /// A founder's apposition inside a list of founders does not end the list, and the names
     /// in it are not founders.
     @Test func aListOfFoundersReadsOnAfterAnApposition() throws {

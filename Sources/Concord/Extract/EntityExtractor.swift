@@ -225,8 +225,15 @@ public struct EntityExtractor: Sendable {
         var linkedNames: [String: String] = [:]
         func linked(_ candidate: Candidate) -> Candidate {
             guard candidate.type == .organization, candidate.source != .gazetteer, buffer.string(candidate.bytes) == candidate.name else { return candidate }
-            let longer = organizationNames.filter { $0.hasPrefix(candidate.name + " ") }
-            guard longer.count == 1, let name = longer.first else { return candidate }
+            // Counted, not filtered into a new set: building one for each name took 2 M
+            // instructions over the first 1,000 Reuters stories (callgrind).
+            let prefix = candidate.name + " "
+            var longer: String?
+            for name in organizationNames where name.hasPrefix(prefix) {
+                if longer != nil { return candidate }
+                longer = name
+            }
+            guard let name = longer else { return candidate }
             linkedNames[candidate.name] = name
             var candidate = candidate
             candidate.name = name
@@ -269,7 +276,9 @@ public struct EntityExtractor: Sendable {
         guard let space = text.lastIndex(of: " ") else { return nil }
         let lastStart = range.lowerBound + text[...space].utf8.count
         let following = buffer.string(lastStart..<min(buffer.byteCount, lastStart + 16))
-        let suffix = grammar.companySuffixes.filter { suffix in
+        // The suffixes are not filtered into a new set (1.5 M instructions over the first
+        // 1,000 Reuters stories, callgrind); of two that both start the text, one is longer.
+        let suffix = grammar.companySuffixes.lazy.filter { suffix in
             guard following.hasPrefix(suffix), lastStart + suffix.utf8.count >= range.upperBound else { return false }
             return following.dropFirst(suffix.count).first.map { !$0.isLetter && !$0.isNumber } ?? true
         }.max { $0.count < $1.count }
@@ -384,14 +393,18 @@ public struct EntityExtractor: Sendable {
     private static func withoutNonNames(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> Range<Int>? {
         var range = range
         var text = buffer.string(range)
-        let isNonName = { (word: Substring) in grammar.nonNames.contains(String(word)) || grammar.articles.contains(String(word)) || grammar.isPlaceAdjective(word) }
+        let isNonName = { (word: Substring) in
+            let word = String(word)
+            return grammar.nonNames.contains(word) || grammar.articles.contains(word) || grammar.isPlaceAdjective(word[...])
+        }
         while let space = text.firstIndex(ofASCII: " "), isNonName(text[..<space]) {
             range = (range.lowerBound + text[...space].utf8.count)..<range.upperBound
             text = buffer.string(range)
         }
         let words = text.splitting(at: " ")
+        let lower = text.lowercased()
         if words.allSatisfy({ isNonName($0) || grammar.nameAdjectives.contains(String($0)) })
-            || grammar.roleWords.contains(text.lowercased()) || grammar.descriptorHeads.contains(text.lowercased())
+            || grammar.roleWords.contains(lower) || grammar.descriptorHeads.contains(lower)
             // A legal suffix alone is what is left of a name wrapped at a line end ("Vestar\nInc").
             || grammar.companySuffixes.contains(text) { return nil }
         return range
@@ -404,6 +417,9 @@ public struct EntityExtractor: Sendable {
     /// noun, lower-cased ("firma"), when one was dropped.
     private func withoutDescription(_ range: Range<Int>, in buffer: TextBuffer, grammar: EntityGrammar) -> (range: Range<Int>, head: String?) {
         let text = buffer.string(range)
+        // A name of one word has no description before it: not split into an array of words,
+        // 1.5 M instructions over the first 1,000 Reuters stories (callgrind).
+        guard text.firstIndex(ofASCII: " ") != nil else { return (range, nil) }
         let words = text.splitting(at: " ")
         guard let index = words.dropLast().lastIndex(where: { grammar.descriptorHead(of: $0) != nil }),
               gazetteer.entries[String(text[..<words[index].endIndex])] == nil else { return (range, nil) }
@@ -450,12 +466,14 @@ public struct EntityExtractor: Sendable {
             text = buffer.string(range)
         }
         // "Finance Secretary Jaime Ongpin", "Siemens-Chef Roland Busch": the words up to the
-        // last role word are the role.
-        let words = text.splitting(at: " ")
+        // last role word are the role. The words are those of `text` throughout: split again
+        // only when it changes.
+        var words = text.splitting(at: " ")
         if let role = words.dropLast().lastIndex(where: grammar.isRole) {
             let next = words[role + 1]
             range = (range.lowerBound + text[..<next.startIndex].utf8.count)..<range.upperBound
             text = buffer.string(range)
+            words = text.splitting(at: " ")
         }
         guard !grammar.roleWords.contains(text.lowercased()), !(droppedNonName && !text.contains(" ")) else { return nil }
         // "Guillaume Faury d'Airbus a déclaré": a name with a particle that starts inside a run
@@ -464,10 +482,9 @@ public struct EntityExtractor: Sendable {
         // Ursula von der Leyen", "Selon Luc de la Tour"); where nouns are capitalised, any noun
         // may, unless an organisation follows the particle ("Roland Busch von Siemens sagte").
         let before = Self.word(before: range.lowerBound, in: buffer)
-        let nameWords = text.splitting(at: " ")
         if before.first?.isUppercase == true, !grammar.isRole(before), !grammar.nonNames.contains(before), !grammar.articles.contains(before),
-           nameWords.dropFirst().contains(where: grammar.isParticle),
-           !grammar.compoundHeads || nameWords.last.map({ gazetteer.entries[String($0)]?.type == .organization }) == true {
+           words.dropFirst().contains(where: grammar.isParticle),
+           !grammar.compoundHeads || words.last.map({ gazetteer.entries[String($0)]?.type == .organization }) == true {
             return nil
         }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
@@ -608,8 +625,12 @@ public struct EntityExtractor: Sendable {
             let written = match["head"].map(buffer.string) ?? ""
             if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { return true }
             let head = written.lowercased()
-            let modifiers = Self.words(buffer.string(match.range)).subtracting([head])
-            let described = descriptions.filter { $0.head == head }
+            let candidates = descriptions.filter { $0.head == head }
+            // The anaphor's words only choose between descriptions of its noun, and most
+            // anaphors have one or none (measured: reading them for each took 3 M instructions
+            // over the first 1,000 Reuters stories, callgrind).
+            let modifiers = candidates.count > 1 ? Self.words(buffer.string(match.range)).subtracting([head]) : []
+            let described = candidates
                 .max { lhs, rhs in
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
                     return left != right ? left < right : (ranking().firstIndex(of: lhs.name) ?? .max) > (ranking().firstIndex(of: rhs.name) ?? .max)

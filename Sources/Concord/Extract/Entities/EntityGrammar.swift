@@ -52,8 +52,10 @@ final class EntityGrammar: Sendable {
     /// alone ("invested in Italian startups").
     let nameAdjectives: Set<String>
     /// Endings of capitalised adjectives made from a place (`adjective_endings`:
-    /// "Valencia-based", "Frankfurt-listed"): such a word is no name and starts none.
-    let adjectiveEndings: [String]
+    /// "Valencia-based", "Frankfurt-listed"): such a word is no name and starts none. With
+    /// each ending's length in characters, counted once: counted at each check, they took
+    /// 0.9 M instructions over the first 1,000 Reuters stories (callgrind).
+    let adjectiveEndings: [(text: String, length: Int)]
     /// Role and title words, lower-cased: never the first word of a person's name
     /// ("Vorstandschef Roland Busch" is Roland Busch).
     let roleWords: Set<String>
@@ -85,7 +87,7 @@ final class EntityGrammar: Sendable {
         articles = Set(try root.strings("articles"))
         nonNames = Set(try root.strings("non_names"))
         nameAdjectives = Set(try root.strings("name_adjectives"))
-        adjectiveEndings = try root.strings("adjective_endings")
+        adjectiveEndings = try root.strings("adjective_endings").map { ($0, $0.count) }
         writtenDescriptorHeads = Set(try root.strings("descriptor_heads"))
         descriptorHeads = Set(writtenDescriptorHeads.map { $0.lowercased() })
         compoundHeads = root["compound_heads"]?.scalar == "true"
@@ -96,7 +98,17 @@ final class EntityGrammar: Sendable {
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
         // A particle ending in an apostrophe joins the word after it ("Luc d'Aubigny",
         // "Giovanni dell'Acqua"); any other is a word of its own ("Ursula von der Leyen").
-        let particle = particleWords.isEmpty ? "" : "(?:\(particleWords.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }.joined(separator: "|")))*"
+        // The particles of letters only are one trie before their white space, the others
+        // each on its own: at every capital that starts a name PCRE2 tried the particles one by
+        // one (measured: 4 M of the 116 M instructions of the name scan's tries over the first
+        // 1,000 Reuters stories, a C harness replaying them under callgrind). When no particle
+        // holds white space, at most one can be read at a point (what follows one of letters
+        // only is white space, which no other holds there), so their order changes nothing.
+        let spaced = particleWords.contains { $0.contains(where: \.isWhitespace) }
+        let letterParticles = spaced ? [] : particleWords.filter { $0.allSatisfy(\.isLetter) }
+        let particleAlternatives = (Self.alternation(letterParticles).map { ["\($0)\\h+"] } ?? [])
+            + particleWords.filter { !letterParticles.contains($0) }.map { PatternText.escape($0) + ($0.hasSuffix("'") ? "\\h*" : "\\h+") }
+        let particle = particleWords.isEmpty ? "" : "(?:\(particleAlternatives.joined(separator: "|")))*"
         // A name word: "Arthur", "Timothée", "McDonald", "Jean-Luc", "O'Neil", "O", an initial
         // "F."; not an acronym ("AI", "CEO"). Possessive quantifiers: a word is read one way.
         // The capital that starts every form is read once, before the forms: read at the head
@@ -125,6 +137,26 @@ final class EntityGrammar: Sendable {
         let suffixes = try Self.alternation(root.strings("company_suffixes"))
         // A word of a company's name: "Zentrix", "AT&T", "O'Reilly"; a possessive is not part of it.
         let companyWord = "\\p{Lu}[\\p{L}\\p{N}&-]*+(?:'\\p{Lu}[\\p{L}\\p{N}]*+)?"
+        let orgCues = try root.strings("org_cues")
+        // The words that the branches for roles, titles, cues and descriptors start with (the
+        // other branches start with a capital). A cue a date may split ("creada en 2020 por")
+        // starts with its words before the last.
+        let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
+        let leadWords = try ["roles", "titles", "descriptor_heads", "nationality_nouns"].flatMap { try root.strings($0) } + cueStarts
+            + orgCues.flatMap(PatternText.literalStarts)
+            // A compound head may follow any letters ("softwarefirma"): every word may start one.
+            + (compoundHeads ? [""] : [])
+        // Whether one of the lead words starts the text is read once, before the branches, into
+        // the empty group `leadWord`, and a branch that starts with one is tried only when it is
+        // set: most tries are at capitals that start none, where PCRE2 tried each such branch in
+        // turn (measured: 9 M of the 106 M instructions the name scan's tries took over the first
+        // 1,000 Reuters stories, a C harness replaying them under callgrind). The check is the
+        // branches' own words (case folded; titles, which are not, only let more through), so no
+        // branch that could match is skipped. Not where every word may start one.
+        let leadCheck = leadWords.contains("") ? "" : "(?>(?=(?i:\(PatternText.alternation(leadWords, bounded: false, foldCase: false))))(?<leadWord>)|)"
+        func leadBranch(_ branch: String) -> String {
+            leadCheck.isEmpty ? branch : "(?(<leadWord>)\(branch)|(*FAIL))"
+        }
         var branches: [String] = []
         if let cues, !joiners.isEmpty {
             // A name may have an apposition before the next: "founded by A, a former Google
@@ -132,7 +164,7 @@ final class EntityGrammar: Sendable {
             let apposition = "(?:,\\h+(?=\\p{Ll})[^\\n.;,!?]{1,80}?(?=\\h*,))?"
             let description = Self.descriptionBeforeNames(nouns: try root.strings("person_description_nouns"), joiners: joiners, word: "[\\p{L}\\p{N}'’&-]++")
             // After a cue that ends in an elided article ("fondata dall'imprenditore"), no space.
-            branches.append("(?i:\(cues))(?:\\h+|(?<=['’]))\(description)(?<list>\(Self.list(of: atomicName, joiners: joiners, apposition: apposition)))")
+            branches.append(leadBranch("(?i:\(cues))(?:\\h+|(?<=['’]))\(description)(?<list>\(Self.list(of: atomicName, joiners: joiners, apposition: apposition)))"))
         }
         if let verbs = try Self.alternation(root.strings("person_list_verbs")), !joiners.isEmpty {
             branches.append("(?<listBefore>\(Self.list(of: atomicName, joiners: joiners)))\\h+(?i:\(verbs))\\b")
@@ -149,12 +181,12 @@ final class EntityGrammar: Sendable {
             } ?? ""
             // A comma may stand after the role where the names are an apposition that a comma
             // closes ("Quantix's founders, Anna Berg and Luc Tour, said").
-            branches.append("\(roleChain)(?:,(?=\\h+\(roleNames),))?\\h+(?:(?<role>\(roleNames))\(roleOf))")
+            branches.append(leadBranch("\(roleChain)(?:,(?=\\h+\(roleNames),))?\\h+(?:(?<role>\(roleNames))\(roleOf))"))
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
         // After a title one word is a name ("Mr. Okafor", "President Macron").
-        if let titles { branches.append("(?:\(titles))\\h+(?<title>(?>\(word)\(tail)?)(?![\\p{L}\\p{N}]))") }
+        if let titles { branches.append(leadBranch("(?:\(titles))\\h+(?<title>(?>\(word)\(tail)?)(?![\\p{L}\\p{N}]))")) }
         // Up to four capitalised words and what ends them: a legal suffix (`company`, with
         // `suffix`) or, from `org_words`, a word such as "Ventures" or "Labs" ("Index Ventures":
         // `orgName`), in this order. Both are tried only where a cheap look finds such an end
@@ -164,10 +196,15 @@ final class EntityGrammar: Sendable {
         // never misses one. Reading the words with Unicode classes in both, at every capital,
         // cost 13 M of the name scan's 122 M instructions more (first 1,000 Reuters stories, a
         // C harness under callgrind).
-        var runBranches: [String] = [], runEnds: [String] = []
+        // The look reads the spaces after each run once and then one trie of every word that
+        // may stand there (suffixes and org words; after a comma, suffixes only), the next run
+        // nested inside: a lazy repeat of the runs before two tries, each reading the spaces
+        // again, cost 10 M instructions more over the same tries (the harness replaying the
+        // name scan's tries of the first 1,000 Reuters stories). A look only says whether an end
+        // exists, so the order it tries them in changes no match.
+        var runBranches: [String] = []
         if let suffixes {
             runBranches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
-            runEnds.append(",?\\h++(?:\(suffixes))")
         }
         // Organisations the gazetteer does not know: a name ending in a word such as
         // "Ventures" or "Labs" ("Index Ventures"), a name after a descriptor ("AI startup
@@ -178,12 +215,16 @@ final class EntityGrammar: Sendable {
         let orgWords = try Self.alternation(root.strings("org_words"))
         if let orgWords {
             runBranches.append("(?<orgName>\(companyWord)(?:\\h+\(companyWord)){0,3}\\h+(?:\(orgWords)))(?![\\p{L}\\p{N}])")
-            runEnds.append("\\h++(?:\(orgWords))")
         }
-        if !runBranches.isEmpty {
+        if let endWords = try Self.alternation(root.strings("company_suffixes") + root.strings("org_words")) {
             let run = "[^\\h\\v,]++"
-            let ending = "(?=\(run)(?:\\h++(?=[A-Z\\x{80}-\\x{10FFFF}])\(run)){0,3}?(?:\(runEnds.joined(separator: "|"))))"
-            branches.append("\(ending)(?:\(runBranches.joined(separator: "|")))")
+            let afterComma = suffixes.map { ",\\h++\($0)|" } ?? ""
+            // What may follow the fourth run, then each run before it.
+            var end = "(?:\(afterComma)\\h++\(endWords))"
+            for _ in 1...3 {
+                end = "(?:\(afterComma)\\h++(?:\(endWords)|(?=[A-Z\\x{80}-\\x{10FFFF}])\(run)\(end)))"
+            }
+            branches.append("(?=\(run)\(end))(?:\(runBranches.joined(separator: "|")))")
         }
         let appositionArticles = try Self.alternation(root.strings("apposition_articles"))
         // An adjective after a noun is no preposition ("la empresa en España").
@@ -204,18 +245,17 @@ final class EntityGrammar: Sendable {
         if let heads = try Self.alternation(root.strings("descriptor_heads")).map({ $0 + nationalities }) {
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = compoundHeads ? "\\p{L}*?" : ""
-            branches.append("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])")
+            branches.append(leadBranch("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])"))
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
         // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on
         // at the name and a suffix or org word there still reads the longer name.
-        let orgCues = try root.strings("org_cues")
         if !orgCues.isEmpty {
             // "led by Index Ventures and Accel": the names listed after the first (group
             // `orgCuedMore`) are organisations too.
             let cued = "(?>\(capitalisedName))(?![\\p{L}\\p{N}])"
             let more = joiners.isEmpty ? "" : "(?<orgCuedMore>(?:\\h*,\\h*\(cued))*\\h*,?\\h+(?:\(joiners))\\h+\(cued))?"
-            branches.append("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(cued))\(more))")
+            branches.append(leadBranch("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(cued))\(more))"))
         }
         // A product's name: capitalised words that may end in a version ("Llama 3", "GPT-4o");
         // a dot only inside a word ("v1.5", "Node.js"), never the sentence's full stop.
@@ -284,14 +324,8 @@ final class EntityGrammar: Sendable {
         // word that starts with one), the lookahead of the bytes a letter can start with
         // gives PCRE2 a start bitmap, so it skips spaces, digits and punctuation without
         // trying the branches there.
-        // A cue a date may split ("creada en 2020 por") starts with its words before the last.
-        let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
-        let leadWords = try ["roles", "titles", "descriptor_heads", "nationality_nouns"].flatMap { try root.strings($0) } + cueStarts
-            + orgCues.flatMap(PatternText.literalStarts)
-            // A compound head may follow any letters ("softwarefirma"): every word may start one.
-            + (compoundHeads ? [""] : [])
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
-        names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)(?:\(branches.joined(separator: "|")))", origin: origin)
+        names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)\(leadCheck)(?:\(branches.joined(separator: "|")))", origin: origin)
         nameGroups = NameGroups(names)
         nameStarts = WordStartFilter(capitals: true, prefixes: leadWords)
         personName = try Pattern(atomicName, origin: origin)
@@ -336,7 +370,7 @@ final class EntityGrammar: Sendable {
     func isPlaceAdjective(_ word: Substring) -> Bool {
         // The word's length once, not once an ending (4,100 instructions a call, callgrind).
         let length = word.count
-        return adjectiveEndings.contains { length > $0.count && word.hasSuffix($0) }
+        return adjectiveEndings.contains { length > $0.length && word.hasSuffix($0.text) }
     }
 
     /// The descriptor, lower-cased, that a word of a capitalised name is as the rules write
