@@ -10,6 +10,15 @@ import Testing
 
     /// An all-caps headline has no case to tell names by, even when the story right under
     /// it is in lower case: its words are no organisations.
+    /// A given name and a surname after a cue for an organisation are a person's; a number, an
+    /// initial or a word of a company's name in place of the surname are not.
+    @Test(arguments: [("Carlos Tavares", true), ("John Paul Richards", true), ("Jean-Pierre Mustier", true),
+                      ("Mark IV", false), ("Arthur M", false), ("Patrick Petroleum Co", false), ("Marco Polo Ventures", false), ("Quantix Labs", false)])
+    func personalNameAfterACue(_ name: String, _ isPerson: Bool) {
+        let words = name.split(separator: " ")
+        #expect(EntityExtractor.isPersonalName(words, givenNames: ["Carlos", "John", "Paul", "Jean-Pierre", "Mark", "Arthur", "Patrick", "Marco"], organizationEndings: ["Ventures", "Co"]) == isPerson)
+    }
+
     @Test func anAllCapsHeadlineNamesNoOrganisation() throws {
         let text = "SWISS NATIONAL BANK SAYS IT BOUGHT DOLLARS\nThe dealers said the bank bought dollars."
         let found = try Self.entities(text).filter { $0.type == .organization }

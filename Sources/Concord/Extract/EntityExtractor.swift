@@ -144,6 +144,13 @@ public struct EntityExtractor: Sendable {
                 person(at: (name.lowerBound + text[..<words[role + 1].startIndex].utf8.count)..<name.upperBound, in: buffer, grammar: grammar).map { people.append($0) }
                 return
             }
+            // "led by Carlos Tavares", "backed by John Paul Richards": a given name, perhaps a
+            // second one, and a surname are a person's, unless the gazetteer knows the name
+            // ("Mark IV", "Patrick Petroleum Co" are none: no surname ends them).
+            if gazetteer.entries[text] == nil, Self.isPersonalName(words, givenNames: gazetteer.givenNames, organizationEndings: grammar.organizationEndings) {
+                person(at: name, in: buffer, grammar: grammar).map { people.append($0) }
+                return
+            }
             organizationCandidate(knownPrefix(of: name, in: buffer), in: buffer).map { candidate in
                 var candidate = candidate
                 if candidate.source == .pattern { candidate.source = .context }
@@ -297,6 +304,18 @@ public struct EntityExtractor: Sendable {
             return nil
         }
         return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
+    }
+
+    /// Whether `words` are a given name, perhaps a second given name, and a surname: a
+    /// capital, then lower case (a hyphen may join two such parts), and no word that ends an
+    /// organisation's name.
+    static func isPersonalName(_ words: [Substring], givenNames: Set<String>, organizationEndings: Set<String>) -> Bool {
+        guard (2...3).contains(words.count), givenNames.contains(String(words[0])), let surname = words.last,
+              words.count == 2 || givenNames.contains(String(words[1])) else { return false }
+        let isSurname = surname.split(separator: "-").allSatisfy { part in
+            part.count >= 2 && part.first!.isUppercase && part.dropFirst().allSatisfy(\.isLowercase)
+        }
+        return isSurname && !organizationEndings.contains(String(surname))
     }
 
     /// Whether the text around `range` (30 bytes either side, within its line) has no

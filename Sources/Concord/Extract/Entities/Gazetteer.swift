@@ -16,6 +16,9 @@ struct Gazetteer: Sendable {
     func entry(matched text: String) -> Entry? {
         entries[text] ?? entries[text.split(whereSeparator: \.isWhitespace).joined(separator: " ")]
     }
+    /// Given names (`given_names`): a short name after a cue for an organisation that starts
+    /// with one is a person's ("led by Carlos Tavares").
+    let givenNames: Set<String>
     /// Canonical names of news media (`media: true`): the sources of a story, never what
     /// it is about, so never what "the company" stands for.
     let media: Set<String>
@@ -43,6 +46,7 @@ struct Gazetteer: Sendable {
         }
         self.entries = entries
         self.media = media
+        givenNames = Set(try file?.root.strings("given_names") ?? [])
         starts = WordStartFilter(capitals: false, prefixes: Array(entries.keys), caseless: false)
         guard !entries.isEmpty, let file else {
             pattern = nil
