@@ -407,7 +407,7 @@ struct PatternFacts {
 }
 
 /// A set of bytes, 256 bits.
-struct ByteSet: Equatable, Sendable {
+struct ByteSet: Sendable {
     private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init() {}
@@ -471,9 +471,5 @@ struct ByteSet: Equatable, Sendable {
         case 2: return words.2 & bit != 0
         default: return words.3 & bit != 0
         }
-    }
-
-    static func == (lhs: ByteSet, rhs: ByteSet) -> Bool {
-        lhs.words == rhs.words
     }
 }
