@@ -104,4 +104,37 @@ import Testing
         let line = "Join " + String(repeating: "the readers ", count: 100) + "newsletter"
         #expect(!Self.boilerplate.isBoilerplate(line: line))
     }
+
+    /// The line filter lets through every line a rule takes, whatever its case, lead and
+    /// length, among body lines it skips: a heading and its teasers, a photo credit, a row
+    /// of symbols, a wrapped "Read more" line, a bulleted share button.
+    @Test func filteredLinesAreTheLinesTheRulesTake() {
+        let text = """
+        The company said on Monday it would buy the unit for 2 mln dlrs.
+        SIMILAR READS
+        Acme buys Beta for $2 billion
+        
+          • SHARE ON FACEBOOK
+        Read more: the startup raised a seed round led by two funds in Berlin and Paris
+        * * *
+        Justin Sullivan/Getty Images
+        The deal is expected to close in the second quarter, it said.
+        """
+        let buffer = TextBuffer(text)
+        #expect(Self.boilerplate.lines(in: buffer).map { buffer.string($0) } == [
+            "SIMILAR READS", "Acme buys Beta for $2 billion", "  • SHARE ON FACEBOOK",
+            "Read more: the startup raised a seed round led by two funds in Berlin and Paris", "* * *", "Justin Sullivan/Getty Images",
+        ])
+    }
+
+    /// A text holding a character that PCRE2 matches to an ASCII letter caselessly (U+017F
+    /// for "s", U+212A for "k") is scanned whole: the filter compares bytes.
+    @Test func aTextWithCharactersFoldingToASCIIIsNotFiltered() {
+        func filters(_ text: String) -> Bool {
+            TextBuffer(text).withBytes { BoilerplateLineFilter.filters($0, count: text.utf8.count) }
+        }
+        #expect(filters("Share on Facebook’s “page” » Tech"))
+        #expect(!filters("\u{17F}hare"))
+        #expect(!filters("Lin\u{212A}edIn"))
+    }
 }

@@ -14,6 +14,8 @@ public struct Boilerplate: Sendable {
     /// The `labels:` of every file: how a label line starts ("By Jane Doe", "Pubblicato il
     /// 12 maggio 2025"), which is never the headline of a plain text.
     private let labels: Pattern?
+    /// Tells the lines no rule can match, which the scan skips.
+    private let filter: BoilerplateLineFilter?
 
     /// Compiles the `lines:` of every file in `Rules/boilerplate/`. Each rule is compiled on
     /// its own first, so an error names its file and line.
@@ -22,6 +24,7 @@ public struct Boilerplate: Sendable {
     }
 
     init(files: [RuleFile]) throws {
+        // Each rule's text as written, for the line filter; "(?:" and ")" around it in the pattern.
         var guarded: [String] = []
         var anyLength: [String] = []
         var headingRules: [String] = []
@@ -35,9 +38,9 @@ public struct Boilerplate: Sendable {
             for rule in try file.root.list("lines") {
                 let node = rule["pattern"] ?? rule
                 _ = try node.pattern(caseless: true)
-                let alternative = "(?:" + (try node.string()) + ")"
-                if rule["any_length"]?.scalar == "true" { anyLength.append(alternative) } else { guarded.append(alternative) }
-                if rule["heading"]?.scalar == "true" { headingRules.append(alternative) }
+                let text = try node.string()
+                if rule["any_length"]?.scalar == "true" { anyLength.append(text) } else { guarded.append(text) }
+                if rule["heading"]?.scalar == "true" { headingRules.append("(?:" + text + ")") }
                 origin = node.origin
             }
         }
@@ -45,17 +48,19 @@ public struct Boilerplate: Sendable {
         guard !guarded.isEmpty || !anyLength.isEmpty else {
             combined = nil
             headings = nil
+            filter = nil
             return
         }
+        filter = BoilerplateLineFilter(guarded: guarded, anyLength: anyLength, bullets: Self.bullets)
         // A whole line: optional indentation and bullet, the rule, optional closing punctuation.
         // A line of 50 characters or more that ends in a word or a comma is running text
         // wrapped mid-sentence, never boilerplate: the lookahead spares it every rule
-        // (50 is ``wrappedLineLength``) but the `any_length` ones ("Read more: <headline>", a row
+        // (``wrappedLineLength``) but the `any_length` ones ("Read more: <headline>", a row
         // of share buttons).
-        let lead = "[ \\t]*+(?:[-*•·▪►|>]++[ \\t]*+)?+"
+        let lead = "[ \\t]*+(?:[" + String(String.UnicodeScalarView(Self.bullets)) + "]++[ \\t]*+)?+"
         var branches: [String] = []
-        if !guarded.isEmpty { branches.append("(?![^\\n]{50}[^\\n]*+(?<=[\\p{L}\\p{N},;])$)" + lead + "(?:" + guarded.joined(separator: "|") + ")") }
-        if !anyLength.isEmpty { branches.append(lead + "(?:" + anyLength.joined(separator: "|") + ")") }
+        if !guarded.isEmpty { branches.append("(?![^\\n]{\(Self.wrappedLineLength)}[^\\n]*+(?<=[\\p{L}\\p{N},;])$)" + lead + "(?:" + guarded.map { "(?:" + $0 + ")" }.joined(separator: "|") + ")") }
+        if !anyLength.isEmpty { branches.append(lead + "(?:" + anyLength.map { "(?:" + $0 + ")" }.joined(separator: "|") + ")") }
         let close = "[ \\t]*+[.!:|»›>]*+[ \\t]*+$"
         let source = "(?m)^(?:" + branches.joined(separator: "|") + ")" + close
         do {
@@ -66,25 +71,61 @@ public struct Boilerplate: Sendable {
         }
     }
 
+    /// The marks a rule line may start with, after its indentation (a bullet: "• Share").
+    static let bullets: [Unicode.Scalar] = ["-", "*", "•", "·", "▪", "►", "|", ">"]
+
     /// The byte ranges of the boilerplate lines of `buffer` (each line without its newline).
     /// `lists` are the byte ranges of the lists of an HTML page (``HTMLReader/Output/lists``):
     /// the list right under a related-content heading is a list of teasers, item for item.
     func lines(in buffer: TextBuffer, lists: [Range<Int>] = []) -> [Range<Int>] {
-        guard let combined else { return [] }
+        guard let combined, let filter else { return [] }
         var found: [Range<Int>] = []
-        // A line that runs into the match limit is simply kept as body.
-        try? combined.forEachMatch(in: buffer) { match in
-            if !match.range.isEmpty && !Self.continuesWrappedSentence(match.range, in: buffer) { found.append(match.range) }
-            return true
+        // Only the runs of lines the filter lets through are scanned: a match is one whole
+        // line, so it is found in a run that ends at the line's end as in the whole text.
+        for run in Self.runs(of: buffer, filter: filter) {
+            // A line that runs into the match limit is simply kept as body.
+            try? combined.forEachMatch(in: buffer, from: run.lowerBound, to: run.upperBound) { match in
+                if !match.range.isEmpty && !Self.continuesWrappedSentence(match.range, in: buffer) { found.append(match.range) }
+                return true
+            }
         }
         guard let headings else { return found }
         var teasers: [Range<Int>] = []
-        try? headings.forEachMatch(in: buffer) { match in
-            if found.contains(match.range) { teasers += Self.teasers(after: match.range, in: buffer, lists: lists) }
-            return true
+        // A heading is a boilerplate line too: only those are tried.
+        for line in found {
+            try? headings.forEachMatch(in: buffer, from: line.lowerBound, to: line.upperBound) { match in
+                if match.range == line { teasers += Self.teasers(after: match.range, in: buffer, lists: lists) }
+                return true
+            }
         }
         guard !teasers.isEmpty else { return found }
         return Set(found + teasers).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The byte ranges of the runs of consecutive lines of `buffer` that `filter` lets
+    /// through (each line taken without its newline): from the first line's start to the
+    /// last one's end. The whole text where the filter does not apply to it.
+    private static func runs(of buffer: TextBuffer, filter: BoilerplateLineFilter) -> [Range<Int>] {
+        buffer.withBytes { bytes in
+            guard BoilerplateLineFilter.filters(bytes, count: buffer.byteCount) else { return [0..<buffer.byteCount] }
+            var runs: [Range<Int>] = []
+            var runStart: Int?, runEnd = 0
+            var lineStart = 0
+            while lineStart <= buffer.byteCount {
+                var lineEnd = lineStart
+                while lineEnd < buffer.byteCount, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                if filter.mayMatch(bytes, line: lineStart..<lineEnd) {
+                    if runStart == nil { runStart = lineStart }
+                    runEnd = lineEnd
+                } else if let start = runStart {
+                    runs.append(start..<runEnd)
+                    runStart = nil
+                }
+                lineStart = lineEnd + 1
+            }
+            if let start = runStart { runs.append(start..<runEnd) }
+            return runs
+        }
     }
 
     /// The lines listed right under a related-content heading that read as headlines of
