@@ -173,12 +173,13 @@ final class DateVocabulary: Sendable {
 
     private let wordPatterns: WordPatterns
 
-    /// Words as one alternation, longest first, a space matching any horizontal space; the
-    /// first letters in a lookahead class, so a word that starts none of them is passed
-    /// over with one test instead of one per word of the list.
+    /// Words as one alternation, longest first (words of one length in alphabetical order, so
+    /// the text is the same in every run whatever order a dictionary gave them in), a space
+    /// matching any horizontal space; the first letters in a lookahead class, so a word that
+    /// starts none of them is passed over with one test instead of one per word of the list.
     private static func words(_ words: some Collection<String>) -> String {
         let firsts = Set(words.compactMap(\.first)).sorted().map { PatternText.escape(String($0)) }.joined()
-        let alternation = words.sorted { $0.utf8.count > $1.utf8.count }
+        let alternation = words.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
             .map { $0.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "\\h+") }
             .joined(separator: "|")
         return firsts.isEmpty ? "(?!)" : "(?=[\(firsts)])(?:\(alternation))"

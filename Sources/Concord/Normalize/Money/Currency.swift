@@ -118,24 +118,31 @@ public struct CurrencyTable: Sendable {
         if let unit = symbols[Self.symbolKey(text)] { return unit }
         let code = text.uppercased()
         if isoCodes.contains(code) { return MoneyUnit(unit: isoAliases[code] ?? code) }
-        for (prefix, power) in scalePrefixes where text.hasPrefix(prefix) {
+        for prefix in orderedScalePrefixes where text.hasPrefix(prefix) {
             let rest = String(text.dropFirst(prefix.count))
-            if isoCodes.contains(rest) { return MoneyUnit(unit: isoAliases[rest] ?? rest, factor: ExactDecimal(significand: 1, exponent: power)) }
+            if isoCodes.contains(rest) { return MoneyUnit(unit: isoAliases[rest] ?? rest, factor: ExactDecimal(significand: 1, exponent: scalePrefixes[prefix]!)) }
         }
         return nil
+    }
+
+    /// The scale prefixes longest first, then in alphabetical order: one order in every run
+    /// (a dictionary's keys come in an order that changes from process to process, and so
+    /// did the pattern texts built from them).
+    private var orderedScalePrefixes: [String] {
+        scalePrefixes.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 
     /// ISO codes with a scale letter glued before them ("MUSD"), which may follow a
     /// written number ("twenty MUSD") where a bare code may not ("a USD 5 million loan").
     var scaledCodePattern: String {
-        let prefixes = scalePrefixes.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+        let prefixes = orderedScalePrefixes.joined(separator: "|")
         return "(?-i:(?:\(prefixes))\(PatternText.alternation(isoCodes, bounded: false, foldCase: false)))(?![A-Za-z])"
     }
 
     /// ISO codes as a pattern: upper case, a scale letter allowed before ("MUSD"), and the
     /// codes listed as safe in lower case too.
     var codePattern: String {
-        let prefixes = scalePrefixes.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+        let prefixes = orderedScalePrefixes.joined(separator: "|")
         return "(?<!\\p{L})(?:(?-i:(?:\(prefixes))?\(PatternText.alternation(isoCodes, bounded: false, foldCase: false)))|\(PatternText.alternation(lowercaseCodes)))(?![A-Za-z])"
     }
 
