@@ -23,27 +23,10 @@ struct BoilerplateLineFilter: Sendable {
         var mask: Features
     }
 
-    /// A set of features, 256 bits: few enough byte pairs of a line share a bit that a
-    /// literal's bits rule out most lines (with 64 bits, most bits were set in every long
-    /// line and most literals were searched for).
-    private struct Features: Sendable {
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-        @inline(__always) mutating func insert(_ feature: UInt8) {
-            let bit = UInt64(1) << UInt64(feature & 63)
-            switch feature >> 6 {
-            case 0: words.0 |= bit
-            case 1: words.1 |= bit
-            case 2: words.2 |= bit
-            default: words.3 |= bit
-            }
-        }
-
-        @inline(__always) func isSuperset(of other: Features) -> Bool {
-            words.0 & other.words.0 == other.words.0 && words.1 & other.words.1 == other.words.1
-                && words.2 & other.words.2 == other.words.2 && words.3 & other.words.3 == other.words.3
-        }
-    }
+    /// A set of features, 256 bits (numbered as bytes, so a ``ByteSet``): few enough byte
+    /// pairs of a line share a bit that a literal's bits rule out most lines (with 64 bits,
+    /// most bits were set in every long line and most literals were searched for).
+    private typealias Features = ByteSet
 
     /// What one rule needs of a line whose content starts with a given byte.
     private struct Need: Sendable {

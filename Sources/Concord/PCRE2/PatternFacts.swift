@@ -444,7 +444,7 @@ struct ByteSet: Sendable {
         return set
     }()
 
-    mutating func insert(_ byte: UInt8) {
+    @inline(__always) mutating func insert(_ byte: UInt8) {
         let bit = UInt64(1) << UInt64(byte & 63)
         switch byte >> 6 {
         case 0: words.0 |= bit
@@ -461,6 +461,12 @@ struct ByteSet: Sendable {
 
     mutating func formUnion(_ other: ByteSet) {
         words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
+    }
+
+    /// Whether every member of `other` is one of this set's.
+    @inline(__always) func isSuperset(of other: ByteSet) -> Bool {
+        words.0 & other.words.0 == other.words.0 && words.1 & other.words.1 == other.words.1
+            && words.2 & other.words.2 == other.words.2 && words.3 & other.words.3 == other.words.3
     }
 
     func contains(_ byte: UInt8) -> Bool {
