@@ -193,6 +193,8 @@ public struct EntityExtractor: Sendable {
             } else if let organization = match[group: groups.orgName] {
                 let undescribed = withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                 addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
+            } else if let organization = match[group: groups.orgFront] {
+                addCompany(organizationCandidate(organization, in: buffer), describedAs: nil)
             } else if let product = match[group: groups.productBefore] {
                 addProduct(product)
             } else if let organization = match[group: groups.orgCued] ?? match[group: groups.orgContext] ?? match[group: groups.orgAfter], Self.isAllCaps(around: organization, in: buffer) {

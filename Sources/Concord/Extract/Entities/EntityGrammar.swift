@@ -7,7 +7,7 @@
 /// are each retained and released (measured: about 1% of `extract` time in those copies).
 final class EntityGrammar: Sendable {
     /// One scan for people and companies; groups: `role`, `roleOrg` and `roleHolder`, `after`, `title`, `list`,
-    /// `listBefore`, `company`, `suffix`, `orgName`, `orgAfter` (with `preHead`, the
+    /// `listBefore`, `company`, `suffix`, `orgName`, `orgFront`, `orgAfter` (with `preHead`, the
     /// descriptor before it), `orgContext` (with `apposition` or `agentVerb`), `orgCued` (with `orgCuedMore`),
     /// `productBefore`.
     let names: Pattern
@@ -142,7 +142,7 @@ final class EntityGrammar: Sendable {
         // other branches start with a capital). A cue a date may split ("creada en 2020 por")
         // starts with its words before the last.
         let cueStarts = try root.strings("person_list_cues").map { cue in cueDate == nil ? cue : cue.lastIndex(of: " ").map { String(cue[..<$0]) } ?? cue }
-        let leadWords = try ["roles", "titles", "descriptor_heads", "nationality_nouns"].flatMap { try root.strings($0) } + cueStarts
+        let leadWords = try ["roles", "titles", "descriptor_heads", "nationality_nouns", "org_prefix_words"].flatMap { try root.strings($0) } + cueStarts
             + orgCues.flatMap(PatternText.literalStarts)
             // A compound head may follow any letters ("softwarefirma"): every word may start one.
             + (compoundHeads ? [""] : [])
@@ -202,6 +202,14 @@ final class EntityGrammar: Sendable {
         // again, cost 10 M instructions more over the same tries (the harness replaying the
         // name scan's tries of the first 1,000 Reuters stories). A look only says whether an end
         // exists, so the order it tries them in changes no match.
+        // A word such as "Banco", "Gruppo", "Groupe" before the name (`org_prefix_words`, as
+        // Spanish, Italian and French write them), perhaps joined by a preposition: "Banco
+        // Santander", "Banca d'Italia", "Banque de France" (`orgFront`).
+        if let prefixWords = try Self.alternation(root.strings("org_prefix_words")) {
+            let prepositions = try root.strings("role_prepositions").map { $0.hasSuffix("'") ? PatternText.escape(String($0.dropLast())) + "['’]" : PatternText.escape($0) + "\\h+" }
+            let joint = prepositions.isEmpty ? "" : "(?:\(prepositions.joined(separator: "|")))?"
+            branches.append(leadBranch("(?<orgFront>(?:\(prefixWords))\\h+\(joint)\(companyWord)(?:\\h+\(companyWord)){0,2})(?![\\p{L}\\p{N}])"))
+        }
         var runBranches: [String] = []
         if let suffixes {
             runBranches.append("(?<company>\(companyWord)(?:\\h+\(companyWord)){0,3}),?\\h+(?<suffix>\(suffixes))(?![\\p{L}\\p{N}])")
@@ -446,7 +454,7 @@ final class EntityGrammar: Sendable {
 /// such branch), so that reading a match hashes no group name.
 struct NameGroups: Sendable {
     let list, listBefore, role, roleOrg, roleHolder, after, title, company, suffix: Int?
-    let orgName, orgAfter, preHead, orgContext, agentVerb, orgCued, orgCuedMore, productBefore: Int?
+    let orgName, orgFront, orgAfter, preHead, orgContext, agentVerb, orgCued, orgCuedMore, productBefore: Int?
 
     init(_ names: Pattern) {
         list = names.groupNumber("list")
@@ -459,6 +467,7 @@ struct NameGroups: Sendable {
         company = names.groupNumber("company")
         suffix = names.groupNumber("suffix")
         orgName = names.groupNumber("orgName")
+        orgFront = names.groupNumber("orgFront")
         orgAfter = names.groupNumber("orgAfter")
         preHead = names.groupNumber("preHead")
         orgContext = names.groupNumber("orgContext")
