@@ -110,10 +110,10 @@ public struct Boilerplate: Sendable {
             guard BoilerplateLineFilter.filters(bytes, count: buffer.byteCount) else { return [0..<buffer.byteCount] }
             var runs: [Range<Int>] = []
             var runStart: Int?, runEnd = 0
+            let text = UnsafeBufferPointer(start: bytes, count: buffer.byteCount)
             var lineStart = 0
             while lineStart <= buffer.byteCount {
-                var lineEnd = lineStart
-                while lineEnd < buffer.byteCount, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let lineEnd = Bytes.firstIndex(in: text, from: lineStart, to: text.count) { Bytes.bytes(of: $0, equalTo: UInt8(ascii: "\n")) }
                 if filter.mayMatch(bytes, line: lineStart..<lineEnd) {
                     if runStart == nil { runStart = lineStart }
                     runEnd = lineEnd

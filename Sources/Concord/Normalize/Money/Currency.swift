@@ -35,6 +35,11 @@ public struct CurrencyTable: Sendable {
     let lowercaseCodes: [String]
     /// Scale letters glued before a code ("MUSD") with their power of ten.
     let scalePrefixes: [String: Int]
+    /// The scale prefixes longest first, then in alphabetical order: one order in every run
+    /// (a dictionary's keys come in an order that changes from process to process, and so
+    /// did the pattern texts built from them). Sorted once: ``unit(symbolOrCode:)`` reads
+    /// them for every code a sum is written with.
+    private let orderedScalePrefixes: [String]
     /// family → (region or "default") → ISO code.
     let regions: [String: [String: String]]
 
@@ -63,6 +68,7 @@ public struct CurrencyTable: Sendable {
             guard let power = Int(try pair.value.string()) else { throw RuleError(origin: pair.value.origin, message: "expected a power of ten") }
             return (pair.key, power)
         })
+        orderedScalePrefixes = scalePrefixes.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         isoAliases = Dictionary(uniqueKeysWithValues: try root.pairs("iso_aliases").map { ($0.key, try $0.value.string()) })
         var regions: [String: [String: String]] = [:]
         for (family, node) in try root.pairs("regions") {
@@ -123,13 +129,6 @@ public struct CurrencyTable: Sendable {
             if isoCodes.contains(rest) { return MoneyUnit(unit: isoAliases[rest] ?? rest, factor: ExactDecimal(significand: 1, exponent: scalePrefixes[prefix]!)) }
         }
         return nil
-    }
-
-    /// The scale prefixes longest first, then in alphabetical order: one order in every run
-    /// (a dictionary's keys come in an order that changes from process to process, and so
-    /// did the pattern texts built from them).
-    private var orderedScalePrefixes: [String] {
-        scalePrefixes.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 
     /// ISO codes with a scale letter glued before them ("MUSD"), which may follow a
