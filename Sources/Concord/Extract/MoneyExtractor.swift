@@ -54,10 +54,15 @@ private struct MoneyReading {
 
     func mentions() throws -> [MoneyMention] {
         var found: [Found] = []
-        try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: grammar.scanStarts) { match in
+        let take = { (match: PatternMatch) in
             let previousEnd = found.last?.bytes.upperBound ?? 0
             guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
-            if let sum = match["anchor"] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
+            if let sum = match[grammar.scanGroups.anchor] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
+        }
+        if let starts = grammar.scanStarts, let numbers = grammar.numberStarts {
+            try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: starts, numbers: numbers, words: grammar.anchorStarts, take)
+        } else {
+            try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: grammar.scanStarts, take)
         }
         found = try joinMinorUnits(found)
         found = try addCents(found)
@@ -93,28 +98,33 @@ private struct MoneyReading {
     /// Reads a number in digits: its scale, and the currency after it or, failing that,
     /// before it. A number with neither currency nor a scale that may stand alone is no sum.
     private func read(_ match: PatternMatch, after previousEnd: Int) -> Found? {
-        guard let numberRange = match["n"] else { return nil }
-        let scaleText = (match["s"] ?? match["s2"]).map(buffer.string)
+        let groups = grammar.scanGroups
+        guard let numberRange = match[groups.n] else { return nil }
+        let scaleRange = match[groups.s]
+        let scaleText = (scaleRange ?? match[groups.s2]).map(buffer.string)
         var start = match.range.lowerBound, end = match.range.upperBound
         // "$(12.3) million": an accounting negative is read as its amount (the record has no sign).
-        if match["close"] != nil {
+        if match[groups.close] != nil {
             guard start > 0, buffer[byte: start - 1] == UInt8(ascii: "(") else { return nil }
             start -= 1
         }
         var unit: MoneyUnit?
         // A symbol or code that closed the sum before ("10 rmb 20 usd") is not this one's prefix.
         // Only a hint in the scan or a scale (names before scaled numbers) sends us looking.
-        let mayHavePrefix = match["pf"] != nil || scaleText != nil
+        let mayHavePrefix = match[groups.pf] != nil || scaleText != nil
         let prefix = mayHavePrefix ? prefix(before: start, scaled: scaleText != nil).flatMap { $0.start >= previousEnd ? $0 : nil } : nil
-        if let prefix, match["p"].map({ !grammar.isNameOfCurrency(buffer.string($0)) }) ?? true {
+        let currencyRange = match[groups.p]
+        if let prefix, currencyRange.map({ !grammar.isNameOfCurrency(buffer.string($0)) }) ?? true {
             // "rmb 10 usd 20": a symbol or code on both sides belongs to the number before it.
             unit = prefix.unit
             start = prefix.start
-            end = match["s"]?.upperBound ?? numberRange.upperBound
-        } else if let suffix = match["g"] ?? match["p"] {
-            guard let known = grammar.unit(of: buffer.string(suffix)) else { return nil }
+            end = scaleRange?.upperBound ?? numberRange.upperBound
+        } else if let suffix = match[groups.g] ?? currencyRange {
+            let suffixText = buffer.string(suffix)
+            let key = MoneyGrammar.wordKey(suffixText)
+            guard let known = grammar.unit(of: suffixText, key: key) else { return nil }
             unit = known
-            if isNotCoinMoney(start..<end, unit: buffer.string(suffix)) { return nil }
+            if isNotCoinMoney(start..<end, key: key) { return nil }
         }
         if unit == nil {
             if buffer.isLetter(before: start) { return nil }  // "v0.1"
@@ -128,7 +138,7 @@ private struct MoneyReading {
     /// names one: "$10-15m", "£2.5-3bn", "$10m to 15m" ("15m" alone is no sum: "m" and
     /// "bn" stand for money only next to a currency).
     private func endsRangeInCurrency(at offset: Int) -> Bool {
-        guard grammar.qualifiers.mayEndRange(before: offset, in: buffer),
+        guard grammar.qualifiers.mayEndRange(before: offset, in: buffer), mayEndLowEndAndJoiner(before: offset),
               let match = try? grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 100), to: offset) else { return false }
         return match["lpre"] != nil || match["lp"] != nil
     }
@@ -195,8 +205,14 @@ private struct MoneyReading {
     /// "two quarters in a row", "1080p". A price unit is money only in a price context ("50p
     /// per share"); a coin too where the document's tag names no region ("costs a quarter").
     private func isNotCoinMoney(_ bytes: Range<Int>, unit text: String) -> Bool {
-        if grammar.isPriceUnit(text) { return !isPrice(bytes) }
-        guard grammar.isCoin(text) else { return false }
+        isNotCoinMoney(bytes, key: MoneyGrammar.wordKey(text))
+    }
+
+    /// ``isNotCoinMoney(_:unit:)`` with the unit's ``MoneyGrammar/wordKey(_:)`` already made.
+    private func isNotCoinMoney(_ bytes: Range<Int>, key: String) -> Bool {
+        let kind = grammar.coinOrPriceUnit(key: key)
+        if kind.priceUnit { return !isPrice(bytes) }
+        guard kind.coin else { return false }
         // "a quarter of", "a quarter million dollars": the coin word is a fraction.
         if let word = buffer.foldedWord(after: bytes.upperBound), grammar.coinNotBefore.contains(word) || grammar.scalePower(of: word) != nil { return true }
         if isPrice(before: bytes) { return false }  // "sold for two dimes each"
@@ -222,7 +238,8 @@ private struct MoneyReading {
     /// A symbol of `glued_symbols` ("R") counts only glued to the digits and before a scale
     /// or in a document of its region ("R2 billion"; "R500" in `en-ZA`).
     private func prefix(before offset: Int, scaled: Bool) -> (unit: MoneyUnit, start: Int)? {
-        guard offset > 0, let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 32), to: offset),
+        guard offset > 0, buffer.withBytes({ grammar.prefixEnds.mayStand($0, at: offset, count: offset) }),
+              let match = try? grammar.prefixBefore.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 32), to: offset),
               match["name"] == nil || scaled,
               let range = match["symbol"] ?? match["name"] ?? match["always"],
               let unit = grammar.unit(of: buffer.string(range)) else { return nil }
@@ -256,8 +273,9 @@ private struct MoneyReading {
         while index < found.count {
             let sum = found[index]
             index += 1
-            guard let unit = sum.value.unit, unit.factor == 1, sum.value.scale == nil, sum.value.number.rounded(scale: 0) == sum.value.number,
-                  mayBeFollowedByCents(sum.bytes.upperBound),
+            // The cheap tests first: a Decimal rounding and comparison cost thousands of instructions.
+            guard let unit = sum.value.unit, unit.isMajor, sum.value.scale == nil, mayBeFollowedByCents(sum.bytes.upperBound),
+                  sum.value.number.rounded(scale: 0) == sum.value.number,
                   let match = try grammar.cents.anchoredMatch(in: buffer, at: sum.bytes.upperBound, to: buffer.lookahead(from: sum.bytes.upperBound)) else {
                 result.append(sum)
                 continue
@@ -287,7 +305,7 @@ private struct MoneyReading {
         var result: [Found] = []
         for sum in found {
             let windowStart = buffer.scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
-            guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer),
+            guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer), mayEndLowEndAndJoiner(before: sum.bytes.lowerBound),
                   let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound) else {
                 result.append(sum)
                 continue
@@ -303,6 +321,60 @@ private struct MoneyReading {
             result.append(merged)
         }
         return result
+    }
+
+    /// Whether the text before `offset` may end as `rangeStart` needs: the low end of a range,
+    /// then its joiner (perhaps with an article), then spaces or line breaks. Only the end of
+    /// the low end is looked at (a digit, or a number, scale or currency word, a symbol or a
+    /// code, by ``MoneyGrammar/rangeLowEnds``): "rose to $5 million" has none ("rose"), so
+    /// `rangeStart`, whose search of the 100 bytes before a sum costs some 30,000 instructions,
+    /// is not run. Never false where `rangeStart` can match: text it cannot read (a non-ASCII
+    /// byte, an apostrophe) says true.
+    private func mayEndLowEndAndJoiner(before offset: Int) -> Bool {
+        guard let joiners = grammar.rangeJoiners else { return true }
+        return buffer.withBytes { bytes in
+            // `[ \n]*\z`, then the joiner or its article.
+            var end = offset
+            while end > 0, LiteralKeys.isSpace(bytes[end - 1]) { end -= 1 }
+            return mayEndJoiner(bytes, at: end, joiners: joiners.words) { joinerStart in mayEndLowEnd(bytes, at: joinerStart) }
+                || mayEndJoiner(bytes, at: end, joiners: joiners.articles) { articleStart in
+                    var before = articleStart
+                    while before > 0, LiteralKeys.isSpace(bytes[before - 1]) { before -= 1 }
+                    return mayEndJoiner(bytes, at: before, joiners: joiners.words) { joinerStart in mayEndLowEnd(bytes, at: joinerStart) }
+                }
+        }
+    }
+
+    /// Whether one of `joiners` (a word of ASCII letters, folded), a dash or text this does
+    /// not read (a non-ASCII byte, an apostrophe) ends at `end` with `before` true of where it
+    /// starts (of the start of every joiner that ends there).
+    private func mayEndJoiner(_ bytes: UnsafePointer<UInt8>, at end: Int, joiners: [[UInt8]], _ before: (Int) -> Bool) -> Bool {
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last == UInt8(ascii: "-") { return before(end - 1) }
+        guard LiteralKeys.isLetter(last) else { return true }
+        // A non-ASCII scalar may be a caseless form of a joiner's letter ("ſ" of "hasta").
+        for index in max(0, end - 4 * (joiners.map(\.count).max() ?? 0))..<end where bytes[index] >= 0x80 { return true }
+        for joiner in joiners where joiner.count <= end {
+            var matches = true
+            for (index, byte) in joiner.enumerated() where LiteralKeys.lowercased(bytes[end - joiner.count + index]) != byte {
+                matches = false
+                break
+            }
+            if matches && before(end - joiner.count) { return true }
+        }
+        return false
+    }
+
+    /// Whether the low end of a range may end at `end`, spaces or line breaks after it skipped:
+    /// a digit, a non-ASCII byte, or a number, scale or currency word, symbol or code.
+    private func mayEndLowEnd(_ bytes: UnsafePointer<UInt8>, at end: Int) -> Bool {
+        var end = end
+        while end > 0, LiteralKeys.isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last >= 0x80 || NumberStarts.isDigit(last) { return true }
+        return grammar.rangeLowEnds.mayStand(bytes, at: end, count: end)
     }
 
     /// The start of a change written without its own unit: "rose from 5 to 7 euros",

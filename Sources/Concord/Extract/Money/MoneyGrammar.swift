@@ -22,9 +22,19 @@ final class MoneyGrammar: Sendable {
     /// Finds the core of each sum, coins ("ten dimes", "a quarter") and glued price units
     /// ("50p") included; whether a coin or price unit is money is decided where it stands.
     let scan: Pattern
+    let scanGroups: ScanGroups
     /// Where `scan` may start: at numbers, and at words that may begin an anchor word or a
     /// scaled code. nil (everywhere) when the words' prefixes cannot be read.
     let scanStarts: WordStartFilter?
+    /// Which numbers `scan` may match at (with `scanStarts`); nil when an anchor word may
+    /// begin with a digit, where every number is tried.
+    let numberStarts: NumberStarts?
+    /// Which word starts `scan` may match at (with `scanStarts`): where an anchor word or a
+    /// scaled code stands whole; nil (every one the filter allows) when the words cannot be read.
+    let anchorStarts: WordTrieCheck?
+    /// What text before a number may end with where `prefixBefore` can match there: its
+    /// symbols, codes and names, read backwards (``prefix(before:scaled:)`` runs it only then).
+    let prefixEnds: LiteralKeys
     /// What joins a sum to one compared with it ("$2.5 billion, up from", "2,5 milliards
     /// d'euros, contre"), matched from the end of the first to the start of the second: a
     /// sum stated there without a currency is in the first one's.
@@ -51,6 +61,13 @@ final class MoneyGrammar: Sendable {
     /// Matched right after a sum: words that make it a price ("per share", "each").
     let priceAfter: Pattern
     let rangeStart: Pattern
+    /// What `rangeStart` needs before a sum, told without it: its joiners ("to", "-"), each
+    /// perhaps with an article, and before them what the low end ends with (``mayEndLowEnd(_:at:)``).
+    /// nil where a joiner or article is not one word or one dash, which this does not read.
+    let rangeJoiners: (words: [[UInt8]], articles: [[UInt8]])?
+    /// The words, symbols and codes the low end of a range may end with (a digit aside),
+    /// read backwards: number, scale and currency words, symbols, codes.
+    let rangeLowEnds: LiteralKeys
     let qualifiers: Qualifiers
     let equivalence: Pattern
     let minorJoin: Pattern
@@ -149,15 +166,45 @@ final class MoneyGrammar: Sendable {
         let gluedScales = numberRules.abbreviatedScales.map { "[0-9]" + PatternText.escape($0) + "-" }
         let afterHyphen = gluedScales.isEmpty ? "(?<!\\p{L}-)" : "(?:(?<!\\p{L}-)|(?<=\(gluedScales.joined(separator: "|"))))"
         let anchorWords = alt(scaleWords + wordList + coins)
+        // A scaled code starts with its scale letters and the code, both in upper case ("MUSD"):
+        // the filter is caseless, so the letters alone ("M", "K") would let every word that
+        // begins with them be tried.
+        let readablePrefixes = currencies.scalePrefixes.keys.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic } }
+        let scaledCodeWords = readablePrefixes
+            ? currencies.scalePrefixes.keys.flatMap { prefix in currencies.isoCodes.map { prefix + $0 } } : Array(currencies.scalePrefixes.keys)
         scanStarts = PatternPrefixes.of(anchorWords, caseless: true).map { prefixes in
-            WordStartFilter(capitals: false, prefixes: prefixes + currencies.scalePrefixes.keys, caseless: true, digits: true)
+            WordStartFilter(capitals: false, prefixes: prefixes + scaledCodeWords, caseless: true, digits: true)
         }
+        anchorStarts = readablePrefixes ? WordTrieCheck(words: scaleWords + wordList + coins, codes: scaledCodeWords) : nil
+        let codes = currencies.isoCodes + currencies.scalePrefixes.keys.flatMap { prefix in currencies.isoCodes.map { prefix + $0 } }
+        func literals(_ words: [String], bounded: Bool = true) -> [LiteralKeys.Literal] { words.map { LiteralKeys.Literal(text: $0, bounded: bounded) } }
+        let connectors = try root.strings("currency_connectors")
+        let anchorsMayBeDigits = (scaleWords + wordList + coins).contains { word in word.unicodeScalars.first.map { $0.isASCII && $0.properties.numericType != nil } ?? true }
+        if anchorsMayBeDigits {
+            numberStarts = nil
+        } else {
+            var hintCharacters = (0..<128).map { $0 >= 0x41 && $0 <= 0x5A }
+            var hintLiterals: [String] = currencies.lowercaseCodes + (try root.strings("prefix_names"))
+            for symbol in currencies.rawSymbols {
+                guard let last = symbol.unicodeScalars.last else { continue }
+                if symbol.last?.isUppercase == true { continue }
+                if symbol.last?.isLetter == true { hintLiterals.append(symbol) } else if last.isASCII { hintCharacters[Int(last.value)] = true }
+            }
+            numberStarts = NumberStarts(
+                followers: LiteralKeys(literals(numberRules.spelledScales + numberRules.abbreviatedScales + connectors + wordList + coins + glued + codes + currencies.lowercaseCodes)
+                    + literals(currencies.rawSymbols.filter { currencies.regionOfGluedSymbol($0) == nil }), backwards: false),
+                hintEnds: LiteralKeys(literals(hintLiterals, bounded: false), backwards: true),
+                hintCharacters: hintCharacters + Array(repeating: true, count: 128))
+        }
+        prefixEnds = LiteralKeys(literals(currencies.rawSymbols) + literals(currencies.isoCodes, bounded: false) + literals(currencies.lowercaseCodes)
+            + literals(try root.strings("prefix_names")) + literals(wordList), backwards: true)
         scan = try file.compile(
             "(?:(?<![0-9])(?=[0-9½¼¾])(?<![\\p{N}])(?<![\\p{N}][.,'])\(afterHyphen)(?:\(prefixHint)(?<pf>))?(?<n>(?>\(digits)))(?<close>\\)(?=[ ]?\(scale)))?(?:\(gluedUnit)(?:[ \\n-]?(?<s>\(scale)))?"
                 + "(?:[ \\n-]?\(connector)(?<p>(?:\(regionalNames)|\(symbolsAfter)(?![0-9])|\(iso)))(?:[ \\n]?(?<s2>\(scale)))?)?)"
                 + "(?(<g>)|(?(<s>)|(?(<p>)|(?(<pf>)|(?!)))))"
                 + "|\(wordStart)(?<anchor>\(anchorWords)|\(scaledCodes)))",
             key: "currencies")
+        scanGroups = ScanGroups(scan)
         priceBefore = try file.compile("(?<![\\p{L}])\(alt(try root.strings("price_before")))[ ]+\\z", key: "price_before")
         priceAfter = try file.compile("[ ]*\(alt(try root.strings("price_after")))", key: "price_after")
         writtenBefore = try file.compile("\(wordStart)(?<w>\(written))[ \\n-]?\(connector)\\z", key: "currencies")
@@ -169,6 +216,12 @@ final class MoneyGrammar: Sendable {
 
         let comparisonJoiners = try root.strings("comparison_joiners")
         comparisonJoin = comparisonJoiners.isEmpty ? nil : try file.compile("[ \\t,;]*+\(alt(comparisonJoiners))[ \\t\\n]+\\z", key: "comparison_joiners")
+        let joinerWords = try root.strings("range_joiners"), articleWords = try root.strings("articles")
+        func isWord(_ text: String) -> Bool { !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic } }
+        rangeJoiners = (joinerWords + articleWords).allSatisfy { isWord($0) || $0 == "-" || $0.unicodeScalars.last.map { !$0.isASCII } == true }
+            ? (joinerWords.filter(isWord).map { Array(NumberRules.folded($0).utf8) }, articleWords.filter(isWord).map { Array(NumberRules.folded($0).utf8) }) : nil
+        rangeLowEnds = LiteralKeys(literals(Array(numberRules.numberWords) + numberRules.leadingScales + numberRules.spelledScales + numberRules.abbreviatedScales
+            + numberRules.halfAfterScale + wordList + currencies.rawSymbols + codes + currencies.lowercaseCodes, bounded: false), backwards: true)
         rangeStart = try file.compile(
             "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?"
                 + "(?:(?<lpre>\(prefix))[ \\n]?)?(?:(?<lo>\(digits))|(?<lw>\(written)))(?:[ \\n]?(?<ls>\(scale)))?"
@@ -195,7 +248,23 @@ final class MoneyGrammar: Sendable {
 
     /// The unit a currency word, symbol or code stands for, as matched.
     func unit(of text: String) -> MoneyUnit? {
-        currencyWords[Self.wordKey(text)] ?? currencies.unit(symbolOrCode: text)
+        unit(of: text, key: Self.wordKey(text))
+    }
+
+    /// ``unit(of:)`` with the text's ``wordKey(_:)`` already made.
+    func unit(of text: String, key: String) -> MoneyUnit? {
+        currencyWords[key] ?? currencies.unit(symbolOrCode: text)
+    }
+
+    /// The numbers of the scan's named groups (-1 for a name it lacks, which no match has):
+    /// a match is read by number, not by a search of the names at each look.
+    struct ScanGroups: Sendable {
+        let n, s, s2, close, pf, p, g, anchor: Int
+
+        init(_ scan: Pattern) {
+            func number(_ name: String) -> Int { scan.groupNumber(name) ?? -1 }
+            (n, s, s2, close, pf, p, g, anchor) = (number("n"), number("s"), number("s2"), number("close"), number("pf"), number("p"), number("g"), number("anchor"))
+        }
     }
 
     /// The scale power of a scale word as matched.
@@ -210,10 +279,14 @@ final class MoneyGrammar: Sendable {
     /// Whether a currency word as matched is a coin ("dimes", "quarter").
     func isCoin(_ text: String) -> Bool { coinWords.contains(Self.wordKey(text)) }
 
+    /// Whether a word of ``wordKey(_:)`` is a coin, and whether it is a price unit.
+    func coinOrPriceUnit(key: String) -> (coin: Bool, priceUnit: Bool) { (coinWords.contains(key), priceUnitWords.contains(key)) }
+
     /// Whether a unit as matched is money only in a price context ("p" of "50p").
     func isPriceUnit(_ text: String) -> Bool { priceUnitWords.contains(Self.wordKey(text)) }
 
-    private static func wordKey(_ text: String) -> String {
+    /// How a currency word is looked up: folded, white space collapsed.
+    static func wordKey(_ text: String) -> String {
         let folded = NumberRules.folded(text)
         var previousWasSpace = false
         let needsCollapsing = folded.utf8.contains { byte in

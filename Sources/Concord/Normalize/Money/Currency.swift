@@ -9,15 +9,16 @@ public struct MoneyUnit: Sendable, Equatable {
     /// Whether `factor` is 1, told once: a Decimal comparison or product costs thousands of
     /// instructions, and most sums are in major units.
     let isMajor: Bool
+    /// Whether this is a minor unit ("cents", "pence") that can follow a major one: `factor`
+    /// below 1, told once like `isMajor`.
+    let isMinor: Bool
 
     public init(unit: String, factor: ExactDecimal = 1) {
         self.unit = unit
         self.factor = factor
         isMajor = factor == 1
+        isMinor = factor < 1
     }
-
-    /// Whether this is a minor unit ("cents", "pence") that can follow a major one.
-    var isMinor: Bool { factor < 1 }
 }
 
 /// The language-neutral currency tables of `Rules/money/common.yaml`: symbols, ISO codes

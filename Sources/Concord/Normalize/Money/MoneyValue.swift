@@ -21,15 +21,19 @@ struct MoneyValue: Sendable, Equatable {
     init?(number text: String, written: Bool, scale scaleText: String?, unit: MoneyUnit?, grammar: MoneyGrammar, numbers: NumberReader) {
         guard let base = written ? numbers.words(text) : numbers.digits(text) else { return nil }
         var scale: ExactDecimal?
+        var power: Int?
         if let scaleText {
-            guard let power = grammar.scalePower(of: scaleText) else { return nil }
-            scale = ExactDecimal(significand: 1, exponent: power)
+            guard let scalePower = grammar.scalePower(of: scaleText) else { return nil }
+            power = scalePower
+            scale = ExactDecimal(significand: 1, exponent: scalePower)
         }
         // Decimal arithmetic costs thousands of instructions an operation: none is done for
-        // a number with no half and no scale.
+        // a number with no half, and a scale moves the exponent.
         var number = base
-        if scaleText.map(grammar.numbers.rules.addsHalf) == true { number = number + ExactDecimal(significand: 5, exponent: -1) }
-        if let scale { number = number * scale }
+        // Called, not partially applied: `map(grammar.numbers.rules.addsHalf)` copied the rules
+        // (a dozen references retained and released) at each sum.
+        if let scaleText, grammar.numbers.rules.addsHalf(scaleText) { number = number + ExactDecimal(significand: 5, exponent: -1) }
+        if let power { number = number.timesPowerOfTen(power) }
         self.number = number
         // A written number that ends in a scale ("three billion") carries it already; it is
         // still its scale, which the low end of a range inherits ("between two and three billion").

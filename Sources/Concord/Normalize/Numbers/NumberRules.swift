@@ -40,6 +40,14 @@ public struct NumberRules: Sendable {
     /// Words after a scale that add half of it ("deux millions et demi", "dos millones y
     /// medio"), folded.
     let halfAfterScale: [String]
+    /// Every word of `units`, `hundreds`, `fractions`, `scales`, `joiners`, `decimalWords`
+    /// and `zeroWords`: one look-up tells a number word (``NumberReader``), and none is
+    /// longer than `longestWord` characters.
+    let numberWords: Set<String>
+    let longestWord: Int
+    /// The first two characters of every number word (the whole word when it has one): a
+    /// text whose first two characters (or first one) are none of them begins no number.
+    let numberWordStarts: Set<String>
 
     /// Reads the rules of `language`; throws ``RuleError`` naming the file and line of a bad entry.
     public init(rules: RuleSet, language: String) throws {
@@ -85,6 +93,14 @@ public struct NumberRules: Sendable {
         self.scales = scales
         spelledScales = spelled
         abbreviatedScales = abbreviated
+        numberWords = Set(units.keys).union(hundreds).union(fractions.keys).union(scales.keys).union(joiners).union(decimalWords).union(zeroWords)
+        longestWord = numberWords.map(\.count).max() ?? 0
+        // A word whose second character is a space or hyphen may be read from pieces joined
+        // either way ("y medio", "y-medio"): its first character alone counts too.
+        numberWordStarts = Set(numberWords.flatMap { word -> [String] in
+            let second = word.dropFirst().first
+            return second == " " || second == "-" ? [String(word.prefix(2)), String(word.prefix(1))] : [String(word.prefix(2))]
+        })
     }
 
     /// The power of ten of a scale word as matched ("Mio." → 6), if it is one.
@@ -161,6 +177,9 @@ public struct NumberRules: Sendable {
 
     /// Lower case, with the typographic apostrophe as a plain one: how words are looked up.
     static func folded(_ word: String) -> String {
+        // Most words are ASCII and in lower case already: they are their own folded form,
+        // told without making a new string (`lowercased()` makes one).
+        if !word.utf8.contains(where: { $0 >= 0x80 || $0 &- 0x41 < 26 }) { return word }
         let lower = word.lowercased()
         guard lower.unicodeScalars.contains("’") else { return lower }
         return String(lower.map { $0 == "’" ? "'" : $0 })
