@@ -59,8 +59,8 @@ private struct MoneyReading {
             guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
             if let sum = match[grammar.scanGroups.anchor] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
         }
-        if let starts = grammar.scanStarts, let numbers = grammar.numberStarts {
-            try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: starts, numbers: numbers, words: grammar.anchorStarts, take)
+        if let starts = grammar.moneyStarts {
+            try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: starts, take)
         } else {
             try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: grammar.scanStarts, take)
         }
@@ -138,7 +138,7 @@ private struct MoneyReading {
     /// names one: "$10-15m", "£2.5-3bn", "$10m to 15m" ("15m" alone is no sum: "m" and
     /// "bn" stand for money only next to a currency).
     private func endsRangeInCurrency(at offset: Int) -> Bool {
-        guard grammar.qualifiers.mayEndRange(before: offset, in: buffer), mayEndLowEndAndJoiner(before: offset),
+        guard grammar.qualifiers.mayEndRange(before: offset, in: buffer), grammar.mayEndRangeStart(in: buffer, before: offset),
               let match = try? grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 100), to: offset) else { return false }
         return match["lpre"] != nil || match["lp"] != nil
     }
@@ -305,7 +305,7 @@ private struct MoneyReading {
         var result: [Found] = []
         for sum in found {
             let windowStart = buffer.scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
-            guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer), mayEndLowEndAndJoiner(before: sum.bytes.lowerBound),
+            guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer), grammar.mayEndRangeStart(in: buffer, before: sum.bytes.lowerBound),
                   let match = try grammar.rangeStart.firstMatch(in: buffer, from: windowStart, to: sum.bytes.lowerBound) else {
                 result.append(sum)
                 continue
@@ -321,60 +321,6 @@ private struct MoneyReading {
             result.append(merged)
         }
         return result
-    }
-
-    /// Whether the text before `offset` may end as `rangeStart` needs: the low end of a range,
-    /// then its joiner (perhaps with an article), then spaces or line breaks. Only the end of
-    /// the low end is looked at (a digit, or a number, scale or currency word, a symbol or a
-    /// code, by ``MoneyGrammar/rangeLowEnds``): "rose to $5 million" has none ("rose"), so
-    /// `rangeStart`, whose search of the 100 bytes before a sum costs some 30,000 instructions,
-    /// is not run. Never false where `rangeStart` can match: text it cannot read (a non-ASCII
-    /// byte, an apostrophe) says true.
-    private func mayEndLowEndAndJoiner(before offset: Int) -> Bool {
-        guard let joiners = grammar.rangeJoiners else { return true }
-        return buffer.withBytes { bytes in
-            // `[ \n]*\z`, then the joiner or its article.
-            var end = offset
-            while end > 0, LiteralKeys.isSpace(bytes[end - 1]) { end -= 1 }
-            return mayEndJoiner(bytes, at: end, joiners: joiners.words) { joinerStart in mayEndLowEnd(bytes, at: joinerStart) }
-                || mayEndJoiner(bytes, at: end, joiners: joiners.articles) { articleStart in
-                    var before = articleStart
-                    while before > 0, LiteralKeys.isSpace(bytes[before - 1]) { before -= 1 }
-                    return mayEndJoiner(bytes, at: before, joiners: joiners.words) { joinerStart in mayEndLowEnd(bytes, at: joinerStart) }
-                }
-        }
-    }
-
-    /// Whether one of `joiners` (a word of ASCII letters, folded), a dash or text this does
-    /// not read (a non-ASCII byte, an apostrophe) ends at `end` with `before` true of where it
-    /// starts (of the start of every joiner that ends there).
-    private func mayEndJoiner(_ bytes: UnsafePointer<UInt8>, at end: Int, joiners: [[UInt8]], _ before: (Int) -> Bool) -> Bool {
-        guard end > 0 else { return false }
-        let last = bytes[end - 1]
-        if last == UInt8(ascii: "-") { return before(end - 1) }
-        guard LiteralKeys.isLetter(last) else { return true }
-        // A non-ASCII scalar may be a caseless form of a joiner's letter ("ſ" of "hasta").
-        for index in max(0, end - 4 * (joiners.map(\.count).max() ?? 0))..<end where bytes[index] >= 0x80 { return true }
-        for joiner in joiners where joiner.count <= end {
-            var matches = true
-            for (index, byte) in joiner.enumerated() where LiteralKeys.lowercased(bytes[end - joiner.count + index]) != byte {
-                matches = false
-                break
-            }
-            if matches && before(end - joiner.count) { return true }
-        }
-        return false
-    }
-
-    /// Whether the low end of a range may end at `end`, spaces or line breaks after it skipped:
-    /// a digit, a non-ASCII byte, or a number, scale or currency word, symbol or code.
-    private func mayEndLowEnd(_ bytes: UnsafePointer<UInt8>, at end: Int) -> Bool {
-        var end = end
-        while end > 0, LiteralKeys.isSpace(bytes[end - 1]) { end -= 1 }
-        guard end > 0 else { return false }
-        let last = bytes[end - 1]
-        if last >= 0x80 || NumberStarts.isDigit(last) { return true }
-        return grammar.rangeLowEnds.mayStand(bytes, at: end, count: end)
     }
 
     /// The start of a change written without its own unit: "rose from 5 to 7 euros",

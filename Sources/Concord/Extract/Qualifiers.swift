@@ -21,6 +21,12 @@ struct Qualifiers: Sendable {
     /// a change verb with its end-point word ("rose up to", "sube una décima, hasta el 3,2 %"),
     /// which is neither.
     private let before: Pattern
+    /// The first characters of every phrase a match of `before` may begin with (a change verb,
+    /// a qualifier): ``reading(before:in:)`` tries `before` only at the word starts where one
+    /// may stand, not at every offset of its window.
+    private let beforeStarts: LiteralKeys
+    /// Whether a phrase begins with white space, so that a match may start at a space.
+    private let beforeMayStartAtSpace: Bool
     /// Matched right after a value: "or more", "or less".
     private let after: Pattern
     /// The open words of ranges ("between", "entre", "tra"), as a pattern, each with the
@@ -86,6 +92,9 @@ struct Qualifiers: Sendable {
             "(?<![\\p{L}])(?:(?<endpoint>\(alt(try root.strings("change_verbs")))\(gap)[ ]+\(alt(endPoints)))|(?<exact>\(alt(notApproximate)))"
                 + "|(?<approx>\(alt(approximate)))|\(notAfter)(?:(?<least>\(alt(atLeast)))|(?<most>\(alt(atMost)))))\(article)[ ]*\\z",
             key: "approximate")
+        let phrases = try root.strings("change_verbs") + notApproximate + approximate + atLeast + atMost
+        beforeStarts = LiteralKeys(phrases.map { LiteralKeys.Literal(text: $0, bounded: true) }, backwards: false)
+        beforeMayStartAtSpace = phrases.contains { $0.first?.isWhitespace ?? true }
         let afterLeast = try root.strings("after_at_least"), afterMost = try root.strings("after_at_most")
         let afterApproximate = try root.strings("after_approximate")
         after = try file.compile(
@@ -108,11 +117,26 @@ struct Qualifiers: Sendable {
     /// What the words right before `start` say of the value that starts there; nil when
     /// no qualifier stands there.
     func reading(before start: Int, in buffer: TextBuffer) throws -> Reading? {
-        guard mayFollowQualifier(start, in: buffer),
-              let match = try before.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: start - 48), to: start) else { return nil }
+        guard mayFollowQualifier(start, in: buffer), let match = try firstMatchBefore(start, in: buffer) else { return nil }
         if match["endpoint"] != nil { return Reading() }  // "rose up to $40": the end point, a plain value
         return Reading(approximate: match["approx"] != nil,
                        bound: match["least"] != nil ? .atLeast : match["most"] != nil ? .atMost : nil)
+    }
+
+    /// The first match of `before` in the 48 bytes before `start`, ending there: tried only
+    /// at the offsets where it may start (no ASCII letter before, a phrase's first characters
+    /// by `beforeStarts`), left to right, so the first found is the leftmost.
+    private func firstMatchBefore(_ start: Int, in buffer: TextBuffer) throws -> PatternMatch? {
+        var offset = buffer.scalarBoundary(atOrBefore: start - 48)
+        while offset < start {
+            let mayStart = buffer.withBytes { bytes in
+                (offset == 0 || !LiteralKeys.isLetter(bytes[offset - 1])) && (beforeMayStartAtSpace || !LiteralKeys.isSpace(bytes[offset]))
+                    && beforeStarts.mayStand(bytes, at: offset, count: start)
+            }
+            if mayStart, let match = try before.anchoredMatch(in: buffer, at: offset, to: start) { return match }
+            offset = buffer.nextScalarBoundary(after: offset)
+        }
+        return nil
     }
 
     /// What the words right after `end` say of the value that ends there: a bound ("or

@@ -28,33 +28,17 @@ enum ChunkedScan {
         }
     }
 
-    /// Calls `body` for each match of `pattern`, piece by piece, tried (anchored) only at the
-    /// offsets `starts` allows and, of those at an ASCII digit, only where `numbers` says a
-    /// match may start, of those at another ASCII byte, only where `words` does: the matches
-    /// of ``forEachMatch(_:in:prefilter:startingAt:_:)`` with `starts`, as long as `numbers`
-    /// and `words` never reject an offset where `pattern` matches.
-    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, startingAt starts: WordStartFilter, numbers: NumberStarts, words: WordTrieCheck?,
-                             _ body: (PatternMatch) -> Void) throws {
+    /// Calls `body` for each match of the money scan `pattern`, piece by piece, tried
+    /// (anchored) only at the offsets `starts` finds: the matches of
+    /// ``forEachMatch(_:in:prefilter:startingAt:_:)``, as `starts` never passes over an offset
+    /// where `pattern` matches.
+    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, startingAt starts: MoneyStarts, _ body: (PatternMatch) -> Void) throws {
         var start = 0
         while start < buffer.byteCount {
             let end = seam(in: buffer, after: min(buffer.byteCount, start + chunkBytes))
             var position = start
             while position <= end {
-                let candidate: Int? = buffer.withBytes { base in
-                    var from = position
-                    while let next = starts.nextStart(base, count: end, from: from) {
-                        let byte = base[next]
-                        if NumberStarts.isDigit(byte) {
-                            if numbers.mayMatch(base, count: end, at: next) { return next }
-                        } else if byte < 0x80, let words {
-                            if words.mayMatch(base, count: end, at: next) { return next }
-                        } else {
-                            return next
-                        }
-                        from = next + 1
-                    }
-                    return nil
-                }
+                let candidate = buffer.withBytes { starts.nextStart($0, count: end, from: position) }
                 guard let candidate else { break }
                 guard let match = try pattern.anchoredMatch(in: buffer, at: candidate, to: end) else {
                     position = candidate + 1

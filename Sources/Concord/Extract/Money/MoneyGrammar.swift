@@ -23,15 +23,14 @@ final class MoneyGrammar: Sendable {
     /// ("50p") included; whether a coin or price unit is money is decided where it stands.
     let scan: Pattern
     let scanGroups: ScanGroups
-    /// Where `scan` may start: at numbers, and at words that may begin an anchor word or a
-    /// scaled code. nil (everywhere) when the words' prefixes cannot be read.
+    /// Where `scan` may start, where `moneyStarts` cannot be had: at numbers, and at words
+    /// that may begin an anchor word or a scaled code. nil where `moneyStarts` is, or (every
+    /// offset) when the words' prefixes cannot be read.
     let scanStarts: WordStartFilter?
-    /// Which numbers `scan` may match at (with `scanStarts`); nil when an anchor word may
-    /// begin with a digit, where every number is tried.
-    let numberStarts: NumberStarts?
-    /// Which word starts `scan` may match at (with `scanStarts`): where an anchor word or a
-    /// scaled code stands whole; nil (every one the filter allows) when the words cannot be read.
-    let anchorStarts: WordTrieCheck?
+    /// Where `scan` may match, found faster than by `scanStarts`; nil (`scanStarts` is used)
+    /// when an anchor word may begin with a digit or the words cannot be read
+    /// (``NumberStarts``, ``WordTrieCheck``).
+    let moneyStarts: MoneyStarts?
     /// What text before a number may end with where `prefixBefore` can match there: its
     /// symbols, codes and names, read backwards (``prefix(before:scaled:)`` runs it only then).
     let prefixEnds: LiteralKeys
@@ -172,16 +171,13 @@ final class MoneyGrammar: Sendable {
         let readablePrefixes = currencies.scalePrefixes.keys.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic } }
         let scaledCodeWords = readablePrefixes
             ? currencies.scalePrefixes.keys.flatMap { prefix in currencies.isoCodes.map { prefix + $0 } } : Array(currencies.scalePrefixes.keys)
-        scanStarts = PatternPrefixes.of(anchorWords, caseless: true).map { prefixes in
-            WordStartFilter(capitals: false, prefixes: prefixes + scaledCodeWords, caseless: true, digits: true)
-        }
-        anchorStarts = readablePrefixes ? WordTrieCheck(words: scaleWords + wordList + coins, codes: scaledCodeWords) : nil
+        let anchorStarts = readablePrefixes ? WordTrieCheck(words: scaleWords + wordList + coins, codes: scaledCodeWords) : nil
         let codes = currencies.isoCodes + currencies.scalePrefixes.keys.flatMap { prefix in currencies.isoCodes.map { prefix + $0 } }
         func literals(_ words: [String], bounded: Bool = true) -> [LiteralKeys.Literal] { words.map { LiteralKeys.Literal(text: $0, bounded: bounded) } }
         let connectors = try root.strings("currency_connectors")
         let anchorsMayBeDigits = (scaleWords + wordList + coins).contains { word in word.unicodeScalars.first.map { $0.isASCII && $0.properties.numericType != nil } ?? true }
-        if anchorsMayBeDigits {
-            numberStarts = nil
+        if anchorsMayBeDigits || anchorStarts == nil {
+            moneyStarts = nil
         } else {
             var hintCharacters = (0..<128).map { $0 >= 0x41 && $0 <= 0x5A }
             var hintLiterals: [String] = currencies.lowercaseCodes + (try root.strings("prefix_names"))
@@ -190,11 +186,15 @@ final class MoneyGrammar: Sendable {
                 if symbol.last?.isUppercase == true { continue }
                 if symbol.last?.isLetter == true { hintLiterals.append(symbol) } else if last.isASCII { hintCharacters[Int(last.value)] = true }
             }
-            numberStarts = NumberStarts(
+            let numberStarts = NumberStarts(
                 followers: LiteralKeys(literals(numberRules.spelledScales + numberRules.abbreviatedScales + connectors + wordList + coins + glued + codes + currencies.lowercaseCodes)
                     + literals(currencies.rawSymbols.filter { currencies.regionOfGluedSymbol($0) == nil }), backwards: false),
                 hintEnds: LiteralKeys(literals(hintLiterals, bounded: false), backwards: true),
                 hintCharacters: hintCharacters + Array(repeating: true, count: 128))
+            moneyStarts = MoneyStarts(numbers: numberStarts, words: anchorStarts!, anchorWords: scaleWords + wordList + coins + scaledCodeWords)
+        }
+        scanStarts = moneyStarts != nil ? nil : PatternPrefixes.of(anchorWords, caseless: true).map { prefixes in
+            WordStartFilter(capitals: false, prefixes: prefixes + scaledCodeWords, caseless: true, digits: true)
         }
         prefixEnds = LiteralKeys(literals(currencies.rawSymbols) + literals(currencies.isoCodes, bounded: false) + literals(currencies.lowercaseCodes)
             + literals(try root.strings("prefix_names")) + literals(wordList), backwards: true)
@@ -282,9 +282,6 @@ final class MoneyGrammar: Sendable {
     /// Whether a word of ``wordKey(_:)`` is a coin, and whether it is a price unit.
     func coinOrPriceUnit(key: String) -> (coin: Bool, priceUnit: Bool) { (coinWords.contains(key), priceUnitWords.contains(key)) }
 
-    /// Whether a unit as matched is money only in a price context ("p" of "50p").
-    func isPriceUnit(_ text: String) -> Bool { priceUnitWords.contains(Self.wordKey(text)) }
-
     /// How a currency word is looked up: folded, white space collapsed.
     static func wordKey(_ text: String) -> String {
         let folded = NumberRules.folded(text)
@@ -359,16 +356,80 @@ final class MoneyGrammar: Sendable {
     private static func endingWith(_ reversed: [[Unicode.Scalar]], matched: Int) -> String {
         var endsHere = false
         var next: [String: [[Unicode.Scalar]]] = [:]
+        var members = Set<String>()
         for literal in reversed {
             guard literal.count > matched else { endsHere = true; continue }
             let scalar = literal[matched]
-            let key = scalar == " " ? "[ ]" : PatternText.escape(String(scalar.isASCII ? Character(scalar).lowercased() : String(scalar)))
+            let character = scalar.isASCII ? Character(scalar).lowercased() : String(scalar)
+            let key = scalar == " " ? "[ ]" : PatternText.escape(character)
             next[key, default: []].append(literal)
+            members.insert(["\\", "]", "^", "-", "["].contains(character) ? "\\" + character : character)
         }
-        var branches = endsHere ? [""] : []
+        let dots = String(repeating: ".", count: matched)
+        var steps: [String] = []
         for (key, literals) in next.sorted(by: { $0.key < $1.key }) {
-            branches.append("(?<=\(key)\(String(repeating: ".", count: matched)))" + endingWith(literals, matched: matched + 1))
+            steps.append("(?<=\(key)\(dots))" + endingWith(literals, matched: matched + 1))
         }
-        return branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+        // Several steps are guarded by one lookbehind of a class of their characters: text that
+        // ends with none of them fails at one test instead of one per step (a number with no
+        // currency before it is the common case: this lookbehind runs at each try of the scan).
+        let step = steps.count == 1 ? steps[0] : "(?<=[\(members.sorted().joined())]\(dots))(?:" + steps.joined(separator: "|") + ")"
+        return endsHere ? (steps.isEmpty ? "" : "(?:|" + step + ")") : step
+    }
+}
+
+extension MoneyGrammar {
+    /// Whether the text before `offset` may end as `rangeStart` needs: the low end of a range,
+    /// then its joiner (perhaps with an article), then spaces or line breaks. Only the end of
+    /// the low end is looked at (a digit, or a number, scale or currency word, a symbol or a
+    /// code, by ``rangeLowEnds``): "rose to $5 million" has none ("rose"), so
+    /// `rangeStart`, whose search of the 100 bytes before a sum costs some 30,000 instructions,
+    /// is not run. Never false where `rangeStart` can match: text it cannot read (a non-ASCII
+    /// byte, an apostrophe) says true.
+    func mayEndRangeStart(in buffer: TextBuffer, before offset: Int) -> Bool {
+        guard let joiners = rangeJoiners else { return true }
+        return buffer.withBytes { bytes in
+            // `[ \n]*\z`, then the joiner or its article.
+            var end = offset
+            while end > 0, LiteralKeys.isSpace(bytes[end - 1]) { end -= 1 }
+            return mayEndJoiner(bytes, at: end, joiners: joiners.words) { joinerStart in mayEndLowEnd(bytes, at: joinerStart) }
+                || mayEndJoiner(bytes, at: end, joiners: joiners.articles) { articleStart in
+                    var before = articleStart
+                    while before > 0, LiteralKeys.isSpace(bytes[before - 1]) { before -= 1 }
+                    return mayEndJoiner(bytes, at: before, joiners: joiners.words) { joinerStart in mayEndLowEnd(bytes, at: joinerStart) }
+                }
+        }
+    }
+
+    /// Whether one of `joiners` (a word of ASCII letters, folded), a dash or text this does
+    /// not read (a non-ASCII byte, an apostrophe) ends at `end` with `before` true of where it
+    /// starts (of the start of every joiner that ends there).
+    private func mayEndJoiner(_ bytes: UnsafePointer<UInt8>, at end: Int, joiners: [[UInt8]], _ before: (Int) -> Bool) -> Bool {
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last == UInt8(ascii: "-") { return before(end - 1) }
+        guard LiteralKeys.isLetter(last) else { return true }
+        // A non-ASCII scalar may be a caseless form of a joiner's letter ("ſ" of "hasta").
+        for index in max(0, end - 4 * (joiners.map(\.count).max() ?? 0))..<end where bytes[index] >= 0x80 { return true }
+        for joiner in joiners where joiner.count <= end {
+            var matches = true
+            for (index, byte) in joiner.enumerated() where LiteralKeys.lowercased(bytes[end - joiner.count + index]) != byte {
+                matches = false
+                break
+            }
+            if matches && before(end - joiner.count) { return true }
+        }
+        return false
+    }
+
+    /// Whether the low end of a range may end at `end`, spaces or line breaks after it skipped:
+    /// a digit, a non-ASCII byte, or a number, scale or currency word, symbol or code.
+    private func mayEndLowEnd(_ bytes: UnsafePointer<UInt8>, at end: Int) -> Bool {
+        var end = end
+        while end > 0, LiteralKeys.isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last >= 0x80 || NumberStarts.isDigit(last) { return true }
+        return rangeLowEnds.mayStand(bytes, at: end, count: end)
     }
 }

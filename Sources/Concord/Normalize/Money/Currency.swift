@@ -12,12 +12,26 @@ public struct MoneyUnit: Sendable, Equatable {
     /// Whether this is a minor unit ("cents", "pence") that can follow a major one: `factor`
     /// below 1, told once like `isMajor`.
     let isMinor: Bool
+    /// The power of ten `factor` is, if it is one (-2 for cents): the amount is then the
+    /// number with its exponent moved (``ExactDecimal/timesPowerOfTen(_:)``), no product.
+    let factorPower: Int?
 
-    public init(unit: String, factor: ExactDecimal = 1) {
+    public init(unit: String, factor: ExactDecimal) {
         self.unit = unit
         self.factor = factor
         isMajor = factor == 1
         isMinor = factor < 1
+        factorPower = (-12...12).first { factor == ExactDecimal(significand: 1, exponent: $0) }
+    }
+
+    /// A unit in major units (factor 1), told without a Decimal comparison: a unit is made
+    /// for each code a sum is written with.
+    public init(unit: String) {
+        self.unit = unit
+        factor = 1
+        isMajor = true
+        isMinor = false
+        factorPower = 0
     }
 }
 

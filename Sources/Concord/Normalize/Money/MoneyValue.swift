@@ -12,6 +12,7 @@ struct MoneyValue: Sendable, Equatable {
     /// The amount in major units ("12 cts" → 0.12).
     var amount: ExactDecimal {
         guard let unit, !unit.isMajor else { return number }
+        if let power = unit.factorPower { return number.timesPowerOfTen(power) }
         return number * unit.factor
     }
 
