@@ -60,10 +60,12 @@ public struct ClaimBuilder: Sendable {
         }
         let rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
         var byLanguage: [String: [ClaimRule]] = [:]
+        var expanders: [String: ClaimPatternExpander] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
-            let placeholders = ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptionNouns: descriptionNouns[language] ?? [], descriptorHeads: descriptors[language] ?? [], articles: articles[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation)
-            let rule = try ClaimRule(file: file, placeholders: placeholders)
+            let expander = expanders[language] ?? ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptionNouns: descriptionNouns[language] ?? [], descriptorHeads: descriptors[language] ?? [], articles: articles[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation).expander()
+            expanders[language] = expander
+            let rule = try ClaimRule(file: file, placeholders: expander)
             if rule.objectGroup == "round", let fallback = rule.objectDefault, !rounds.names.contains(where: { $0.name == fallback }) {
                 throw RuleError(origin: file.root["object_default"]?.origin ?? file.root.origin, message: "object_default '\(fallback)' is no round name of claims/rounds.yaml")
             }
