@@ -38,7 +38,29 @@ struct DateResolver {
     }
 
     /// The value of `parts`, or nil when they do not make a date (February 30, month 13).
+    /// A span of days ("March 3-5, 2024", "du 3 au 5 mars") runs from its first day to the
+    /// day its last one resolves to, in that day's month or the month the span names first,
+    /// of the year before when that month comes later ("December 30 to January 2, 2025");
+    /// one whose first day is no earlier than its last ("March 5-3": a score, not a span) is
+    /// no date.
     func resolve(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
+        guard let firstDayText = parts[.firstDay] else { return resolveDate(parts, dayFirst: dayFirst, anchor: anchor) }
+        guard let resolution = resolveDate(parts, dayFirst: dayFirst, anchor: anchor) else { return nil }
+        guard let last = resolution.value?.last else { return resolution }
+        var firstMonth = last.month
+        if let text = parts[.firstMonth] {
+            guard let month = monthNumber(text) else { return nil }
+            firstMonth = month
+        }
+        guard let firstDay = Int(firstDayText),
+              let first = CalendarDay(year: firstMonth > last.month ? last.year - 1 : last.year, month: firstMonth, day: firstDay),
+              first < last else { return nil }
+        let span = DateValue(first: first, last: last)
+        return resolution.isRelative ? .relative(span) : .absolute(span)
+    }
+
+    /// The value of `parts` without a span's first day.
+    private func resolveDate(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
         let year = parts[.year].flatMap(Self.yearNumber)
         // No `flatMap(monthNumber)`: the method as a value copied the resolver, its vocabulary's
         // dictionaries retained and released, at each date (measured: 4 M instructions per 1,000
