@@ -301,6 +301,22 @@ import Testing
         #expect(found.last?.text == "The Miami-based operator" && found.last?.name == "Brightline", "\(found.map { ($0.text, $0.name) })")
     }
 
+    /// An organisation the document names only as an investor ("a round led by Sequoia
+    /// Capital") is no antecedent of "the company" when the company itself is unnamed; one it
+    /// also names elsewhere still is.
+    @Test func anInvestorOnlyIsNoAntecedent() throws {
+        let unnamed = try Self.entities("The startup raised $20 million in a round led by Sequoia Capital, the company said on Monday.")
+        #expect(unnamed.map(\.name) == ["Sequoia Capital"], "\(unnamed.map { ($0.text, $0.name) })")
+        let named = try Self.entities("Sequoia Capital opened an office in Paris. The startup raised $20 million in a round led by Sequoia Capital, the company said.")
+        #expect(named.last?.text == "the company" && named.last?.name == "Sequoia Capital", "\(named.map { ($0.text, $0.name) })")
+    }
+
+    /// Wire copy writes "Co" without its period: "Oxford Energy Co said" is a company, not a person.
+    @Test func coWithoutAPeriodEndsACompany() throws {
+        let found = try Self.entities("Oxford Energy Co said it expects to file for an offering.")
+        #expect(found.map { [$0.text, $0.type.rawValue, $0.name] } == [["Oxford Energy Co", "ORG", "Oxford Energy"]], "\(found.map { ($0.text, $0.type, $0.name) })")
+    }
+
     @Test func anaphorPicksTheDescribedOrganisation() throws {
         let text = "Nimbus Labs Inc., a Berlin-based startup, met Orbital Corp., a Texas-based company. Orbital Corp. and Orbital Corp. talked. The Berlin-based startup agreed."
         let anaphor = try #require(try Self.entities(text).last)

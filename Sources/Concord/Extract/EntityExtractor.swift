@@ -634,32 +634,34 @@ public struct EntityExtractor: Sendable {
         // Ranked at the first anaphor that needs it: most stories have none (measured: 5.3 M
         // instructions over the first 1,000 Reuters stories when ranked for each story).
         var rankedNames: [String]?
-        func ranking() -> [String] {
+        func ranking() throws -> [String] {
             if let rankedNames { return rankedNames }
-            let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
+            let investors = try Self.namedOnlyAsInvestors(organizations, in: document, investorCues: grammar.investorCues)
+            let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) && !investors.contains($0) })
             rankedNames = ranked
             return ranked
         }
-        try anaphor.forEachMatch(in: buffer) { match in
+        var anaphors: [PatternMatch] = []
+        try anaphor.forEachMatch(in: buffer) { anaphors.append($0); return true }
+        for match in anaphors {
             // "The European Investment Bank": a noun capitalised where the language writes
             // it in lower case is part of a name.
             let written = match["head"].map(buffer.string) ?? ""
-            if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { return true }
+            if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { continue }
             let head = written.lowercased()
             let candidates = descriptions.filter { $0.head == head }
             // The anaphor's words only choose between descriptions of its noun, and most
             // anaphors have one or none (measured: reading them for each took 3 M instructions
             // over the first 1,000 Reuters stories, callgrind).
             let modifiers = candidates.count > 1 ? Self.words(buffer.string(match.range)).subtracting([head]) : []
-            let described = candidates
+            let described = try candidates
                 .max { lhs, rhs in
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
-                    return left != right ? left < right : (ranking().firstIndex(of: lhs.name) ?? .max) > (ranking().firstIndex(of: rhs.name) ?? .max)
+                    return left != right ? left < right : (try ranking().firstIndex(of: lhs.name) ?? .max) > (try ranking().firstIndex(of: rhs.name) ?? .max)
                 }
-            if let name = described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking().first {
+            if let name = try described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking().first {
                 found.add(Candidate(bytes: match.range, name: name, type: .organization, source: .anaphor))
             }
-            return true
         }
     }
 
@@ -683,6 +685,24 @@ public struct EntityExtractor: Sendable {
             previous.contains(organization.bytes.lowerBound) && !media.contains(organization.name) && !continuesAName(organization.bytes, in: document.buffer)
         }
         return (named.last { $0.bytes.lowerBound < investorsFrom ?? previous.upperBound } ?? named.last)?.name
+    }
+
+    /// The names of `organizations` that the document names only as investors: each mention
+    /// follows an investor cue in its sentence ("a round led by Sequoia Capital"). No anaphor
+    /// stands for them when nothing else does: in "The startup raised $20 million in a round led
+    /// by Sequoia Capital, the company said", the company is the unnamed startup.
+    private static func namedOnlyAsInvestors(_ organizations: [Candidate], in document: TokenizedDocument, investorCues: Pattern?) throws -> Set<String> {
+        guard let investorCues else { return [] }
+        var cueStarts: [Int] = []
+        try investorCues.forEachMatch(in: document.buffer) { cueStarts.append($0.range.lowerBound); return true }
+        guard !cueStarts.isEmpty else { return [] }
+        var investors = Set<String>(), others = Set<String>()
+        for organization in organizations {
+            let sentenceStart = document.sentenceIndex(containing: organization.bytes.lowerBound).map { document.sentences[$0].range.lowerBound } ?? 0
+            let followsCue = cueStarts.contains { $0 >= sentenceStart && $0 < organization.bytes.lowerBound }
+            if followsCue { investors.insert(organization.name) } else { others.insert(organization.name) }
+        }
+        return investors.subtracting(others)
     }
 
     /// Whether the name at `bytes` is the tail of a longer name the patterns split: a
