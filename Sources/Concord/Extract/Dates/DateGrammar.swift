@@ -9,8 +9,8 @@ final class DateGrammar: Sendable {
     enum Field: String, CaseIterable, Sendable {
         case day, month, year, a, b, quarter, half, season, week, current, upcoming, past, weekday, relative, count, unit
         /// The first day of a span of days ("March 3-5", "du 3 au 5 mars") and its month
-        /// when the span names one of its own ("March 30 to April 2"): `day` and `month` are
-        /// the span's last day.
+        /// when the span names one of its own ("March 30 to April 2", "from March to June"):
+        /// `day` and `month` are the span's end.
         case firstDay, firstMonth
 
         /// The field's place in ``DateParts``.
