@@ -503,6 +503,16 @@ public struct EntityExtractor: Sendable {
         // Ursula von der Leyen", "Selon Luc de la Tour"); where nouns are capitalised, any noun
         // may, unless an organisation follows the particle ("Roland Busch von Siemens sagte").
         let before = Self.word(before: range.lowerBound, in: buffer)
+        // A given name before it ("Roland Busch von Siemens", "Guillaume Faury d'Airbus") opens
+        // the person's name, which ends before the particle when the document also names what
+        // follows it without one ("Siemens übernimmt ..."): that is where they work. Else it
+        // may be a surname ("Jorge Braga de Macedo"), and the name is left to the rules below.
+        if gazetteer.givenNames.contains(before), let particle = words.dropFirst().firstIndex(where: grammar.isParticle),
+           let given = Self.wordAndStart(before: range.lowerBound, in: buffer), given.text == before,
+           Self.isNamedAlone(Self.withoutParticle(words[particle...], grammar: grammar), in: buffer, grammar: grammar) {
+            let person = given.start..<(range.lowerBound + text[..<words[particle - 1].endIndex].utf8.count)
+            return Candidate(bytes: person, name: buffer.string(person), type: .person, source: .pattern)
+        }
         if before.first?.isUppercase == true, !grammar.isRole(before), !grammar.nonNames.contains(before), !grammar.articles.contains(before),
            words.dropFirst().contains(where: grammar.isParticle),
            !grammar.compoundHeads || words.last.map({ gazetteer.entries[String($0)]?.type == .organization }) == true {
@@ -510,6 +520,23 @@ public struct EntityExtractor: Sendable {
         }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
+    }
+
+    /// The first word after the particles that open `words`, without an elided particle
+    /// ("d'Airbus" → "Airbus").
+    private static func withoutParticle(_ words: ArraySlice<Substring>, grammar: EntityGrammar) -> Substring {
+        guard let word = words.first(where: { !grammar.particles.contains($0.lowercased()) }) else { return words.last ?? "" }
+        return word.firstIndex(where: { $0 == "'" || $0 == "’" }).map { word[word.index(after: $0)...] } ?? word
+    }
+
+    /// Whether `word` stands in `buffer` somewhere after no particle: a name of its own, not
+    /// only the end of a surname ("de Macedo").
+    private static func isNamedAlone(_ word: Substring, in buffer: TextBuffer, grammar: EntityGrammar) -> Bool {
+        guard !word.isEmpty else { return false }
+        return occurrences(of: String(word), in: buffer).contains { start in
+            let before = buffer.string(max(0, start - 3)..<start)
+            return !before.hasSuffix("'") && !before.hasSuffix("’") && !grammar.isParticle(Substring(Self.word(before: start, in: buffer)))
+        }
     }
 
     /// Names the patterns found, and the surname of each person, found again elsewhere

@@ -266,7 +266,10 @@ final class EntityGrammar: Sendable {
         if let heads = try Self.alternation(root.strings("descriptor_heads")).map({ $0 + nationalities }) {
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = compoundHeads ? "\\p{L}*?" : ""
-            branches.append(leadBranch("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])"))
+            // Where a noun takes a case ending (`descriptor_head_endings`): "die Mehrheit des
+            // US-Softwareanbieters Altair".
+            let ending = try Self.alternation(root.strings("descriptor_head_endings")).map { "(?:\($0))?" } ?? ""
+            branches.append(leadBranch("(?i:\(compound)(?<preHead>\(heads))\(ending))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])"))
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
         // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on
