@@ -286,10 +286,10 @@ struct ClaimExpectation: CustomStringConvertible {
 
 @Suite struct ClaimRuleErrorTests {
     static func rules(_ yaml: String) throws -> RuleSet {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-claims-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("claims/investment"), withIntermediateDirectories: true)
-        try yaml.write(to: directory.appendingPathComponent("claims/investment/en.yaml"), atomically: true, encoding: .utf8)
-        return try RuleSet(directory: directory)
+        // The rule set reads its files when made: the folder may go right after.
+        let folder = try TemporaryFolder()
+        try folder.write("claims/investment/en.yaml", yaml)
+        return try RuleSet(directory: folder.url)
     }
 
     @Test func unknownPlaceholderNamesFileAndLine() throws {

@@ -301,6 +301,47 @@ import Testing
         #expect(found.last?.text == "The Miami-based operator" && found.last?.name == "Brightline", "\(found.map { ($0.text, $0.name) })")
     }
 
+    /// An organisation the document names only as an investor ("a round led by Sequoia
+    /// Capital") is no antecedent of "the company" when the company itself is unnamed; one it
+    /// also names elsewhere still is.
+    @Test func anInvestorOnlyIsNoAntecedent() throws {
+        let unnamed = try Self.entities("The startup raised $20 million in a round led by Sequoia Capital, the company said on Monday.")
+        #expect(unnamed.map(\.name) == ["Sequoia Capital"], "\(unnamed.map { ($0.text, $0.name) })")
+        let named = try Self.entities("Sequoia Capital opened an office in Paris. The startup raised $20 million in a round led by Sequoia Capital, the company said.")
+        #expect(named.last?.text == "the company" && named.last?.name == "Sequoia Capital", "\(named.map { ($0.text, $0.name) })")
+    }
+
+    /// "Roland Busch von Siemens sagte": after a given name, a particle ends the person's name
+    /// when the document names what follows it on its own (where they work); where it does
+    /// not, the words after the particle may be a surname ("Jorge Braga de Macedo") and no
+    /// person is cut short.
+    @Test(arguments: [
+        ("de", "Siemens kauft Altair. Roland Busch von Siemens sagte, der Kauf sei wichtig.", "Roland Busch"),
+        ("fr", "Airbus a livré 50 avions, selon Airbus. Guillaume Faury d'Airbus a déclaré que la demande restait forte.", "Guillaume Faury"),
+    ])
+    func aParticleAfterAGivenNameAndSurnameOpensTheEmployer(language: String, text: String, person: String) throws {
+        let people = try Self.entities(text, language: language).filter { $0.type == .person }.map(\.name)
+        #expect(people == [person], "\(people)")
+    }
+
+    @Test func aSurnameWithAParticleIsNotCutShort() throws {
+        let people = try Self.entities("\"It is no crisis,\" Jorge Braga de Macedo told Reuters.").filter { $0.type == .person }.map(\.name)
+        #expect(!people.contains("Jorge Braga"), "\(people)")
+    }
+
+    /// A German descriptor in the genitive or dative still describes the name after it: "die
+    /// Mehrheit des US-Softwareanbieters Altair".
+    @Test func aDescriptorWithACaseEndingDescribesTheName() throws {
+        let found = try Self.entities("Siemens übernimmt die Mehrheit des US-Softwareanbieters Altair.", language: "de")
+        #expect(found.contains { $0.name == "Altair" && $0.type == .organization }, "\(found.map { ($0.text, $0.name) })")
+    }
+
+    /// Wire copy writes "Co" without its period: "Oxford Energy Co said" is a company, not a person.
+    @Test func coWithoutAPeriodEndsACompany() throws {
+        let found = try Self.entities("Oxford Energy Co said it expects to file for an offering.")
+        #expect(found.map { [$0.text, $0.type.rawValue, $0.name] } == [["Oxford Energy Co", "ORG", "Oxford Energy"]], "\(found.map { ($0.text, $0.type, $0.name) })")
+    }
+
     @Test func anaphorPicksTheDescribedOrganisation() throws {
         let text = "Nimbus Labs Inc., a Berlin-based startup, met Orbital Corp., a Texas-based company. Orbital Corp. and Orbital Corp. talked. The Berlin-based startup agreed."
         let anaphor = try #require(try Self.entities(text).last)

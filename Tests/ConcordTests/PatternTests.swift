@@ -156,6 +156,16 @@ import Testing
         #expect(PatternPrefixes.of("[a-z]x", caseless: true) == nil)
     }
 
+    /// Many alternatives fill the prefix set past the few it searches one by one; words that
+    /// agree in their first eight characters give one prefix, as do runs of spaces.
+    @Test func patternPrefixesOfManyWordsHaveNoRepeats() {
+        let letters = Array("abcdefghijklmnopqrstuvwxy")
+        let words = (0..<40).map { "Word\(letters[$0 % 25])x" } + ["internationally", "International", #"inter\h\hnational"#]
+        let expected = (letters.map { "word\($0)x" } + ["inter na", "internat"]).sorted()
+        #expect(PatternPrefixes.of(words.joined(separator: "|"), caseless: true) == expected)
+        #expect(PatternPrefixes.of(#"(?:é|ß|x)(?:ü|y)\h\h+z"#, caseless: true) == ["xy z", "xü z", "ßy z", "ßü z", "éy z", "éü z"])
+    }
+
     @Test func wordStartFilterReadsARunOfSpacesAsOne() {
         let starts = WordStartFilter(capitals: false, prefixes: ["in jan"])
         func allows(_ text: String) -> Bool {

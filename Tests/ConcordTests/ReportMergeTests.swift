@@ -5,11 +5,12 @@ import Testing
 /// `concord conflicts` over record files written by `extract`: the same report as over the
 /// records directly, however they were split across files; bad lines named; exit statuses.
 @Suite struct ReportMergeTests {
-    let directory: URL
+    /// Removed with the suite's instance, after each test.
+    let folder: TemporaryFolder
+    var directory: URL { folder.url }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-merge-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder()
     }
 
     func write(_ records: [DocumentRecord], to name: String) throws -> URL {

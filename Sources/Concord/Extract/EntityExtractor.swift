@@ -503,6 +503,16 @@ public struct EntityExtractor: Sendable {
         // Ursula von der Leyen", "Selon Luc de la Tour"); where nouns are capitalised, any noun
         // may, unless an organisation follows the particle ("Roland Busch von Siemens sagte").
         let before = Self.word(before: range.lowerBound, in: buffer)
+        // A given name before it ("Roland Busch von Siemens", "Guillaume Faury d'Airbus") opens
+        // the person's name, which ends before the particle when the document also names what
+        // follows it without one ("Siemens übernimmt ..."): that is where they work. Else it
+        // may be a surname ("Jorge Braga de Macedo"), and the name is left to the rules below.
+        if gazetteer.givenNames.contains(before), let particle = words.dropFirst().firstIndex(where: grammar.isParticle),
+           let given = Self.wordAndStart(before: range.lowerBound, in: buffer), given.text == before,
+           Self.isNamedAlone(Self.withoutParticle(words[particle...], grammar: grammar), in: buffer, grammar: grammar) {
+            let person = given.start..<(range.lowerBound + text[..<words[particle - 1].endIndex].utf8.count)
+            return Candidate(bytes: person, name: buffer.string(person), type: .person, source: .pattern)
+        }
         if before.first?.isUppercase == true, !grammar.isRole(before), !grammar.nonNames.contains(before), !grammar.articles.contains(before),
            words.dropFirst().contains(where: grammar.isParticle),
            !grammar.compoundHeads || words.last.map({ gazetteer.entries[String($0)]?.type == .organization }) == true {
@@ -510,6 +520,23 @@ public struct EntityExtractor: Sendable {
         }
         if let entry = gazetteer.entries[text] { return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer) }
         return Candidate(bytes: range, name: text, type: .person, source: .pattern)
+    }
+
+    /// The first word after the particles that open `words`, without an elided particle
+    /// ("d'Airbus" → "Airbus").
+    private static func withoutParticle(_ words: ArraySlice<Substring>, grammar: EntityGrammar) -> Substring {
+        guard let word = words.first(where: { !grammar.particles.contains($0.lowercased()) }) else { return words.last ?? "" }
+        return word.firstIndex(where: { $0 == "'" || $0 == "’" }).map { word[word.index(after: $0)...] } ?? word
+    }
+
+    /// Whether `word` stands in `buffer` somewhere after no particle: a name of its own, not
+    /// only the end of a surname ("de Macedo").
+    private static func isNamedAlone(_ word: Substring, in buffer: TextBuffer, grammar: EntityGrammar) -> Bool {
+        guard !word.isEmpty else { return false }
+        return occurrences(of: String(word), in: buffer).contains { start in
+            let before = buffer.string(max(0, start - 3)..<start)
+            return !before.hasSuffix("'") && !before.hasSuffix("’") && !grammar.isParticle(Substring(Self.word(before: start, in: buffer)))
+        }
     }
 
     /// Names the patterns found, and the surname of each person, found again elsewhere
@@ -634,32 +661,34 @@ public struct EntityExtractor: Sendable {
         // Ranked at the first anaphor that needs it: most stories have none (measured: 5.3 M
         // instructions over the first 1,000 Reuters stories when ranked for each story).
         var rankedNames: [String]?
-        func ranking() -> [String] {
+        func ranking() throws -> [String] {
             if let rankedNames { return rankedNames }
-            let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) })
+            let investors = try Self.namedOnlyAsInvestors(organizations, in: document, investorCues: grammar.investorCues)
+            let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) && !investors.contains($0) })
             rankedNames = ranked
             return ranked
         }
-        try anaphor.forEachMatch(in: buffer) { match in
+        var anaphors: [PatternMatch] = []
+        try anaphor.forEachMatch(in: buffer) { anaphors.append($0); return true }
+        for match in anaphors {
             // "The European Investment Bank": a noun capitalised where the language writes
             // it in lower case is part of a name.
             let written = match["head"].map(buffer.string) ?? ""
-            if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { return true }
+            if written.first?.isUppercase == true && !grammar.writtenDescriptorHeads.contains(written) { continue }
             let head = written.lowercased()
             let candidates = descriptions.filter { $0.head == head }
             // The anaphor's words only choose between descriptions of its noun, and most
             // anaphors have one or none (measured: reading them for each took 3 M instructions
             // over the first 1,000 Reuters stories, callgrind).
             let modifiers = candidates.count > 1 ? Self.words(buffer.string(match.range)).subtracting([head]) : []
-            let described = candidates
+            let described = try candidates
                 .max { lhs, rhs in
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
-                    return left != right ? left < right : (ranking().firstIndex(of: lhs.name) ?? .max) > (ranking().firstIndex(of: rhs.name) ?? .max)
+                    return left != right ? left < right : (try ranking().firstIndex(of: lhs.name) ?? .max) > (try ranking().firstIndex(of: rhs.name) ?? .max)
                 }
-            if let name = described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking().first {
+            if let name = try described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking().first {
                 found.add(Candidate(bytes: match.range, name: name, type: .organization, source: .anaphor))
             }
-            return true
         }
     }
 
@@ -683,6 +712,24 @@ public struct EntityExtractor: Sendable {
             previous.contains(organization.bytes.lowerBound) && !media.contains(organization.name) && !continuesAName(organization.bytes, in: document.buffer)
         }
         return (named.last { $0.bytes.lowerBound < investorsFrom ?? previous.upperBound } ?? named.last)?.name
+    }
+
+    /// The names of `organizations` that the document names only as investors: each mention
+    /// follows an investor cue in its sentence ("a round led by Sequoia Capital"). No anaphor
+    /// stands for them when nothing else does: in "The startup raised $20 million in a round led
+    /// by Sequoia Capital, the company said", the company is the unnamed startup.
+    private static func namedOnlyAsInvestors(_ organizations: [Candidate], in document: TokenizedDocument, investorCues: Pattern?) throws -> Set<String> {
+        guard let investorCues else { return [] }
+        var cueStarts: [Int] = []
+        try investorCues.forEachMatch(in: document.buffer) { cueStarts.append($0.range.lowerBound); return true }
+        guard !cueStarts.isEmpty else { return [] }
+        var investors = Set<String>(), others = Set<String>()
+        for organization in organizations {
+            let sentenceStart = document.sentenceIndex(containing: organization.bytes.lowerBound).map { document.sentences[$0].range.lowerBound } ?? 0
+            let followsCue = cueStarts.contains { $0 >= sentenceStart && $0 < organization.bytes.lowerBound }
+            if followsCue { investors.insert(organization.name) } else { others.insert(organization.name) }
+        }
+        return investors.subtracting(others)
     }
 
     /// Whether the name at `bytes` is the tail of a longer name the patterns split: a

@@ -8,6 +8,10 @@ final class DateGrammar: Sendable {
     /// The parts a form can capture.
     enum Field: String, CaseIterable, Sendable {
         case day, month, year, a, b, quarter, half, season, week, current, upcoming, past, weekday, relative, count, unit
+        /// The first day of a span of days ("March 3-5", "du 3 au 5 mars") and its month
+        /// when the span names one of its own ("March 30 to April 2", "from March to June"):
+        /// `day` and `month` are the span's end.
+        case firstDay, firstMonth
 
         /// The field's place in ``DateParts``.
         var slot: Int {
@@ -28,6 +32,8 @@ final class DateGrammar: Sendable {
             case .relative: 13
             case .count: 14
             case .unit: 15
+            case .firstDay: 16
+            case .firstMonth: 17
             }
         }
     }
@@ -220,9 +226,12 @@ final class DateVocabulary: Sendable {
     /// The form's pattern with placeholders expanded and group names prefixed `fN_`.
     func expand(_ form: String, form index: Int, at origin: RuleOrigin) throws -> String {
         let prefix = "f\(index)_"
+        let suffix = daySuffix.isEmpty ? "" : "(?:\(daySuffix))?"
         let expansions: [String: String] = [
-            "day": "(?<\(prefix)day>[0-3]?[0-9])\(daySuffix.isEmpty ? "" : "(?:\(daySuffix))?")",
+            "day": "(?<\(prefix)day>[0-3]?[0-9])\(suffix)",
             "month": "(?<\(prefix)month>\(wordPatterns.months))",
+            "firstday": "(?<\(prefix)firstDay>[0-3]?[0-9])\(suffix)",
+            "firstmonth": "(?<\(prefix)firstMonth>\(wordPatterns.months))",
             // A year that opens a day in numbers ("by 2024-03-05", "seit 2024/3/5") is that
             // day's, which its own form reads: not a year after "by".
             "year": "(?<\(prefix)year>(?:1[89]|20)[0-9]{2})(?![-/](?:0?[1-9]|1[0-2])[-/][0-3]?[0-9])",

@@ -205,10 +205,13 @@ final class EntityGrammar: Sendable {
         // A word such as "Banco", "Gruppo", "Groupe" before the name (`org_prefix_words`, as
         // Spanish, Italian and French write them), perhaps joined by a preposition: "Banco
         // Santander", "Banca d'Italia", "Banque de France" (`orgFront`).
-        if let prefixWords = try Self.alternation(root.strings("org_prefix_words")) {
-            let prepositions = try root.strings("role_prepositions").map { $0.hasSuffix("'") ? PatternText.escape(String($0.dropLast())) + "['’]" : PatternText.escape($0) + "\\h+" }
+        let prefixWordList = try root.strings("org_prefix_words")
+        let prepositions = try root.strings("role_prepositions").map { $0.hasSuffix("'") ? PatternText.escape(String($0.dropLast())) + "['’]" : PatternText.escape($0) + "\\h+" }
+        // A title after the name starts a person's: "the Bank of Japan Governor Satoshi Sumita".
+        let notTitle = titles.map { "(?!(?:\($0))(?![\\p{L}\\p{N}]))" } ?? ""
+        if let prefixWords = Self.alternation(prefixWordList) {
             let joint = prepositions.isEmpty ? "" : "(?:\(prepositions.joined(separator: "|")))?"
-            branches.append(leadBranch("(?<orgFront>(?:\(prefixWords))\\h+\(joint)\(companyWord)(?:\\h+\(companyWord)){0,2})(?![\\p{L}\\p{N}])"))
+            branches.append(leadBranch("(?<orgFront>(?:\(prefixWords))\\h+\(joint)\(notTitle)\(companyWord)(?:\\h+\(notTitle)\(companyWord)){0,2})(?![\\p{L}\\p{N}])"))
         }
         var runBranches: [String] = []
         if let suffixes {
@@ -220,7 +223,17 @@ final class EntityGrammar: Sendable {
         // startup").
         // "Hellman & Friedman": an ampersand joins two words of one name.
         let capitalisedName = "\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3}"
-        let orgWords = try Self.alternation(root.strings("org_words"))
+        // An org word that may also open a name (English "Bank", "University") takes what a
+        // preposition joins to it, up to three capitalised words that are no title: "Union
+        // Bank of Switzerland", "the Federal Reserve Bank of New York", not "Union Bank" and
+        // the place, nor the `orgFront` "Bank of Switzerland" inside the name.
+        let orgWordList = try root.strings("org_words")
+        let closingOnly = Self.alternation(orgWordList.filter { !prefixWordList.contains($0) })
+        let opensToo = Self.alternation(orgWordList.filter(prefixWordList.contains)).map { words in
+            prepositions.isEmpty ? words : "(?:\(words))(?:\\h+(?:\(prepositions.joined(separator: "|")))\(notTitle)\(companyWord)(?:\\h+\(notTitle)\(companyWord)){0,2})?"
+        }
+        let endingWords = [closingOnly, opensToo].compactMap { $0 }
+        let orgWords = endingWords.isEmpty ? nil : endingWords.joined(separator: "|")
         if let orgWords {
             runBranches.append("(?<orgName>\(companyWord)(?:\\h+\(companyWord)){0,3}\\h+(?:\(orgWords)))(?![\\p{L}\\p{N}])")
         }
@@ -253,7 +266,10 @@ final class EntityGrammar: Sendable {
         if let heads = try Self.alternation(root.strings("descriptor_heads")).map({ $0 + nationalities }) {
             // Where nouns compound (`compound_heads: true`): "US-Softwarefirma Altair".
             let compound = compoundHeads ? "\\p{L}*?" : ""
-            branches.append(leadBranch("(?i:\(compound)(?<preHead>\(heads)))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])"))
+            // Where a noun takes a case ending (`descriptor_head_endings`): "die Mehrheit des
+            // US-Softwareanbieters Altair".
+            let ending = try Self.alternation(root.strings("descriptor_head_endings")).map { "(?:\($0))?" } ?? ""
+            branches.append(leadBranch("(?i:\(compound)(?<preHead>\(heads))\(ending))\(adjectives)\(complement)\\h+(?<orgAfter>\(capitalisedName))(?![\\p{L}\\p{N}])"))
         }
         // A name after a phrase that only an organisation follows ("acquired Brightline",
         // "invest $500 million in Wayve"): the name is in a lookahead, so the scan goes on

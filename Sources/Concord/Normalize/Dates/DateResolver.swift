@@ -38,7 +38,33 @@ struct DateResolver {
     }
 
     /// The value of `parts`, or nil when they do not make a date (February 30, month 13).
+    /// A span ("March 3-5, 2024", "du 3 au 5 mars", "from March to June 2024") runs from its
+    /// first day (the 1st of its first month when it names no day) to the last day of what its
+    /// end resolves to, in that end's month unless the span names one first; one whose first
+    /// day is no earlier than its last ("March 5-3": a score, not a span) is no date. A span
+    /// across New Year ("December 30 to January 2, 2025") has no value of one year, month or
+    /// day that holds it: it is its end's.
     func resolve(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
+        guard parts[.firstDay] != nil || parts[.firstMonth] != nil else { return resolveDate(parts, dayFirst: dayFirst, anchor: anchor) }
+        guard let resolution = resolveDate(parts, dayFirst: dayFirst, anchor: anchor) else { return nil }
+        guard let last = resolution.value?.last else { return resolution }
+        var firstMonth = last.month, firstDay = 1
+        if let text = parts[.firstMonth] {
+            guard let month = monthNumber(text) else { return nil }
+            firstMonth = month
+        }
+        if let text = parts[.firstDay] {
+            guard let day = Int(text) else { return nil }
+            firstDay = day
+        }
+        guard firstMonth <= last.month else { return resolution }
+        guard let first = CalendarDay(year: last.year, month: firstMonth, day: firstDay), first < last else { return nil }
+        let span = DateValue(first: first, last: last)
+        return resolution.isRelative ? .relative(span) : .absolute(span)
+    }
+
+    /// The value of `parts` without a span's first day and month.
+    private func resolveDate(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
         let year = parts[.year].flatMap(Self.yearNumber)
         // No `flatMap(monthNumber)`: the method as a value copied the resolver, its vocabulary's
         // dictionaries retained and released, at each date (measured: 4 M instructions per 1,000

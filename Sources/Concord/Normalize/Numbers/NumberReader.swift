@@ -204,11 +204,6 @@ public struct NumberReader: Sendable {
             }
             if rules.joiners.contains(word) { afterAnd = true; continue }
             if word == "a" || word == "an", current != nil { continue }  // "two and a half", "half a billion"
-            if rules.articles.contains(word), current == nil, index < pieces.count,
-               let (following, _) = longestWord(in: pieces, from: index), let unit = rules.units[following], unit.rounded(scale: 0) == unit,
-               !rules.articles.contains(following) {
-                continue  // "a one billion stg loan": the article counts nothing, unlike "ein" in "eineinhalb"
-            }
             defer { afterAnd = false }
             sawNumber = true
             if let unit = rules.units[word] {

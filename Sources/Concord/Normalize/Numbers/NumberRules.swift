@@ -165,8 +165,14 @@ public struct NumberRules: Sendable {
         let spelled = spelledScales.filter { $0.count > 1 }
         let first = Array(units.keys) + Array(fractions.keys) + leadingScales
         let any = first + Array(hundreds) + spelled + Array(joiners)
-        let firstWord = "(?:\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
-        let word = "(?:\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
+        // An article before another number is no part of it: "a four-pct stake", "a ten percent
+        // interest", "a one billion stg loan" (the reader skips such an article, but the text
+        // read would hold it). Before a hundred, a scale, a fraction or a currency it counts
+        // one ("a million", "a quarter", "a dollar").
+        let otherUnits = units.keys.filter { !articles.contains($0) }
+        let notArticleAlone = articles.isEmpty || otherUnits.isEmpty ? "" : "(?!\(PatternText.alternation(Array(articles), bounded: false))[ -]+\(PatternText.alternation(otherUnits, bounded: false))(?!\\p{L}))"
+        let firstWord = "(?:\(notArticleAlone)\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
+        let word = "(?:\(notArticleAlone)\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
         // Joiners stand between spaces or hyphens: "one and a half", "one-and-a-half", "vingt-et-un".
         var joiner = joiners.isEmpty ? "" : "|[ -]" + PatternText.alternation(Array(joiners)) + "[ -]"
         if !decimalWords.isEmpty {
