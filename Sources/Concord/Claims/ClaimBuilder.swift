@@ -1,35 +1,27 @@
+import Foundation
+import Synchronization
+
 /// Builds claims from the mentions of each sentence with the claim patterns in
 /// `Rules/claims/<predicate>/<lang>.yaml`.
 ///
-/// Only sentences holding a predicate's trigger word, and the marks its claims need (a
-/// sum, a percent, people, an object: ``ClaimRule/patternNeeds``), are masked (see ``MaskedSentence``)
-/// and matched. Each claim takes the money, percents, dates and people inside its own
+/// A pattern is matched only on sentences that hold what every match of it holds (marks,
+/// words, in their order: ``ClaimSentenceFilter``), its rule's trigger word, and the marks
+/// its claims need (a sum, a percent, people, an object: ``ClaimRule/patternNeeds``); only
+/// those sentences are masked (see ``MaskedSentence``). Each claim takes the money, percents, dates and people inside its own
 /// captured groups only, so a valuation's sum never joins an investment. Then, per
 /// document: a claim without a subject takes the one the document states for the same
 /// predicate and object; anaphors that would make a party its own counterpart are
 /// resolved to the next organisation the document is about; symmetric predicates order
 /// their parties; `founded-by` claims about one company become one claim.
 public struct ClaimBuilder: Sendable {
-    let rules: [String: [ClaimRule]]
-    /// Per language, every rule's trigger in one pattern: one scan finds the sentences
-    /// worth matching and which rules each one triggers. The pattern matches (empty) at a
-    /// word start where some trigger matches; a lookahead per rule (group `r<index>`) then
-    /// records every rule whose trigger matches there, so a word that triggers two rules
-    /// ("stake": investment and stake) triggers both.
-    let triggers: [String: Pattern]
-    /// Per language, the number of each rule's group `r<index>` in its ``triggers`` pattern.
-    let triggerGroups: [String: [Int?]]
-    /// Per language, the word starts where some trigger may match (read from the triggers'
-    /// text; the filter is nil when it cannot be read): the trigger scan tries only those.
-    let triggerStarts: [String: PatternStartFilter]
-    let anaphors: [String: Pattern]
-    /// Per language, an organisation's mark, a verb of saying and the few words up to the
-    /// end of the text (`speech_verbs` of the entity rules): "⟨O2⟩ said on ⟨D3⟩ that" before
-    /// a pronoun names whom the pronoun stands for.
-    let speakers: [String: Pattern]
+    /// Per language, its rules and what is read from them once (one look-up a document).
+    let languages: [String: ClaimLanguage]
     let rounds: RoundNames
     /// News media of the gazetteer: never what a pronoun or anaphor stands for.
     let media: Set<String>
+
+    /// Per language, its rules in the order their claims are read.
+    var rules: [String: [ClaimRule]] { languages.mapValues(\.rules) }
 
     public init(rules: RuleSet) throws {
         media = try Gazetteer(file: rules.file("entities/gazetteer.yaml")).media
@@ -59,33 +51,22 @@ public struct ClaimBuilder: Sendable {
             }
         }
         let rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
+        let roundNeeds = ClaimPatternReader.needs(of: rounds.alternation, placeholders: [:])
         var byLanguage: [String: [ClaimRule]] = [:]
         var expanders: [String: ClaimPatternExpander] = [:]
         for file in rules.files(in: "claims") where file.root["predicate"] != nil {
             let language = try file.root.string("language")
             let expander = expanders[language] ?? ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptionNouns: descriptionNouns[language] ?? [], descriptorHeads: descriptors[language] ?? [], articles: articles[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation).expander()
             expanders[language] = expander
-            let rule = try ClaimRule(file: file, placeholders: expander)
+            let rule = try ClaimRule(file: file, placeholders: expander, roundNeeds: roundNeeds)
             if rule.objectGroup == "round", let fallback = rule.objectDefault, !rounds.names.contains(where: { $0.name == fallback }) {
                 throw RuleError(origin: file.root["object_default"]?.origin ?? file.root.origin, message: "object_default '\(fallback)' is no round name of claims/rounds.yaml")
             }
             byLanguage[language, default: []].append(rule)
         }
-        self.rules = byLanguage
-        triggers = try byLanguage.mapValues { rules in
-            // Triggers start words; one lookbehind outside the alternation scans far faster
-            // than a \\b before each word.
-            let any = Self.anyTrigger(rules)
-            let each = rules.indices.map { "(?:(?=(?<r\($0)>\(rules[$0].triggerSource)))|)" }.joined()
-            return try Pattern("(?<![\\p{L}\\p{N}])(?=\(any))\(each)", caseless: true, origin: rules[0].triggerOrigin)
-        }
-        triggerGroups = Dictionary(uniqueKeysWithValues: triggers.map { language, trigger in
-            (language, byLanguage[language, default: []].indices.map { trigger.groupNumber("r\($0)") })
+        languages = Dictionary(uniqueKeysWithValues: try byLanguage.map { language, rules in
+            (language, try ClaimLanguage(rules: rules, anaphor: anaphors[language], speaker: speakers[language]))
         })
-        // Read on first use: 12 M instructions at startup for the five languages (callgrind).
-        triggerStarts = byLanguage.mapValues { rules in PatternStartFilter(source: Self.anyTrigger(rules), caseless: true) }
-        self.anaphors = anaphors
-        self.speakers = speakers
         self.rounds = rounds
     }
 
@@ -100,58 +81,68 @@ public struct ClaimBuilder: Sendable {
         return "(?<!\(close)\\h\\p{Ll}{2}\\h)(?<!\(close)\\h\\p{Ll}{3}\\h)\(open)O[0-9]+\(close)\\h+(?:\(verb))(?:[\\h,]+(?:\(open)[DL][0-9]+\(close)|\\p{Ll}+'?)){0,3}?[\\h,]*$"
     }
 
-    /// Every rule's trigger as one alternation.
-    private static func anyTrigger(_ rules: [ClaimRule]) -> String {
-        rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")
-    }
-
     public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] {
-        let language = rules[document.language.language] != nil ? document.language.language : "en"
-        guard let ruleList = rules[language], let trigger = triggers[language] else { return [] }
-        // Each triggered sentence, in text order, with the rules it triggers.
-        var triggered: [(sentence: Int, rules: [Bool])] = []
-        let ruleGroups = triggerGroups[language] ?? []
-        try trigger.forEachMatch(in: document.buffer, startingAt: triggerStarts[language]?.filter) { match in
-            guard let sentence = document.sentenceIndex(containing: match.range.lowerBound) else { return true }
-            if triggered.last?.sentence != sentence { triggered.append((sentence, Array(repeating: false, count: ruleList.count))) }
-            for (index, group) in ruleGroups.enumerated() where group.flatMap({ match[$0] }) != nil { triggered[triggered.count - 1].rules[index] = true }
-            return true
-        }
-        guard !triggered.isEmpty else { return [] }
-        let spans = MentionSpans(mentions)
-        // A text holding the opening byte of a mark itself could read as marks that no
-        // mention made (and a party may be found for one): then no sentence is ruled out.
-        let mayFakeMarks = document.buffer.withBytes { base in
-            Bytes.firstIndex(in: UnsafeBufferPointer(start: base, count: document.buffer.byteCount), from: 0, to: document.buffer.byteCount) {
-                Bytes.bytes(of: $0, equalTo: MaskedSentence.openByte)
-            } < document.buffer.byteCount
-        }
+        guard let language = languages[document.language.language] ?? languages["en"] else { return [] }
+        let ruleList = language.rules, filter = language.filter
+        let buffer = document.buffer
+        let (mayHold, mayFakeMarks) = Self.markKinds(in: document, mentions: mentions)
+        var triggered = [Bool](repeating: false, count: ruleList.count), wanted = triggered
+        var spans: MentionSpans?
         // Made at the first match: most triggered sentences give none (measured on Reuters:
         // 646 contexts a thousand stories, 18.5 M instructions, for 43 matches).
         var context: ClaimContext?
         var claims: [ReadClaim] = []
-        for (sentenceIndex, triggeredRules) in triggered {
-            let sentence = document.sentences[sentenceIndex]
-            let marked = spans.marked(in: sentence.range)
-            let present = mayFakeMarks ? MarkKinds(rawValue: .max) : marked.reduce(into: MarkKinds()) { $0.formUnion($1.kinds) }
-            var masked: MaskedSentence?
-            for (rule, isTriggered) in zip(ruleList, triggeredRules) where isTriggered {
-                // Patterns whose claims need marks the sentence lacks are not run, and a
-                // sentence no pattern runs on is not masked (see ``ClaimRule/patternNeeds``).
-                for completes in [false, true] where rule.mayClaim(present: present, completing: completes) {
-                    let patterns = completes ? rule.completions : rule.patterns
-                    guard !patterns.isEmpty else { continue }
+        try buffer.withBytes { base in
+            // Per sentence, the patterns that may match it (``ClaimSentenceFilter``), in the
+            // order claims are read: only a sentence with one is searched for its triggers, and
+            // only one that triggers such a pattern's rule is masked and matched.
+            var scratch = filter.scratch(base, count: buffer.byteCount, isASCII: buffer.isASCII)
+            var cursor = TriggerCursor()
+            for (sentenceIndex, sentence) in document.sentences.enumerated() {
+                guard filter.mayMatch(base, sentence.range, kinds: mayHold[sentenceIndex], &scratch) else { continue }
+                // The rules whose trigger the sentence holds (at the start of a word), looked for
+                // until every rule of a pattern that may match is found.
+                var missing = 0
+                for index in triggered.indices {
+                    triggered[index] = false
+                    wanted[index] = false
+                }
+                filter.forEachSlot(scratch) { slot in
+                    if !wanted[slot.rule] {
+                        wanted[slot.rule] = true
+                        missing += 1
+                    }
+                }
+                try cursor.forEachMatch(of: language.trigger, startingAt: language.triggerStarts.filter, in: buffer, bytes: base,
+                                        from: sentence.range.lowerBound, before: sentence.range.upperBound) { match in
+                    for (index, group) in language.triggerGroups.enumerated() where !triggered[index] && group.flatMap({ match[$0] }) != nil {
+                        triggered[index] = true
+                        if wanted[index] { missing -= 1 }
+                    }
+                    return missing > 0
+                }
+                guard filter.keepSlots(&scratch, where: { triggered[$1.rule] }) else { continue }
+                let mentionSpans = spans ?? MentionSpans(mentions)
+                spans = mentionSpans
+                let marked = mentionSpans.marked(in: sentence.range)
+                // Patterns whose claims need marks the sentence lacks are not run (see
+                // ``ClaimRule/patternNeeds``), and a sentence no pattern runs on is not masked.
+                // Where the marks stand is known unless the text may fake some.
+                filter.narrow(&scratch, kinds: mayFakeMarks ? MarkKinds(rawValue: .max) : marked.reduce(into: MarkKinds()) { $0.formUnion($1.kinds) })
+                guard mayFakeMarks || filter.inOrder(base, sentence.range, marks: marked, &scratch) else { continue }
+                var masked: MaskedSentence?
+                try filter.forEachSlot(scratch) { slot in
+                    let rule = ruleList[slot.rule]
+                    let pattern = slot.completes ? rule.completions[slot.pattern] : rule.patterns[slot.pattern]
                     let sentenceMask = masked ?? MaskedSentence(sentence: sentence.range, in: document, marked: marked)
                     masked = sentenceMask
-                    for pattern in patterns {
-                        // The matches are read after the scan: a closure reading them in it would
-                        // capture (copy) the document and the builder at every scan.
-                        for match in try pattern.matches(in: sentenceMask.buffer) {
-                            let resolver = context ?? ClaimContext(document: document, mentions: mentions, anaphor: anaphors[language], speaker: speakers[language], media: media)
-                            context = resolver
-                            if let claim = resolver.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds, completes: completes) {
-                                claims.append(claim)
-                            }
+                    // The matches are read after the scan: a closure reading them in it would
+                    // capture (copy) the document and the builder at every scan.
+                    for match in try pattern.matches(in: sentenceMask.buffer) {
+                        let resolver = context ?? ClaimContext(document: document, mentions: mentions, anaphor: language.anaphor, speaker: language.speaker, media: media)
+                        context = resolver
+                        if let claim = resolver.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds, completes: slot.completes) {
+                            claims.append(claim)
                         }
                     }
                 }
@@ -159,6 +150,116 @@ public struct ClaimBuilder: Sendable {
         }
         // Without a match there is nothing to settle.
         return context?.settle(claims, rules: ruleList, unnamedRound: rounds.unnamed) ?? []
+    }
+
+    /// The kinds of mark each sentence of `document` may hold: those of the mentions that
+    /// start in it (its masked text holds some of them, ``MentionSpans/marked(in:)`` dropping
+    /// overlaps); and whether the text may fake marks: a text holding the opening byte of a mark
+    /// itself could read as marks that no mention made (and a party may be found for one), and
+    /// then every sentence may hold every kind.
+    static func markKinds(in document: TokenizedDocument, mentions: DocumentMentions) -> (kinds: [MarkKinds], mayFakeMarks: Bool) {
+        let buffer = document.buffer
+        if buffer.withBytes({ memchr($0, Int32(MaskedSentence.openByte), buffer.byteCount) != nil }) {
+            return (Array(repeating: MarkKinds(rawValue: .max), count: document.sentences.count), true)
+        }
+        var kinds = [MarkKinds](repeating: [], count: document.sentences.count)
+        func add(_ start: Int, _ kind: MarkKinds) {
+            if let sentence = document.sentenceIndex(containing: start) { kinds[sentence].formUnion(kind) }
+        }
+        for index in mentions.money.indices { add(mentions.money[index].bytes.lowerBound, .money) }
+        for index in mentions.percents.indices { add(mentions.percents[index].bytes.lowerBound, .percent) }
+        for index in mentions.dates.indices { add(mentions.dates[index].bytes.lowerBound, .date) }
+        for index in mentions.entities.indices { add(mentions.entities[index].bytes.lowerBound, .entity(mentions.entities[index].type)) }
+        return (kinds, false)
+    }
+}
+
+/// One language's claim rules, and what is read from them once for all its documents.
+final class ClaimLanguage: Sendable {
+    /// The rules, in the order their claims are read.
+    let rules: [ClaimRule]
+    /// Every rule's trigger in one pattern: one scan finds the sentences worth matching and
+    /// which rules each one triggers. The pattern matches (empty) at a word start where some
+    /// trigger matches; a lookahead per rule (group `r<index>`) then records every rule whose
+    /// trigger matches there, so a word that triggers two rules ("stake": investment and
+    /// stake) triggers both.
+    let trigger: Pattern
+    /// The number of each rule's group `r<index>` in ``trigger``.
+    let triggerGroups: [Int?]
+    /// The word starts where some trigger may match, read from the triggers' text on first
+    /// use (12 M instructions at startup for the five languages, callgrind; no filter when it
+    /// cannot be read): the trigger scan tries only those.
+    let triggerStarts: PatternStartFilter
+    /// What each pattern's matches hold: a sentence that lacks it is not searched for the
+    /// pattern's trigger, nor masked and matched. Built at the language's first document, so a
+    /// run that meets none pays nothing for it (about 9 M instructions for the English rules).
+    var filter: ClaimSentenceFilter {
+        builtFilter.withLock { built in
+            if let built { return built }
+            let filter = ClaimSentenceFilter(rules: rules)
+            built = filter
+            return filter
+        }
+    }
+    private let builtFilter = Mutex<ClaimSentenceFilter?>(nil)
+    /// The anaphors of the language's entity rules ("the company"), as one pattern.
+    let anaphor: Pattern?
+    /// An organisation's mark, a verb of saying and the few words up to the end of the text
+    /// (`speech_verbs` of the entity rules): "⟨O2⟩ said on ⟨D3⟩ that" before a pronoun names
+    /// whom the pronoun stands for (``ClaimBuilder/speakerSource(_:)``).
+    let speaker: Pattern?
+
+    init(rules: [ClaimRule], anaphor: Pattern?, speaker: Pattern?) throws {
+        self.rules = rules
+        // Triggers start words; one lookbehind outside the alternation scans far faster
+        // than a \\b before each word.
+        let any = rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")
+        let each = rules.indices.map { "(?:(?=(?<r\($0)>\(rules[$0].triggerSource)))|)" }.joined()
+        let trigger = try Pattern("(?<![\\p{L}\\p{N}])(?=\(any))\(each)", caseless: true, origin: rules[0].triggerOrigin)
+        self.trigger = trigger
+        triggerGroups = rules.indices.map { trigger.groupNumber("r\($0)") }
+        triggerStarts = PatternStartFilter(source: any, caseless: true)
+        self.anaphor = anaphor
+        self.speaker = speaker
+    }
+}
+
+/// Finds the matches of a language's trigger pattern (``ClaimLanguage/trigger``) in sentences
+/// taken in text order, as a scan of the whole text finds them: at each offset its start
+/// filter allows (at each match, without one), the pattern tried on the whole text. The
+/// filter's next allowed offset is kept, so a stretch of text without one is read once
+/// however many sentences ask about it.
+struct TriggerCursor {
+    /// Where the last look-up began, and the first allowed offset (the first match, without a
+    /// filter) it found at or after it; nil: none up to the end.
+    private var from = Int.max
+    private var found: Int?
+    private var match: PatternMatch?
+
+    /// Calls `body` with each match of `trigger` starting in `start..<end`, until it returns
+    /// false; `bytes` are `buffer`'s.
+    mutating func forEachMatch(of trigger: Pattern, startingAt starts: WordStartFilter?, in buffer: TextBuffer, bytes: UnsafePointer<UInt8>,
+                               from start: Int, before end: Int, _ body: (PatternMatch) -> Bool) throws {
+        var position = start
+        while position < end {
+            if from > position || found.map({ $0 < position }) == true {
+                from = position
+                if let starts {
+                    found = starts.nextStart(bytes, count: buffer.byteCount, from: position)
+                } else {
+                    match = try trigger.firstMatch(in: buffer, from: position)
+                    found = match?.range.lowerBound
+                }
+            }
+            guard let candidate = found, candidate < end else { return }
+            if starts != nil {
+                if let hit = try trigger.anchoredMatch(in: buffer, at: candidate), !body(hit) { return }
+                position = candidate + 1
+            } else if let match {
+                if !body(match) { return }
+                position = match.range.upperBound > candidate ? match.range.upperBound : buffer.nextScalarBoundary(after: candidate)
+            }
+        }
     }
 }
 
@@ -455,3 +556,4 @@ extension Claim {
             && Set(percents).isSubset(of: other.percents) && Set(dates).isSubset(of: other.dates)
     }
 }
+

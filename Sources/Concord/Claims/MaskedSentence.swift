@@ -133,7 +133,7 @@ struct MaskedSentence {
 
 /// A set of kinds of mark, an entity's by its type: which marks a masked sentence holds,
 /// or the marks one of which a claim needs.
-struct MarkKinds: OptionSet {
+struct MarkKinds: OptionSet, Hashable {
     let rawValue: UInt8
 
     static let money = MarkKinds(rawValue: 1)

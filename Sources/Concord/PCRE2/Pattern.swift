@@ -20,6 +20,14 @@ public final class Pattern: @unchecked Sendable {
     public let origin: RuleOrigin
     /// The limits every match runs under.
     public let limits: MatchLimits
+    /// How many scans (unanchored, unfiltered: ``matches(in:from:to:)`` and the like) run
+    /// through PCRE2's interpreter before the pattern is JIT-compiled; 0: JIT from the first.
+    /// For a large pattern that most runs scan a few times, if at all: its JIT compilation
+    /// costs as much as a dozen or more scans through the interpreter. The matches are the
+    /// same; only the limits (``MatchLimits``) are counted otherwise by the interpreter.
+    public let interpretedScans: Int
+    /// The scans begun so far, while fewer than `interpretedScans`.
+    private let scansBegun = Atomic<Int>(0)
 
     private let options: UInt32
     private let code: OpaquePointer
@@ -38,10 +46,11 @@ public final class Pattern: @unchecked Sendable {
 
     /// Compiles `source`. Throws ``PatternError/compile`` with PCRE2's message and the
     /// offset of the error inside the pattern.
-    public init(_ source: String, caseless: Bool = false, origin: RuleOrigin = .inline, limits: MatchLimits = .default) throws {
+    public init(_ source: String, caseless: Bool = false, origin: RuleOrigin = .inline, limits: MatchLimits = .default, interpretedScans: Int = 0) throws {
         self.source = source
         self.origin = origin
         self.limits = limits
+        self.interpretedScans = interpretedScans
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
         self.options = options
@@ -149,6 +158,9 @@ public final class Pattern: @unchecked Sendable {
         if isAnchored || starts != nil, let anchoredCode = anchored.get() {
             (compiled, options) = (anchoredCode, 0)
             if starts != nil, let twin = captureFree?.get(), twin.jit, anchoredCode.jit { trial = twin }
+        } else if interpretedScans > 0, !isAnchored, starts == nil, scansBegun.load(ordering: .relaxed) < interpretedScans,
+                  scansBegun.add(1, ordering: .relaxed).oldValue < interpretedScans {
+            (compiled, options) = (LazyCode.Compiled(code: code, jit: false), 0)
         } else {
             // Without anchored code (never seen) the option anchors, through the interpreter.
             (compiled, options) = (unanchored.get()!, isAnchored || starts != nil ? UInt32(PCRE2_ANCHORED) : 0)
