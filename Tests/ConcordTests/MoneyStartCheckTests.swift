@@ -59,7 +59,7 @@ import Testing
                     if let starts = grammar.scanStarts { #expect(starts.nextStart(bytes, count: count, from: offset) == offset, "scan start filter: \(context)") }
                     if let starts = grammar.moneyStarts {
                         #expect(starts.nextStart(bytes, count: count, from: offset) == offset, "money starts: \(context)")
-                        if NumberStarts.isDigit(bytes[offset]) {
+                        if Bytes.isDigit(bytes[offset]) {
                             #expect(starts.numbers.mayMatch(bytes, count: count, at: offset), "number check: \(context)")
                         } else if bytes[offset] < 0x80 {
                             #expect(starts.words.mayMatch(bytes, count: count, at: offset), "anchor word check: \(context)")

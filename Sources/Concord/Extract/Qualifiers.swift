@@ -130,7 +130,7 @@ struct Qualifiers: Sendable {
         var offset = buffer.scalarBoundary(atOrBefore: start - 48)
         while offset < start {
             let mayStart = buffer.withBytes { bytes in
-                (offset == 0 || !LiteralKeys.isLetter(bytes[offset - 1])) && (beforeMayStartAtSpace || !LiteralKeys.isSpace(bytes[offset]))
+                (offset == 0 || !Bytes.isASCIILetter(bytes[offset - 1])) && (beforeMayStartAtSpace || !LiteralKeys.isSpace(bytes[offset]))
                     && beforeStarts.mayStand(bytes, at: offset, count: start)
             }
             if mayStart, let match = try before.anchoredMatch(in: buffer, at: offset, to: start) { return match }

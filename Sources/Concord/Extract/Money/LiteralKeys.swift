@@ -68,7 +68,7 @@ final class LiteralKeys: @unchecked Sendable {
                 continue
             }
             let last = key[key.count - 1]
-            if whole && !open && literal.bounded && key.count < Self.length && Self.isLetter(last) {
+            if whole && !open && literal.bounded && key.count < Self.length && Bytes.isASCIILetter(last) {
                 Self.set(key.count == 1 ? Self.boundedOneOffset * 64 + Int(key[0]) : Self.boundedTwoOffset * 64 + Self.pair(key[0], key[1]), in: bits)
             } else {
                 switch key.count {
@@ -124,11 +124,11 @@ final class LiteralKeys: @unchecked Sendable {
         // A bounded key counts where the text ends after it (within what may be read) or goes
         // on with no ASCII letter.
         if isSet(Self.oneOffset * 64 + Int(characters.0)) { return true }
-        if isSet(Self.boundedOneOffset * 64 + Int(characters.0)) && (found == 1 || spaced.1 || !Self.isLetter(characters.1)) { return true }
+        if isSet(Self.boundedOneOffset * 64 + Int(characters.0)) && (found == 1 || spaced.1 || !Bytes.isASCIILetter(characters.1)) { return true }
         guard found > 1 else { return false }
         let pair = Self.pair(characters.0, characters.1)
         if isSet(Self.twoOffset * 64 + pair) { return true }
-        if isSet(Self.boundedTwoOffset * 64 + pair) && (found == 2 || spaced.2 || !Self.isLetter(characters.2)) { return true }
+        if isSet(Self.boundedTwoOffset * 64 + pair) && (found == 2 || spaced.2 || !Bytes.isASCIILetter(characters.2)) { return true }
         guard found > 2 else { return false }
         return isSet(Self.threeOffset * 64 + Self.triple(characters.0, characters.1, characters.2))
     }
@@ -152,10 +152,6 @@ final class LiteralKeys: @unchecked Sendable {
 
     @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
-    }
-
-    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 0x61 < 26
     }
 
     /// Whether a caseless match may take `scalar` for an ASCII character (the Kelvin sign

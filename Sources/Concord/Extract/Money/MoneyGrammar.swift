@@ -417,7 +417,7 @@ extension MoneyGrammar {
         guard end > 0 else { return false }
         let last = bytes[end - 1]
         if last == UInt8(ascii: "-") { return before(end - 1) }
-        guard LiteralKeys.isLetter(last) else { return true }
+        guard Bytes.isASCIILetter(last) else { return true }
         // A non-ASCII scalar may be a caseless form of a joiner's letter ("ſ" of "hasta").
         for index in max(0, end - 4 * (joiners.map(\.count).max() ?? 0))..<end where bytes[index] >= 0x80 { return true }
         for joiner in joiners where joiner.count <= end {
@@ -438,7 +438,7 @@ extension MoneyGrammar {
         while end > 0, LiteralKeys.isSpace(bytes[end - 1]) { end -= 1 }
         guard end > 0 else { return false }
         let last = bytes[end - 1]
-        if last >= 0x80 || NumberStarts.isDigit(last) { return true }
+        if last >= 0x80 || Bytes.isDigit(last) { return true }
         return rangeLowEnds.mayStand(bytes, at: end, count: end)
     }
 }

@@ -63,7 +63,7 @@ final class MoneyStarts: @unchecked Sendable {
                 Self.set(2 * (Int(key[0]) << 8 | Int(key[1])) + 1, in: bits)
                 Self.set(Self.thirdOffset * 64 + Self.triple(key[0], key[1], key[2]), in: bits)
             }
-            if !LiteralKeys.isLetter(key[0]) && !NumberStarts.isDigit(key[0]) {
+            if !Bytes.isASCIILetter(key[0]) && !Bytes.isDigit(key[0]) {
                 otherFirsts[Int(key[0])] = true
                 hasOtherFirsts = true
             }
@@ -91,8 +91,8 @@ final class MoneyStarts: @unchecked Sendable {
         let raw = UnsafeRawPointer(bytes)
         // Whether the byte before is no ASCII letter or digit (no digit), in bit 7.
         let before = offset > 0 ? bytes[offset - 1] : 0x20
-        var afterNonWord: UInt64 = LiteralKeys.isLetter(before) || NumberStarts.isDigit(before) ? 0 : 0x80
-        var afterNonDigit: UInt64 = NumberStarts.isDigit(before) ? 0 : 0x80
+        var afterNonWord: UInt64 = Bytes.isASCIILetter(before) || Bytes.isDigit(before) ? 0 : 0x80
+        var afterNonDigit: UInt64 = Bytes.isDigit(before) ? 0 : 0x80
         while offset &+ 8 <= count {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             // Lead bytes of non-ASCII scalars (0xC0 and up).
@@ -118,10 +118,10 @@ final class MoneyStarts: @unchecked Sendable {
             let isCandidate: Bool
             if byte >= 0xC0 {
                 isCandidate = true
-            } else if NumberStarts.isDigit(byte) {
-                isCandidate = !NumberStarts.isDigit(previous)
+            } else if Bytes.isDigit(byte) {
+                isCandidate = !Bytes.isDigit(previous)
             } else if byte < 0x80 {
-                isCandidate = !LiteralKeys.isLetter(previous) && !NumberStarts.isDigit(previous) && (LiteralKeys.isLetter(byte) || otherFirsts[Int(byte)])
+                isCandidate = !Bytes.isASCIILetter(previous) && !Bytes.isDigit(previous) && (Bytes.isASCIILetter(byte) || otherFirsts[Int(byte)])
             } else {
                 isCandidate = false
             }
@@ -135,8 +135,8 @@ final class MoneyStarts: @unchecked Sendable {
     @inline(__always) private func mayStart(_ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int) -> Bool {
         let first = bytes[offset]
         if first >= 0x80 { return true }
-        if NumberStarts.isDigit(first) { return numbers.mayMatch(bytes, count: count, at: offset) }
-        if LiteralKeys.isLetter(first) || otherFirsts[Int(first)] {
+        if Bytes.isDigit(first) { return numbers.mayMatch(bytes, count: count, at: offset) }
+        if Bytes.isASCIILetter(first) || otherFirsts[Int(first)] {
             return mayBeginWord(bytes, count: count, at: offset) && words.mayMatch(bytes, count: count, at: offset)
         }
         return false

@@ -24,14 +24,14 @@ struct NumberStarts: Sendable {
     /// `bytes` up to `count`.
     func mayMatch(_ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int) -> Bool {
         // `(?<![\p{N}][.,'])`: digits after a decimal or group mark are not a number's start.
-        if offset >= 2, Self.isDigit(bytes[offset - 2]) {
+        if offset >= 2, Bytes.isDigit(bytes[offset - 2]) {
             let mark = bytes[offset - 1]
             if mark == UInt8(ascii: ".") || mark == UInt8(ascii: ",") || mark == UInt8(ascii: "'") { return false }
         }
         if mayFollowHint(bytes, at: offset) { return true }
         var end = offset
         while true {
-            while end < count, Self.isDigit(bytes[end]) { end += 1 }
+            while end < count, Bytes.isDigit(bytes[end]) { end += 1 }
             // `end` may end the number.
             if end >= count { return false }
             let next = bytes[end]
@@ -39,7 +39,7 @@ struct NumberStarts: Sendable {
             if followers.mayStand(bytes, at: end, count: count) { return true }
             if next == UInt8(ascii: "-"), followers.mayStand(bytes, at: end + 1, count: count) { return true }
             // The number may go on past a mark or a space ("1,500", "1-1/2", "8 3/4").
-            guard !LiteralKeys.isLetter(next), end + 1 < count, Self.isDigit(bytes[end + 1]) else { return false }
+            guard !Bytes.isASCIILetter(next), end + 1 < count, Bytes.isDigit(bytes[end + 1]) else { return false }
             end += 1
         }
     }
@@ -57,5 +57,4 @@ struct NumberStarts: Sendable {
         return hintEnds.mayStand(bytes, at: offset, count: offset)
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 }

@@ -94,7 +94,7 @@ struct WordTrieCheck: Sendable {
                             if end & Self.bounded != 0 {
                                 // `(?!\p{L})`: the end of what may be read, a non-ASCII byte (perhaps
                                 // no letter) or an ASCII byte that is no letter.
-                                if index >= count || bytes[index] >= 0x80 || !LiteralKeys.isLetter(bytes[index]) { return true }
+                                if index >= count || bytes[index] >= 0x80 || !Bytes.isASCIILetter(bytes[index]) { return true }
                             }
                             guard index < count else { return false }
                             var byte = bytes[index]
