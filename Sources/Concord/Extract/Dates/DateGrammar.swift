@@ -12,6 +12,10 @@ final class DateGrammar: Sendable {
         /// when the span names one of its own ("March 30 to April 2", "from March to June"):
         /// `day` and `month` are the span's end.
         case firstDay, firstMonth
+        /// A weekday said to be the next ("next Tuesday", "mardi prochain"): the first after
+        /// the anchor, never the anchor's own day, where `upcoming` ("will meet on Tuesday")
+        /// may be that day.
+        case next
 
         /// The field's place in ``DateParts``.
         var slot: Int {
@@ -34,6 +38,7 @@ final class DateGrammar: Sendable {
             case .unit: 15
             case .firstDay: 16
             case .firstMonth: 17
+            case .next: 18
             }
         }
     }

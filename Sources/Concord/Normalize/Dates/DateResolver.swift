@@ -146,7 +146,18 @@ struct DateResolver {
             return DateValue.month(year: isThisYear ? anchor.year : anchor.year - 1, month: month).map { .relative($0) }
         }
         if let weekday = parts[.weekday].flatMap({ vocabulary.weekdays[DateVocabulary.key($0)] }) {
-            return .relative(.day(anchor.adding(days: -((anchor.weekday - weekday + 7) % 7))))
+            // The next ("next Tuesday", "mardi prochain"): the first such day after the anchor;
+            // said to come ("will meet on Tuesday"): the first from the anchor on, as a month
+            // to come is the first not yet over; said to be past ("last Friday", "el viernes
+            // pasado"): the last one before the anchor; "this Thursday": the one of the
+            // anchor's week. Else, as news tells what has happened, the last such day up to
+            // the anchor ("said on Tuesday").
+            let shift = parts[.next] != nil ? (weekday - anchor.weekday + 6) % 7 + 1
+                : parts[.upcoming] != nil ? (weekday - anchor.weekday + 7) % 7
+                : parts[.past] != nil ? -((anchor.weekday - weekday + 6) % 7 + 1)
+                : parts[.current] != nil ? weekday - anchor.weekday
+                : -((anchor.weekday - weekday + 7) % 7)
+            return .relative(.day(anchor.adding(days: shift)))
         }
         if let phrase = parts[.relative], let shift = vocabulary.relative[DateVocabulary.key(phrase)] {
             return .relative(Self.shifted(anchor, by: shift))
