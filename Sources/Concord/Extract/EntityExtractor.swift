@@ -221,6 +221,10 @@ public struct EntityExtractor: Sendable {
                     ((try? grammar.organizationName.matches(in: buffer, from: more.lowerBound, to: more.upperBound)) ?? []).forEach { addContextual($0.range, surely: surely) }
                 }
             } else if let company = match[group: groups.company], let suffix = match[group: groups.suffix] {
+                // "The Corporation has sought ...", "The SAS move": an article or a word that is
+                // no name, alone before a legal suffix, names no company.
+                let base = buffer.string(company)
+                if grammar.articles.contains(base) || grammar.nonNames.contains(base) { return true }
                 let undescribed = withoutDescription(Self.withoutArticle(company, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                 addCompany(suffixedCompany(base: undescribed.range, end: suffix.upperBound, in: buffer), describedAs: undescribed.head)
             }
@@ -424,7 +428,7 @@ public struct EntityExtractor: Sendable {
         }
         let words = text.splitting(at: " ")
         let lower = text.lowercased()
-        if words.allSatisfy({ isNonName($0) || grammar.nameAdjectives.contains(String($0)) })
+        if words.allSatisfy({ isNonName($0) || grammar.partialNameWords.contains(String($0)) })
             || grammar.roleWords.contains(lower) || grammar.descriptorHeads.contains(lower)
             // A legal suffix alone is what is left of a name wrapped at a line end ("Vestar\nInc").
             || grammar.companySuffixes.contains(text) { return nil }

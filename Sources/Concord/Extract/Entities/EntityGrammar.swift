@@ -48,9 +48,10 @@ final class EntityGrammar: Sendable {
     /// Capitalised words that are no name on their own ("However", "Monday", "Analysts"):
     /// a name the verb and cue branches find is dropped when it holds nothing else.
     let nonNames: Set<String>
-    /// Capitalised adjectives that may start a name ("British Airways") but are none
-    /// alone ("invested in Italian startups").
-    let nameAdjectives: Set<String>
+    /// Capitalised words that may start a name but are none alone: adjectives ("British
+    /// Airways", but "invested in Italian startups") and nouns for groups of people that news
+    /// quotes ("Bankers Trust", but "Dealers said").
+    let partialNameWords: Set<String>
     /// Endings of capitalised adjectives made from a place (`adjective_endings`:
     /// "Valencia-based", "Frankfurt-listed"): such a word is no name and starts none. With
     /// each ending's length in characters, counted once: counted at each check, they took
@@ -86,7 +87,7 @@ final class EntityGrammar: Sendable {
         particles = Set(particleWords.map { $0.lowercased() })
         articles = Set(try root.strings("articles"))
         nonNames = Set(try root.strings("non_names"))
-        nameAdjectives = Set(try root.strings("name_adjectives"))
+        partialNameWords = Set(try root.strings("name_adjectives") + root.strings("group_nouns"))
         adjectiveEndings = try root.strings("adjective_endings").map { ($0, $0.count) }
         writtenDescriptorHeads = Set(try root.strings("descriptor_heads"))
         descriptorHeads = Set(writtenDescriptorHeads.map { $0.lowercased() })
