@@ -195,3 +195,61 @@ final class TemporaryFolder {
         try Data(bytes).write(to: file)
     }
 }
+
+/// Hard-wrapped plain text: the line feeds that only wrap a paragraph become spaces for the
+/// patterns, the others stay, and spans still quote the original.
+@Suite struct LineUnwrappingTests {
+    /// A wire story wrapped at about 62 columns: a headline, a blank line, a paragraph whose
+    /// lines end where the next word would not fit, an indented paragraph and a sign-off.
+    static let story = """
+        US OFFICIAL SAYS NO TALKS PLANNED
+
+        WASHINGTON, March 5 - U.S. Agriculture Secretary Richard
+        Lyng does not intend to discuss a wheat export enhancement
+        initiative at a cabinet-level meeting set for tomorrow.
+            Officials said the meeting would review the farm trade
+        outlook and possible steps to narrow the deficit this year.
+         Reuter
+        """
+
+    @Test func wrappedLinesJoinAndOthersStay() {
+        let unwrapped = LineUnwrapping.unwrapped(Self.story)
+        #expect(unwrapped.utf8.count == Self.story.utf8.count)
+        #expect(unwrapped.contains("Secretary Richard Lyng does not intend to discuss a wheat export enhancement initiative"))
+        // The blank line after the headline, the indented paragraph and the sign-off keep theirs.
+        #expect(unwrapped.hasPrefix("US OFFICIAL SAYS NO TALKS PLANNED\n\nWASHINGTON"))
+        #expect(unwrapped.contains("tomorrow.\n    Officials said the meeting would review the farm trade outlook"))
+        #expect(unwrapped.hasSuffix("this year.\n Reuter"))
+    }
+
+    /// Text with a line per paragraph, a table of short rows and a page dump are not
+    /// hard-wrapped.
+    @Test(arguments: [
+        "Mistral AI raised €600 million in a round led by General Catalyst, the company said on Tuesday in Paris.\nIt was founded in 2023 by Arthur Mensch, Timothée Lacroix and Guillaume Lample, who left Meta and Google.\nThe round values the company at about €6 billion, according to people familiar with the matter.",
+        "Shr 1.20 dlrs vs 1.10 dlrs\nNet 5.0 mln vs 4.0 mln\nRevs 30.0 mln vs 25.0 mln\nNine mths\nShr 3.10 dlrs vs 2.90 dlrs",
+        // A page dump: headings, bullets and numbered points of similar lengths.
+        "Key Takeaway\n\n6 million investment in Mistral AI signals a pivotal moment\nIn Short\n  • Microsoft announces a new partnership with French AI startup, Mistral\n  • This is Microsoft's second major AI investment after OpenAI\n1. Supercomputing: Microsoft will provide Mistral with infrastructure\n# Heading\nBody text here",
+    ])
+    func unwrappedTextStaysAsItIs(_ text: String) {
+        #expect(LineUnwrapping.unwrapped(text) == text)
+    }
+
+    @Test func wrapWidthNeedsThreeLinesNearIt() {
+        #expect(LineUnwrapping.wrapWidth([62, 58, 60, 20, 0]) == 62)
+        // One long line alone sets no width; the lines near the next longest do.
+        #expect(LineUnwrapping.wrapWidth([98, 62, 58, 60]) == 62)
+        #expect(LineUnwrapping.wrapWidth([30, 28, 29]) == nil)
+        #expect(LineUnwrapping.wrapWidth([300, 280, 290]) == nil)
+    }
+
+    /// A name wrapped across two lines is one mention whose text is the original's, line
+    /// feed and all, and whose name reads with a space.
+    @Test func aNameAcrossAWrappedLineIsOneMention() throws {
+        let document = try DocumentReader().decode(Data(Self.story.utf8), input: Input(kind: .file, path: "wire.txt", id: "wire")).get()
+        #expect(document.original == Self.story)
+        let found = try EntityTests.extractor.mentions(in: Tokenizer(rules: Fixtures.rules).tokenize(document))
+        let lyng = try #require(found.first { $0.name == "Richard Lyng" })
+        #expect(lyng.text == "Richard\nLyng" && lyng.type == .person)
+        #expect(Array(Self.story.unicodeScalars)[lyng.start..<lyng.end].map(String.init).joined() == "Richard\nLyng")
+    }
+}

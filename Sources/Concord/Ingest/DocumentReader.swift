@@ -83,7 +83,8 @@ public struct DocumentReader: Sendable {
     }
 
     /// A plain-text document: cleaned scalar for scalar (identity offset map), boilerplate
-    /// lines out of the body, the headline as title unless one is given.
+    /// lines out of the body, the headline as title unless one is given, hard-wrapped lines
+    /// joined (``LineUnwrapping``).
     func textDocument(original: String, id: String, source: String, format: DocumentFormat, title: String? = nil, warnings: [DocumentWarning]) -> Document {
         let text = TextCleaning.clean(original)
         let buffer = TextBuffer(text)
@@ -93,7 +94,9 @@ public struct DocumentReader: Sendable {
         if title == nil, let range = TitleFinder.titleRange(in: buffer, boilerplate: boilerplateLines, rules: boilerplate) {
             title = Self.substring(of: original, scalars: range)
         }
-        return Document(id: id, source: source, format: format, original: original, text: text, bodyRanges: bodyRanges, title: title, warnings: warnings)
+        // Lines and the title are read as written; the patterns read across the line feeds
+        // that only wrap a paragraph.
+        return Document(id: id, source: source, format: format, original: original, text: LineUnwrapping.unwrapped(text), bodyRanges: bodyRanges, title: title, warnings: warnings)
     }
 
     private static func substring(of text: String, scalars range: Range<Int>) -> String {
