@@ -102,7 +102,12 @@ struct BoilerplateLineFilter: Sendable {
             guard let facts = PatternFacts(caselessPattern: source) else { return (.all, true, { bucket, _ in bucket.isOpen = true }) }
             let first = facts.canBeEmpty ? ByteSet.all : facts.first
             let prefixes = (facts.canBeEmpty ? nil : facts.prefixes)?.sorted { $0.lexicographicallyPrecedes($1) }
-            let required = facts.required.map { $0.sorted { $0.lexicographicallyPrecedes($1) }.map(literal) }
+            // The smaller sets first: a line is compared with every literal of a set it lacks,
+            // and a need fails at its first such set, so a small one spares it the large ones
+            // (callgrind, 1,000 Reuters stories: `mayMatch` 42.2 M → 41.2 M).
+            let required = facts.required.enumerated()
+                .sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }
+                .map { $0.element.sorted { $0.lexicographicallyPrecedes($1) }.map(literal) }
             guard prefixes != nil || !required.isEmpty else { return (first, facts.canBeEmpty, { bucket, _ in bucket.isOpen = true }) }
             return (first, facts.canBeEmpty, { bucket, byte in
                 guard let prefixes = prefixes?.filter({ Self.folded($0[0]) == Self.folded(byte) }) else {
@@ -190,7 +195,9 @@ struct BoilerplateLineFilter: Sendable {
         return bucket.bySecondByte[second].contains(where: meets)
     }
 
-    /// The features of the bytes and byte pairs of the line.
+    /// The features of the bytes and byte pairs of the line. Feature 0 (none) is no part of
+    /// any literal's mask and is not inserted: most bytes are no one-byte literal, and many
+    /// byte pairs no pair of one (callgrind, 1,000 Reuters stories: 10.7 M → 8.7 M).
     private func features(_ bytes: UnsafePointer<UInt8>, line: Range<Int>) -> Features {
         var features = Features()
         var previous = 0
@@ -198,8 +205,9 @@ struct BoilerplateLineFilter: Sendable {
             byteFeatures.withUnsafeBufferPointer { byteFeatures in
                 for index in line {
                     let byte = Int(bytes[index])
-                    features.insert(pairFeatures[previous << 8 | byte])
-                    features.insert(byteFeatures[byte])
+                    let pair = pairFeatures[previous << 8 | byte], single = byteFeatures[byte]
+                    if pair != 0 { features.insert(pair) }
+                    if single != 0 { features.insert(single) }
                     previous = byte
                 }
             }

@@ -14,16 +14,17 @@ enum PublishedDate {
             return bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         func endsAt(_ index: Int) -> Bool { index == bytes.count || !Bytes.isDigit(bytes[index]) && bytes[index] != UInt8(ascii: "-") }
+        // Each form is the first 4, 7 or 10 bytes as written (the hyphens checked), copied
+        // once rather than joined from its parts.
+        func form(_ count: Int) -> String { String(decoding: bytes[0..<count], as: UTF8.self) }
         guard let year = number(0..<4), (1000...2999).contains(year) else { return rfc2822(text) }
-        let yearText = String(decoding: bytes[0..<4], as: UTF8.self)
         guard bytes.count > 4, bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), (1...12).contains(month) else {
-            return endsAt(4) ? yearText : nil
+            return endsAt(4) ? form(4) : nil
         }
-        let monthText = yearText + "-" + String(decoding: bytes[5..<7], as: UTF8.self)
         guard bytes.count > 7, bytes[7] == UInt8(ascii: "-"), let day = number(8..<10), (1...31).contains(day) else {
-            return endsAt(7) ? monthText : nil
+            return endsAt(7) ? form(7) : nil
         }
-        return endsAt(10) ? monthText + "-" + String(decoding: bytes[8..<10], as: UTF8.self) : nil
+        return endsAt(10) ? form(10) : nil
     }
 
     /// The day of a Unix time of 9 or 10 digits (seconds: 1973 to 2286) or 12 or 13
