@@ -140,6 +140,21 @@ import Testing
         #expect(allowed == [9, 15, 21, 30])
     }
 
+    /// A prefix whose ASCII head runs into a non-ASCII scalar ("0–0 mar" of a span of days)
+    /// lets ASCII text through only where a non-ASCII scalar follows that head, not every
+    /// number; a scalar that an ASCII letter matches without case (the Kelvin sign) ends a
+    /// prefix of its own as before.
+    @Test func wordStartFilterReadsAHeadBeforeANonASCIIScalarAsTheStartOfAPrefix() {
+        let starts = WordStartFilter(capitals: false, prefixes: ["0–0 mar", "00 –", "x\u{212A}", "dé"])
+        let text = Array("155,221 bags 3–5 March 12 – 14 x 4 to 5 xk dé de".utf8)
+        let allowed = text.withUnsafeBufferPointer { bytes in
+            (0..<bytes.count).filter { starts.mayStart(bytes.baseAddress!, count: bytes.count, at: $0) }
+        }
+        // "3–5", "12 –", the dash after a space (not ASCII), "x" and "xk", "dé"; not "155,221",
+        // "5 March", "14", "de".
+        #expect(allowed == [13, 25, 28, 35, 44, 47])
+    }
+
     @Test func patternPrefixesAreTheLiteralsEveryMatchBeginsWith() {
         let source = #"(?<![\p{L}\p{N}])(?:(?:On|last)\h+\K(?<w>monday|tue)|[0-3]?[0-9]\.|q[1-4])(?!\p{N})"#
         // A digit reads as "0", so a prefix goes on past a number.
@@ -154,6 +169,11 @@ import Testing
         #expect(PatternPrefixes.of("a?", caseless: true) == nil)
         #expect(PatternPrefixes.of("(?i:abc)", caseless: true) == nil)
         #expect(PatternPrefixes.of("[a-z]x", caseless: true) == nil)
+        #expect(PatternPrefixes.of("[^-]x", caseless: true) == nil)
+        #expect(PatternPrefixes.of(#"[\s-]x"#, caseless: true) == nil)
+        // A class of a few members is each of them: a literal, an escaped one, a space, digits.
+        #expect(PatternPrefixes.of(#"[0-3]?[0-9][-–]mar|third[\h-]q|[Ab\.\d]"#, caseless: true)
+            == [".", "0", "0-mar", "00-mar", "00–", "0–", "a", "b", "third q", "third-q"])
     }
 
     /// Many alternatives fill the prefix set past the few it searches one by one; words that
@@ -163,7 +183,8 @@ import Testing
         let words = (0..<40).map { "Word\(letters[$0 % 25])x" } + ["internationally", "International", #"inter\h\hnational"#]
         let expected = (letters.map { "word\($0)x" } + ["inter na", "internat"]).sorted()
         #expect(PatternPrefixes.of(words.joined(separator: "|"), caseless: true) == expected)
-        #expect(PatternPrefixes.of(#"(?:é|ß|x)(?:ü|y)\h\h+z"#, caseless: true) == ["xy z", "xü z", "ßy z", "ßü z", "éy z", "éü z"])
+        // A prefix ends at a character that is not ASCII, where the filter stops reading.
+        #expect(PatternPrefixes.of(#"(?:é|ß|x)(?:ü|y)\h\h+z"#, caseless: true) == ["xy z", "xü", "ß", "é"])
     }
 
     @Test func wordStartFilterReadsARunOfSpacesAsOne() {
@@ -207,6 +228,7 @@ import Testing
             155,221 bags of 60 kilos, 5.93 mln; 3Q23 and 1H24, Q4'23, H2 2024, 27.02.2024, 02/27/2024, 2024/02/27,
             2024-02-27T09:30, 3 days ago, 12 months, week 9 of 2024, FY2023, fiscal 2024, the 25th of June, 1er mars 2024,
             3. März 2024, 27 de febrero de 2024, 27 febbraio 2024, 3 mars, 12 Feb, 1987 and 2019, in 2019, ٣ 2024, 1.5.2024.
+            3–5 March 2024, March 3–5, 2024, 20–22 Feb, 12 – 14 Feb 2024, du 3 au 5 mars 2024, 3.–5. März 2024.
             """)
         var filtered: [Range<Int>] = []
         try grammar.pattern.forEachMatch(in: buffer, startingAt: starts) { filtered.append($0.range); return true }
