@@ -119,10 +119,14 @@ public struct PercentExtractor: Sendable {
                 if let percent = Self.percent(match, grammar: grammar, numbers: numbers, in: document) { found.append(percent) }
             }
         }
+        guard !found.isEmpty else { return [] }
+        // Read from the grammar (a class) once: each read copies the struct, retaining each of
+        // its tables (1,600 copies per 1,000 Reuters stories, 1.4 M instructions; callgrind).
+        let qualifiers = grammar.qualifiers
         var mentions: [PercentMention] = []
         for percent in found {
             var range: (low: Int, start: Int, value: ExactDecimal)?
-            switch try lowEnd(before: percent, grammar: grammar, numbers: numbers, in: buffer) {
+            switch try lowEnd(before: percent, grammar: grammar, qualifiers: qualifiers, numbers: numbers, in: buffer) {
             case .range(let low, let start, let value): range = (low, start, value)
             case .changeStart(let bytes, let value):
                 // "pasó del 3 al 4 %", "stieg von 3 auf 4 Prozent": the start, in the end's sign.
@@ -140,8 +144,8 @@ public struct PercentExtractor: Sendable {
                 qualifierEnd = range.start
                 bounds = AmountRange(min: range.value, max: percent.value)
             }
-            let before = try grammar.qualifiers.reading(before: qualifierEnd, in: buffer)
-            let after = try grammar.qualifiers.reading(after: percent.bytes.upperBound, in: buffer)
+            let before = try qualifiers.reading(before: qualifierEnd, in: buffer)
+            let after = try qualifiers.reading(after: percent.bytes.upperBound, in: buffer)
             if bounds == nil, let bound = before?.bound ?? after?.bound {
                 bounds = AmountRange(percent.value, bound)
             }
@@ -163,8 +167,7 @@ public struct PercentExtractor: Sendable {
 
     /// The low end of a range that `high` closes, or the start of a change it ends: "rose
     /// from 5% to 10%" is a change, not a range; a range's low end must be below the high one.
-    private func lowEnd(before high: Found, grammar: Grammar, numbers: NumberReader, in buffer: TextBuffer) throws -> LowEnd? {
-        let qualifiers = grammar.qualifiers
+    private func lowEnd(before high: Found, grammar: Grammar, qualifiers: Qualifiers, numbers: NumberReader, in buffer: TextBuffer) throws -> LowEnd? {
         guard !high.points, qualifiers.mayEndRange(before: high.bytes.lowerBound, in: buffer),
               let match = try grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: high.bytes.lowerBound - 100), to: high.bytes.lowerBound),
               let low = Self.value(of: match, numbers: numbers, in: buffer),
