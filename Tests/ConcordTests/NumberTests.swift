@@ -34,6 +34,27 @@ import Testing
         #expect(english.digits("12,34,567.89") == ExactDecimal("1234567.89"))
     }
 
+    /// A fraction read from integers (``NumberReader/decimalFraction(whole:numerator:denominator:)``)
+    /// is the value Decimal division gives, written alike; only a quotient that does not end
+    /// within 12 decimals is left to the division.
+    @Test func fractionsReadFromIntegersAsDivisionReadsThem() {
+        for denominator in 1...99 {
+            var rest = denominator
+            for prime in [2, 5] { while rest % prime == 0 { rest /= prime } }
+            for numerator in 0...20 {
+                for whole in [0, 8, 999] {
+                    let divided = ExactDecimal(whole) + ExactDecimal(numerator).divided(by: ExactDecimal(denominator))
+                    let read = NumberReader.decimalFraction(whole: whole, numerator: numerator, denominator: denominator)
+                    #expect((read != nil) == (rest == 1), "\(whole) \(numerator)/\(denominator)")
+                    guard let read else { continue }
+                    #expect(read == divided && read.description == divided.description, "\(whole) \(numerator)/\(denominator): \(read) for \(divided)")
+                    #expect(read.value.exponent == divided.value.exponent && read.value.significand == divided.value.significand)
+                }
+            }
+        }
+        #expect(NumberReader.decimalFraction(whole: 1_000_000, numerator: 1, denominator: 2) == nil)
+    }
+
     @Test func unambiguousNumbersSettleTheDecimalMark() throws {
         let marks = { (text: String) in NumberReader.unambiguousDecimalMarks(in: TextBuffer(text)) }
         #expect(marks("It cost 1,234.56 and 1,500,000.") == ["."])

@@ -28,16 +28,17 @@ enum ChunkedScan {
         }
     }
 
-    /// Calls `body` for each match of the money scan `pattern`, piece by piece, tried
-    /// (anchored) only at the offsets `starts` finds: the matches of
+    /// Calls `body` for each match of the money or percent scan `pattern`, piece by piece,
+    /// tried (anchored) only at the offsets `starts` finds: the matches of
     /// ``forEachMatch(_:in:prefilter:startingAt:_:)``, as `starts` never passes over an offset
-    /// where `pattern` matches.
-    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, startingAt starts: MoneyStarts, _ body: (PatternMatch) -> Void) throws {
+    /// where `pattern` matches. A piece where the `prefilter` finds nothing is skipped.
+    static func forEachMatch(_ pattern: Pattern, in buffer: TextBuffer, prefilter: Pattern? = nil, startingAt starts: MoneyStarts, _ body: (PatternMatch) -> Void) throws {
         var start = 0
         while start < buffer.byteCount {
             let end = seam(in: buffer, after: min(buffer.byteCount, start + chunkBytes))
+            let mayMatch = try prefilter.map { try $0.firstMatch(in: buffer, from: start, to: end) != nil } ?? true
             var position = start
-            while position <= end {
+            while mayMatch, position <= end {
                 let candidate = buffer.withBytes { starts.nextStart($0, count: end, from: position) }
                 guard let candidate else { break }
                 guard let match = try pattern.anchoredMatch(in: buffer, at: candidate, to: end) else {

@@ -1,4 +1,5 @@
-/// Where the money scan (``MoneyGrammar``'s `scan`) may match: its own start finder, in
+/// Where the money scan (``MoneyGrammar``'s `scan`) may match (and the percent scan, from
+/// its own number words and signs: ``PercentExtractor``): its own start finder, in
 /// place of a ``WordStartFilter``, which compared every word of a text with the anchor
 /// words' prefixes (most English words begin as some currency or scale word does: "th" as
 /// "thousand", "fr" as "francs", "ye" as "yen") for some 110 instructions a word.

@@ -56,5 +56,12 @@ struct NumberStarts: Sendable {
         if before >= 0x80 || hintCharacters[Int(before)] { return true }
         return hintEnds.mayStand(bytes, at: offset, count: offset)
     }
+}
 
+extension NumberStarts {
+    /// The test for a scan whose numbers need no hint before them, only one of `followers`
+    /// after them (percentages: "49%", "8-1/4 pct", "4.5 percentage points").
+    init(followers: LiteralKeys) {
+        self.init(followers: followers, hintEnds: LiteralKeys([], backwards: true), hintCharacters: Array(repeating: false, count: 128))
+    }
 }

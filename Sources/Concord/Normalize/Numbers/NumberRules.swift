@@ -163,8 +163,8 @@ public struct NumberRules: Sendable {
     /// ("siebenhundert", "venticinque").
     public var writtenPattern: String {
         let spelled = spelledScales.filter { $0.count > 1 }
-        let first = Array(units.keys) + Array(fractions.keys) + leadingScales
-        let any = first + Array(hundreds) + spelled + Array(joiners)
+        let first = writtenFirstWords
+        let any = writtenAnyWords
         // An article before another number is no part of it: "a four-pct stake", "a ten percent
         // interest", "a one billion stg loan" (the reader skips such an article, but the text
         // read would hold it). Before a hundred, a scale, a fraction or a currency it counts
@@ -179,6 +179,27 @@ public struct NumberRules: Sendable {
             joiner += "|[ ]\(PatternText.alternation(Array(decimalWords)))(?:[ ]\(PatternText.alternation(Array(zeroWords))))*[ ]"
         }
         return "(?:\(firstWord)(?:(?:[ -]\(joiner))\(word))*)"
+    }
+
+    /// The words a written number begins with in ``writtenPattern``: a unit, a fraction or a
+    /// leading scale.
+    private var writtenFirstWords: [String] {
+        Array(units.keys) + Array(fractions.keys) + leadingScales
+    }
+
+    /// The words a word of a written number is run together from in ``writtenPattern``
+    /// ("siebenhundert", "fiftyfive").
+    private var writtenAnyWords: [String] {
+        writtenFirstWords + Array(hundreds) + spelledScales.filter { $0.count > 1 } + Array(joiners)
+    }
+
+    /// What every match of ``writtenPattern`` begins with, as rule words for a
+    /// ``WordTrieCheck``: a first word followed by no letter, or run together with another
+    /// word, of which the first two characters are given (open at their end: `*`). A word of
+    /// the text that begins none of these begins no written number.
+    var writtenStarts: [String] {
+        let heads = Set(writtenAnyWords.map { String($0.prefix(2)) })
+        return writtenFirstWords.flatMap { first in [first] + heads.sorted().map { first + $0 + "*" } }
     }
 
     /// Lower case, with the typographic apostrophe as a plain one: how words are looked up.
