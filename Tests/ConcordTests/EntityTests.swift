@@ -19,6 +19,22 @@ import Testing
         #expect(EntityExtractor.isPersonalName(words, givenNames: ["Carlos", "John", "Paul", "Jean-Pierre", "Mark", "Arthur", "Patrick", "Marco"], organizationEndings: ["Ventures", "Co"]) == isPerson)
     }
 
+    /// The gazetteer is scanned only where its start filter allows: every form it knows,
+    /// a typographic apostrophe written either way, is found as a scan at every byte finds it,
+    /// and words that begin like no form ("The", after "Tōkyō"-like forms) are not tried.
+    @Test func gazetteerStartFilterLetsEveryFormThrough() throws {
+        let gazetteer = Self.extractor.gazetteer
+        let pattern = try #require(gazetteer.pattern)
+        let forms = gazetteer.entries.keys.sorted()
+        let text = forms.map { "see \($0), " + $0.replacingOccurrences(of: "’", with: "'") + " and The" }.joined(separator: ".\n")
+        let buffer = TextBuffer(text)
+        var filtered: [Range<Int>] = []
+        try pattern.forEachMatch(in: buffer, startingAt: gazetteer.starts) { filtered.append($0.range); return true }
+        #expect(filtered.count >= 2 * forms.count)
+        #expect(filtered == (try pattern.matches(in: buffer)).map(\.range))
+        #expect(!Array("The".utf8).withUnsafeBufferPointer { gazetteer.starts.mayStart($0.baseAddress!, count: $0.count, at: 0) })
+    }
+
     @Test func anAllCapsHeadlineNamesNoOrganisation() throws {
         let text = "SWISS NATIONAL BANK SAYS IT BOUGHT DOLLARS\nThe dealers said the bank bought dollars."
         let found = try Self.entities(text).filter { $0.type == .organization }

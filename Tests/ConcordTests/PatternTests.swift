@@ -107,10 +107,10 @@ import Testing
     @Test func wordStartFilterFindsWhatAFullScanFindsWithPrefixesOfEveryLength() throws {
         // One-character prefixes, two-character ones, longer ones with spaces, in and out of case:
         // the pair table and the hashed steps after it must never reject where a match starts.
-        let prefixes = ["a", "of", "in jan", "dr.", "x y", "chief", "Ma", "q3 2"]
+        let prefixes = ["a", "of", "in jan", "dr.", "x y", "chief", "Ma", "q3 2", "Tōkyō", "São P"]
         let words = ["a", "A", "an", "of", "Of", "off", "oF", "in", "in  Jan", "in\tjanuary", "in\njan", "india", "dr.", "Dr.", "drum",
                      "x y", "x  Y", "xy", "chief", "mischief", "CHIEF", "Ma", "ma", "Mb", "q3 2024", "Q3  2", "q32", "été", "Ärger", "ǅ",
-                     "9a", "a9", "-of", "(a)", "x-y", "o", "of.", "i", "b"]
+                     "9a", "a9", "-of", "(a)", "x-y", "o", "of.", "i", "b", "Tōkyō", "tōkyō", "TŌKYŌ", "To", "The", "São Paulo", "SÃO P", "Sao"]
         var text = ""
         var state: UInt64 = 7
         for _ in 0..<600 {
@@ -164,6 +164,21 @@ import Testing
         let expected = (letters.map { "word\($0)x" } + ["inter na", "internat"]).sorted()
         #expect(PatternPrefixes.of(words.joined(separator: "|"), caseless: true) == expected)
         #expect(PatternPrefixes.of(#"(?:é|ß|x)(?:ü|y)\h\h+z"#, caseless: true) == ["xy z", "xü z", "ßy z", "ßü z", "éy z", "éü z"])
+    }
+
+    /// Where case is kept, a non-ASCII scalar matches only itself: a prefix that holds one
+    /// ("Tōkyō") lets no word that merely starts with its ASCII head ("The") try the pattern.
+    /// In any case, ASCII may match it ("K" and the Kelvin sign): the head is let through.
+    @Test func wordStartFilterKeepingCaseComparesUpToANonASCIIScalar() {
+        func allowed(_ prefixes: [String], caseless: Bool) -> [String] {
+            let starts = WordStartFilter(capitals: false, prefixes: prefixes, caseless: caseless)
+            return ["The", "Tōkyō", "Tokyo", "São", "Sales", "Th", "T"].filter { word in
+                Array(word.utf8).withUnsafeBufferPointer { starts.mayStart($0.baseAddress!, count: $0.count, at: 0) }
+            }
+        }
+        #expect(allowed(["Tōkyō", "São Paulo"], caseless: false) == ["Tōkyō", "São"])
+        #expect(allowed(["Tōkyō", "São Paulo"], caseless: true) == ["The", "Tōkyō", "Tokyo", "São", "Sales", "Th", "T"])
+        #expect(allowed(["Tōkyō", "Th"], caseless: false) == ["The", "Tōkyō", "Th"])
     }
 
     @Test func wordStartFilterReadsARunOfSpacesAsOne() {

@@ -80,8 +80,17 @@ public final class WordStartFilter: @unchecked Sendable {
             // text with one there is always allowed.
             var key: UInt64 = 0, length = 0, previousWasSpace = false
             var firstTwo: [UInt8] = []
+            // Case kept, a non-ASCII scalar matches only itself: text that begins with the ASCII
+            // head must go on with a non-ASCII scalar, which is always allowed, so the head is
+            // no prefix of its own. Made one, "Tōkyō" let every word that starts with a "T" try
+            // the gazetteer (callgrind, 1,000 Reuters stories: entities 293 M → 284 M instructions).
+            var endsBeforeNonASCII = false
             for scalar in prefix.unicodeScalars {
-                guard scalar.isASCII, length < Self.length else { break }
+                guard length < Self.length else { break }
+                guard scalar.isASCII else {
+                    endsBeforeNonASCII = !caseless
+                    break
+                }
                 let byte = UInt8(scalar.value)
                 let isSpace = Self.isSpace(byte)
                 if isSpace && previousWasSpace { continue }
@@ -105,13 +114,15 @@ public final class WordStartFilter: @unchecked Sendable {
             }
             if firstTwo.count == 2 {
                 let pair = Self.pairIndex(firstTwo[0], firstTwo[1], caseless: caseless)
-                Self.set(2 * pair + (length == 2 ? 1 : 0), in: pairBits)
-            } else if let only = firstTwo.first {
+                Self.set(2 * pair + (length == 2 && !endsBeforeNonASCII ? 1 : 0), in: pairBits)
+            } else if let only = firstTwo.first, !endsBeforeNonASCII {
                 for next in 0...UInt8.max { Self.set(2 * Self.pairIndex(only, next, caseless: caseless) + 1, in: pairBits) }
             }
             if length > 0 {
-                Self.set(Self.secondBit(key), in: prefixBits)
-                Self.set(2 * Self.bit(key) + 1, in: hashedBits)
+                if !endsBeforeNonASCII {
+                    Self.set(Self.secondBit(key), in: prefixBits)
+                    Self.set(2 * Self.bit(key) + 1, in: hashedBits)
+                }
             } else if let first = prefix.unicodeScalars.first {
                 // Text that starts with a non-ASCII scalar is always allowed; only one whose case
                 // forms include ASCII could match ASCII text.
