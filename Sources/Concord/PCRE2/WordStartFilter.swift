@@ -80,15 +80,19 @@ public final class WordStartFilter: @unchecked Sendable {
             // text with one there is always allowed.
             var key: UInt64 = 0, length = 0, previousWasSpace = false
             var firstTwo: [UInt8] = []
-            // Case kept, a non-ASCII scalar matches only itself: text that begins with the ASCII
-            // head must go on with a non-ASCII scalar, which is always allowed, so the head is
-            // no prefix of its own. Made one, "Tōkyō" let every word that starts with a "T" try
-            // the gazetteer (callgrind, 1,000 Reuters stories: entities 293 M → 284 M instructions).
-            var endsBeforeNonASCII = false
+            // A non-ASCII scalar that no ASCII character matches (none at all where case is kept;
+            // in any case, one with no ASCII case form: "é", not the Kelvin sign) ends the ASCII
+            // head without making it a prefix: text that reads the head must go on with a
+            // non-ASCII scalar there, which is always allowed. Made a prefix, the head let every
+            // word that starts like it try the pattern: "Türkiye" every word with a capital T the
+            // gazetteer (callgrind, 1,000 Reuters stories: entities 293 M → 284 M instructions),
+            // "s[ée]rie" every word with an "s" the funding rounds (``PatternPrefixes`` reads the
+            // class: the check for a round's name around each entity 8.7 M → 6.5 M).
+            var needsNonASCII = false
             for scalar in prefix.unicodeScalars {
                 guard length < Self.length else { break }
                 guard scalar.isASCII else {
-                    endsBeforeNonASCII = !caseless
+                    needsNonASCII = !Self.mayMatchASCII(scalar, caseless: caseless)
                     break
                 }
                 let byte = UInt8(scalar.value)
@@ -114,20 +118,18 @@ public final class WordStartFilter: @unchecked Sendable {
             }
             if firstTwo.count == 2 {
                 let pair = Self.pairIndex(firstTwo[0], firstTwo[1], caseless: caseless)
-                Self.set(2 * pair + (length == 2 && !endsBeforeNonASCII ? 1 : 0), in: pairBits)
-            } else if let only = firstTwo.first, !endsBeforeNonASCII {
+                Self.set(2 * pair + (length == 2 && !needsNonASCII ? 1 : 0), in: pairBits)
+            } else if let only = firstTwo.first, !needsNonASCII {
                 for next in 0...UInt8.max { Self.set(2 * Self.pairIndex(only, next, caseless: caseless) + 1, in: pairBits) }
             }
             if length > 0 {
-                if !endsBeforeNonASCII {
+                if !needsNonASCII {
                     Self.set(Self.secondBit(key), in: prefixBits)
                     Self.set(2 * Self.bit(key) + 1, in: hashedBits)
                 }
             } else if let first = prefix.unicodeScalars.first {
-                // Text that starts with a non-ASCII scalar is always allowed; only one whose case
-                // forms include ASCII could match ASCII text.
-                let forms = first.properties.lowercaseMapping + first.properties.uppercaseMapping + first.properties.titlecaseMapping
-                if caseless && forms.unicodeScalars.contains(where: \.isASCII) { anyWord = true }
+                // Text that starts with a non-ASCII scalar is always allowed.
+                if Self.mayMatchASCII(first, caseless: caseless) { anyWord = true }
             } else {
                 anyWord = true
             }
@@ -269,6 +271,13 @@ public final class WordStartFilter: @unchecked Sendable {
         return false
     }
 
+
+    /// Whether an ASCII character of a text may match `scalar` (not ASCII) of a prefix: only in
+    /// any case, and only when one of its case forms is ASCII (the Kelvin sign, the long s).
+    private static func mayMatchASCII(_ scalar: Unicode.Scalar, caseless: Bool) -> Bool {
+        let forms = scalar.properties.lowercaseMapping + scalar.properties.uppercaseMapping + scalar.properties.titlecaseMapping
+        return caseless && forms.unicodeScalars.contains(where: \.isASCII)
+    }
 
     /// The bit of two characters in ``pairBits``, as a comparison reads them (lower-cased when
     /// `caseless`, any space as a space).
