@@ -35,6 +35,26 @@ import Testing
         #expect(!Array("The".utf8).withUnsafeBufferPointer { gazetteer.starts.mayStart($0.baseAddress!, count: $0.count, at: 0) })
     }
 
+    /// The investor cues of every language are scanned only where their start filter allows,
+    /// and found there as a scan at every byte finds them.
+    @Test(arguments: ["en", "de", "fr", "es", "it"])
+    func investorCueStartFilterFindsWhatAFullScanFinds(language: String) throws {
+        let grammar = try #require(Self.extractor.grammars[language])
+        let cues = try #require(grammar.investorCues)
+        let buffer = TextBuffer("""
+            A round led by Sequoia, co-led by Accel and backed by Index, with the participation of
+            Balderton, joined by Atomico; misled by, LED BY. Angeführt von X, unter der Führung von Y,
+            gemeinsam mit Z. Menée par A, co-menés par B, avec la participation d'Idinvest, aux côtés de C.
+            Liderada por D, encabezados por E, con la participación de F, junto a G. Guidato da H,
+            co-guidata da I, con la partecipazione di J, insieme a K.
+            """)
+        var filtered: [Range<Int>] = []
+        try cues.forEachMatch(in: buffer, startingAt: grammar.investorCueStarts) { filtered.append($0.range); return true }
+        #expect(grammar.investorCueStarts != nil)
+        #expect(filtered.count >= 3)
+        #expect(filtered == (try cues.matches(in: buffer)).map(\.range))
+    }
+
     @Test func anAllCapsHeadlineNamesNoOrganisation() throws {
         let text = "SWISS NATIONAL BANK SAYS IT BOUGHT DOLLARS\nThe dealers said the bank bought dollars."
         let found = try Self.entities(text).filter { $0.type == .organization }
