@@ -19,6 +19,42 @@ import Testing
         #expect(EntityExtractor.isPersonalName(words, givenNames: ["Carlos", "John", "Paul", "Jean-Pierre", "Mark", "Arthur", "Patrick", "Marco"], organizationEndings: ["Ventures", "Co"]) == isPerson)
     }
 
+    /// The gazetteer is scanned only where its start filter allows: every form it knows,
+    /// a typographic apostrophe written either way, is found as a scan at every byte finds it,
+    /// and words that begin like no form ("The", after "Tōkyō"-like forms) are not tried.
+    @Test func gazetteerStartFilterLetsEveryFormThrough() throws {
+        let gazetteer = Self.extractor.gazetteer
+        let pattern = try #require(gazetteer.pattern)
+        let forms = gazetteer.entries.keys.sorted()
+        let text = forms.map { "see \($0), " + $0.replacingOccurrences(of: "’", with: "'") + " and The" }.joined(separator: ".\n")
+        let buffer = TextBuffer(text)
+        var filtered: [Range<Int>] = []
+        try pattern.forEachMatch(in: buffer, startingAt: gazetteer.starts) { filtered.append($0.range); return true }
+        #expect(filtered.count >= 2 * forms.count)
+        #expect(filtered == (try pattern.matches(in: buffer)).map(\.range))
+        #expect(!Array("The".utf8).withUnsafeBufferPointer { gazetteer.starts.mayStart($0.baseAddress!, count: $0.count, at: 0) })
+    }
+
+    /// The investor cues of every language are scanned only where their start filter allows,
+    /// and found there as a scan at every byte finds them.
+    @Test(arguments: ["en", "de", "fr", "es", "it"])
+    func investorCueStartFilterFindsWhatAFullScanFinds(language: String) throws {
+        let grammar = try #require(Self.extractor.grammars[language])
+        let cues = try #require(grammar.investorCues)
+        let buffer = TextBuffer("""
+            A round led by Sequoia, co-led by Accel and backed by Index, with the participation of
+            Balderton, joined by Atomico; misled by, LED BY. Angeführt von X, unter der Führung von Y,
+            gemeinsam mit Z. Menée par A, co-menés par B, avec la participation d'Idinvest, aux côtés de C.
+            Liderada por D, encabezados por E, con la participación de F, junto a G. Guidato da H,
+            co-guidata da I, con la partecipazione di J, insieme a K.
+            """)
+        var filtered: [Range<Int>] = []
+        try cues.forEachMatch(in: buffer, startingAt: grammar.investorCueStarts) { filtered.append($0.range); return true }
+        #expect(grammar.investorCueStarts != nil)
+        #expect(filtered.count >= 3)
+        #expect(filtered == (try cues.matches(in: buffer)).map(\.range))
+    }
+
     @Test func anAllCapsHeadlineNamesNoOrganisation() throws {
         let text = "SWISS NATIONAL BANK SAYS IT BOUGHT DOLLARS\nThe dealers said the bank bought dollars."
         let found = try Self.entities(text).filter { $0.type == .organization }

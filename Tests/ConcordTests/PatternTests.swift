@@ -107,10 +107,10 @@ import Testing
     @Test func wordStartFilterFindsWhatAFullScanFindsWithPrefixesOfEveryLength() throws {
         // One-character prefixes, two-character ones, longer ones with spaces, in and out of case:
         // the pair table and the hashed steps after it must never reject where a match starts.
-        let prefixes = ["a", "of", "in jan", "dr.", "x y", "chief", "Ma", "q3 2"]
+        let prefixes = ["a", "of", "in jan", "dr.", "x y", "chief", "Ma", "q3 2", "Tōkyō", "São P", "o\u{212A}"]
         let words = ["a", "A", "an", "of", "Of", "off", "oF", "in", "in  Jan", "in\tjanuary", "in\njan", "india", "dr.", "Dr.", "drum",
                      "x y", "x  Y", "xy", "chief", "mischief", "CHIEF", "Ma", "ma", "Mb", "q3 2024", "Q3  2", "q32", "été", "Ärger", "ǅ",
-                     "9a", "a9", "-of", "(a)", "x-y", "o", "of.", "i", "b"]
+                     "9a", "a9", "-of", "(a)", "x-y", "o", "of.", "i", "b", "Tōkyō", "tōkyō", "TŌKYŌ", "To", "The", "São Paulo", "SÃO P", "Sao", "ok", "OK", "o\u{212A}", "ox"]
         var text = ""
         var state: UInt64 = 7
         for _ in 0..<600 {
@@ -164,6 +164,13 @@ import Testing
         // A space stands for a run of them, however the pattern writes it.
         #expect(PatternPrefixes.of(#"(?:in|since)\h+(?:the\h+)?jan"#, caseless: true) == ["in jan", "in the j", "since ja", "since th"])
         #expect(PatternPrefixes.of(#"in \h*\h+x"#, caseless: true) == ["in x"])
+        // A class of a few literals is each of them; not a range, a negation or a longer class.
+        #expect(PatternPrefixes.of(#"s[ée]rie\h"#, caseless: true) == ["serie ", "série "])
+        #expect(PatternPrefixes.of("[Ss]eed|[]]x", caseless: false) == ["Seed", "]x", "seed"])
+        #expect(PatternPrefixes.of("[a-c]x", caseless: true) == nil)
+        #expect(PatternPrefixes.of("[^ab]x", caseless: true) == nil)
+        #expect(PatternPrefixes.of("[abcde]x", caseless: true) == nil)
+        #expect(PatternPrefixes.of(#"[\h-]x"#, caseless: true) == nil)
         // A match that may begin with any letter, be empty, or syntax not read: no prefixes.
         #expect(PatternPrefixes.of(#"\p{Lu}\w+"#, caseless: true) == nil)
         #expect(PatternPrefixes.of("a?", caseless: true) == nil)
@@ -185,6 +192,24 @@ import Testing
         #expect(PatternPrefixes.of(words.joined(separator: "|"), caseless: true) == expected)
         // A prefix ends at a character that is not ASCII, where the filter stops reading.
         #expect(PatternPrefixes.of(#"(?:é|ß|x)(?:ü|y)\h\h+z"#, caseless: true) == ["xy z", "xü", "ß", "é"])
+    }
+
+    /// A non-ASCII scalar of a prefix that no ASCII character matches ("ō", "ã"; in any case
+    /// as where case is kept) lets no word that merely starts with the ASCII head before it
+    /// ("The") try the pattern. One that an ASCII character matches in any case (the Kelvin
+    /// sign, "k") lets the head through there; where case is kept, it matches only itself.
+    @Test func wordStartFilterComparesUpToANonASCIIScalarThatNoASCIIMatches() {
+        func allowed(_ prefixes: [String], caseless: Bool) -> [String] {
+            let starts = WordStartFilter(capitals: false, prefixes: prefixes, caseless: caseless)
+            return ["The", "Tōkyō", "TŌKYŌ", "Tokyo", "São", "Sales", "Th", "ok", "ox", "o\u{212A}"].filter { word in
+                Array(word.utf8).withUnsafeBufferPointer { starts.mayStart($0.baseAddress!, count: $0.count, at: 0) }
+            }
+        }
+        #expect(allowed(["Tōkyō", "São Paulo"], caseless: false) == ["Tōkyō", "TŌKYŌ", "São"])
+        #expect(allowed(["Tōkyō", "São Paulo"], caseless: true) == ["Tōkyō", "TŌKYŌ", "São"])
+        #expect(allowed(["Tōkyō", "Th"], caseless: false) == ["The", "Tōkyō", "TŌKYŌ", "Th"])
+        #expect(allowed(["o\u{212A}"], caseless: true) == ["ok", "ox", "o\u{212A}"])
+        #expect(allowed(["o\u{212A}"], caseless: false) == ["o\u{212A}"])
     }
 
     @Test func wordStartFilterReadsARunOfSpacesAsOne() {

@@ -667,7 +667,7 @@ public struct EntityExtractor: Sendable {
         var rankedNames: [String]?
         func ranking() throws -> [String] {
             if let rankedNames { return rankedNames }
-            let investors = try Self.namedOnlyAsInvestors(organizations, in: document, investorCues: grammar.investorCues)
+            let investors = try Self.namedOnlyAsInvestors(organizations, in: document, investorCues: grammar.investorCues, startingAt: grammar.investorCueStarts)
             let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) && !investors.contains($0) })
             rankedNames = ranked
             return ranked
@@ -722,10 +722,10 @@ public struct EntityExtractor: Sendable {
     /// follows an investor cue in its sentence ("a round led by Sequoia Capital"). No anaphor
     /// stands for them when nothing else does: in "The startup raised $20 million in a round led
     /// by Sequoia Capital, the company said", the company is the unnamed startup.
-    private static func namedOnlyAsInvestors(_ organizations: [Candidate], in document: TokenizedDocument, investorCues: Pattern?) throws -> Set<String> {
+    private static func namedOnlyAsInvestors(_ organizations: [Candidate], in document: TokenizedDocument, investorCues: Pattern?, startingAt starts: WordStartFilter?) throws -> Set<String> {
         guard let investorCues else { return [] }
         var cueStarts: [Int] = []
-        try investorCues.forEachMatch(in: document.buffer) { cueStarts.append($0.range.lowerBound); return true }
+        try investorCues.forEachMatch(in: document.buffer, startingAt: starts) { cueStarts.append($0.range.lowerBound); return true }
         guard !cueStarts.isEmpty else { return [] }
         var investors = Set<String>(), others = Set<String>()
         for organization in organizations {

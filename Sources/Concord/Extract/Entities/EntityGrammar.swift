@@ -32,6 +32,11 @@ final class EntityGrammar: Sendable {
     /// partecipazione di"; `investor_cues`): an anaphor that presents the company of the
     /// sentence before stands for none of them.
     let investorCues: Pattern?
+    /// Where a match of `investorCues` may start (the words they begin with; nil: anywhere):
+    /// tried at every byte of a story, the cues cost the ranking of organisations for anaphors
+    /// 5.4 M instructions over 1,000 Reuters stories, 4.0 M so (callgrind). Not so the anaphors:
+    /// PCRE2 looks for their first letter faster than the filter reads words (25.8 M → 34.7 M).
+    let investorCueStarts: WordStartFilter?
     /// Anchored after an organisation: ", a Paris-based AI startup" (an indefinite article); group `head`.
     let descriptor: Pattern?
     /// "<Capitalised Words> <org word> (<INITIALS>)"; groups `long` and `short`.
@@ -369,6 +374,7 @@ final class EntityGrammar: Sendable {
         let investorCueList = try root.strings("investor_cues")
         investorCues = investorCueList.isEmpty ? nil : try Pattern("(?<![\\p{L}\\p{N}])(?:\(investorCueList.map { "(?:\($0))" }.joined(separator: "|")))(?![\\p{L}\\p{N}])", caseless: true, origin: root["investor_cues"]?.origin ?? origin)
         anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjectives)\(complement)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
+        investorCueStarts = investorCues.flatMap(Self.wordStarts)
         // An indefinite apposition describes ("Poolside, a startup"); a definite one only with
         // words before its noun ("Wayve, the London-based startup"): "Sequoia, the company
         // said" is a subject.
@@ -378,6 +384,12 @@ final class EntityGrammar: Sendable {
         } else {
             descriptor = nil
         }
+    }
+
+    /// Where a match of `pattern` (caseless, every match starting where no letter or digit
+    /// precedes) may start: the words its text begins with; nil when its text does not tell.
+    private static func wordStarts(of pattern: Pattern) -> WordStartFilter? {
+        PatternPrefixes.of(pattern.source, caseless: true).map { WordStartFilter(capitals: false, prefixes: $0) }
     }
 
     /// Whether `word` is a role or title, alone or after a hyphen ("Chef", "Siemens-Chef").

@@ -47,7 +47,8 @@ struct Gazetteer: Sendable {
         self.entries = entries
         self.media = media
         givenNames = Set(try file?.root.strings("given_names") ?? [])
-        starts = WordStartFilter(capitals: false, prefixes: Array(entries.keys), caseless: false)
+        // The forms as the pattern reads them: a typographic apostrophe matches either kind.
+        starts = WordStartFilter(capitals: false, prefixes: entries.keys.map { String(String.UnicodeScalarView(PatternText.atoms($0, bounded: false, foldCase: false).atoms)) }, caseless: false)
         guard !entries.isEmpty, let file else {
             pattern = nil
             return

@@ -8,19 +8,28 @@ extension StringProtocol where SubSequence == Substring {
     /// `withoutDescription` cost). A separator byte is a Character of its own unless a
     /// non-ASCII scalar stands next to it (a combining mark after it, a prepended mark
     /// before it), so text where one does falls back to the Character split.
+    ///
+    /// The bytes are read in one pass from the text's storage, each piece cut by byte offsets:
+    /// a search per piece (``firstIndex(ofASCII:)``) through the text's UTF-8 view took about
+    /// 1,500 instructions a name (callgrind, 1,000 Reuters stories: 11 M in all; 6.5 M now).
     func splitting(at separator: Unicode.Scalar) -> [Substring] {
-        var pieces: [Substring] = []
-        // Room for the words of any name: growing the array a word at a time cost a third of
-        // this function (callgrind).
-        pieces.reserveCapacity(8)
-        var rest = self[...]
-        // Each separator found is a Character of its own (see ``firstIndex(ofASCII:)``).
-        while let index = rest.firstIndex(ofASCII: separator) {
-            if index != rest.startIndex { pieces.append(rest[..<index]) }
-            rest = rest[rest.utf8.index(after: index)...]
+        let separatorByte = UInt8(separator.value)
+        let byBytes = utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
+            var pieces: [Substring] = []
+            // Room for the words of any name: growing the array a word at a time cost a third
+            // of this function (callgrind).
+            pieces.reserveCapacity(8)
+            let start = utf8.startIndex
+            var pieceStart = 0
+            for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == separatorByte {
+                if offset < bytes.count, (offset > 0 && bytes[offset - 1] >= 0x80) || (offset + 1 < bytes.count && bytes[offset + 1] >= 0x80) { return nil }
+                if offset > pieceStart { pieces.append(self[utf8.index(start, offsetBy: pieceStart)..<utf8.index(start, offsetBy: offset)]) }
+                pieceStart = offset + 1
+            }
+            return pieces
         }
-        if !rest.isEmpty { pieces.append(rest) }
-        return pieces
+        if let byBytes, let pieces = byBytes { return pieces }
+        return split(separator: Character(separator))
     }
 }
 
