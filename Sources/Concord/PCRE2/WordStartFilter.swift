@@ -102,7 +102,7 @@ public final class WordStartFilter: @unchecked Sendable {
                     } else if caseless && (byte | 0x20) &- 0x61 < 26 {
                         firstBytes[Int(byte | 0x20)] = true
                         firstBytes[Int(byte & 0xDF)] = true
-                    } else if Self.isDigit(byte) {
+                    } else if Bytes.isDigit(byte) {
                         for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { firstBytes[Int(digit)] = true }
                     } else {
                         firstBytes[Int(byte)] = true
@@ -142,7 +142,7 @@ public final class WordStartFilter: @unchecked Sendable {
         }
         firstUpper = firstMask { $0 &- 0x41 < 26 }
         firstLower = firstMask { $0 &- 0x61 < 26 }
-        firstDigit = firstMask(Self.isDigit)
+        firstDigit = firstMask(Bytes.isDigit)
         firstOther = firstMask { !Self.isASCIILetterOrDigit($0) }
         foldedBytes = .allocate(capacity: 256)
         for value in 0..<256 { (foldedBytes + value).initialize(to: Self.folded(UInt8(value), caseless: caseless)) }
@@ -153,8 +153,8 @@ public final class WordStartFilter: @unchecked Sendable {
             if Self.isASCIILetterOrDigit(byte) { classes |= Self.wordByte }
             // No continuation byte starts a scalar, so none begins a match.
             if (anyWord || firstBytes[value]) && byte & 0xC0 != 0x80 { classes |= Self.firstByte }
-            if Self.isDigit(byte) { classes |= Self.digitByte }
-            if digits && (Self.isDigit(byte) || byte >= 0xC0) { classes |= Self.numberByte }
+            if Bytes.isDigit(byte) { classes |= Self.digitByte }
+            if digits && (Bytes.isDigit(byte) || byte >= 0xC0) { classes |= Self.numberByte }
             (byteClasses + value).initialize(to: classes)
         }
     }
@@ -185,7 +185,7 @@ public final class WordStartFilter: @unchecked Sendable {
         // Whether the byte before the word is no ASCII letter or digit (no digit), in bit 7.
         let before = offset > 0 ? bytes[offset - 1] : 0x20
         var afterNonWord: UInt64 = Self.isASCIILetterOrDigit(before) ? 0 : 0x80
-        var afterNonDigit: UInt64 = Self.isDigit(before) ? 0 : 0x80
+        var afterNonDigit: UInt64 = Bytes.isDigit(before) ? 0 : 0x80
         while offset + 8 <= count {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             // Lead bytes of non-ASCII scalars (0xC0 and up); no continuation byte starts a match.
@@ -286,7 +286,7 @@ public final class WordStartFilter: @unchecked Sendable {
     /// "00 jan", "0000-" reject the numbers of a text that begin no date ("155,221 bags", "5.93
     /// mln"), where prefixes "1" to "9" let every number start a try of the pattern.
     private static func folded(_ byte: UInt8, caseless: Bool) -> UInt8 {
-        isSpace(byte) ? 0x20 : isDigit(byte) ? 0x30 : caseless ? lowercased(byte) : byte
+        isSpace(byte) ? 0x20 : Bytes.isDigit(byte) ? 0x30 : caseless ? lowercased(byte) : byte
     }
 
     private static func set(_ bit: Int, in table: UnsafeMutablePointer<UInt64>) {
@@ -316,18 +316,14 @@ public final class WordStartFilter: @unchecked Sendable {
     }
 
     /// Whether a caseless match may take an ASCII character for `scalar` ("k" for the Kelvin
-    /// sign, "S" for "ſ").
-    private static func hasASCIICaseForm(_ scalar: Unicode.Scalar) -> Bool {
+    /// sign, "S" for "ſ"), and `scalar` for an ASCII character.
+    static func hasASCIICaseForm(_ scalar: Unicode.Scalar) -> Bool {
         let forms = scalar.properties.lowercaseMapping + scalar.properties.uppercaseMapping + scalar.properties.titlecaseMapping
         return forms.unicodeScalars.contains(where: \.isASCII)
     }
 
     @inline(__always) private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
-    }
-
-    @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10
     }
 
     @inline(__always) private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {

@@ -57,7 +57,7 @@ final class LiteralKeys: @unchecked Sendable {
                 guard scalar.isASCII else {
                     // Text with a non-ASCII byte here always passes; only a scalar whose case
                     // forms include ASCII could match ASCII text.
-                    if key.isEmpty && Self.hasASCIICaseForm(scalar) { passesAll = true }
+                    if key.isEmpty && WordStartFilter.hasASCIICaseForm(scalar) { passesAll = true }
                     whole = false
                     break
                 }
@@ -152,12 +152,5 @@ final class LiteralKeys: @unchecked Sendable {
 
     @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
-    }
-
-    /// Whether a caseless match may take `scalar` for an ASCII character (the Kelvin sign
-    /// for "k", "ſ" for "s").
-    static func hasASCIICaseForm(_ scalar: Unicode.Scalar) -> Bool {
-        let properties = scalar.properties
-        return (properties.lowercaseMapping + properties.uppercaseMapping + properties.titlecaseMapping).unicodeScalars.contains(where: \.isASCII)
     }
 }

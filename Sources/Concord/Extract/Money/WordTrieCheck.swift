@@ -35,7 +35,7 @@ struct WordTrieCheck: Sendable {
                 guard scalar.isASCII else {
                     // Text with a non-ASCII byte here passes; none of ASCII could match it
                     // unless its case forms include ASCII.
-                    return !LiteralKeys.hasASCIICaseForm(scalar)
+                    return !WordStartFilter.hasASCIICaseForm(scalar)
                 }
                 var byte = LiteralKeys.lowercased(UInt8(scalar.value))
                 if LiteralKeys.isSpace(byte) {
