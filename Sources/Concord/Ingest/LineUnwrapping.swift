@@ -21,23 +21,25 @@ enum LineUnwrapping {
     /// the width: the wrapper moved that word down because it did not fit. A short line
     /// ("Reuter", a table row, a paragraph's last line) keeps its line feed.
     static func unwrapped(_ text: String) -> String {
-        let lines = lineLengths(text)
-        guard lines.count > 2, let width = wrapWidth(lines.map(\.scalars)) else { return text }
-        // Most lines of wrapped text fill it (all but a paragraph's last); a page dump whose
-        // headings, bullets and short paragraphs happen to share a length does not.
-        let filled = lines.count(where: { $0.scalars >= width - 2 * slack })
-        guard filled * 2 > lines.count(where: { $0.scalars > 0 }) else { return text }
-        var bytes = Array(text.utf8)
-        var changed = false
-        for index in 0..<(lines.count - 1) {
-            let line = lines[index], next = lines[index + 1]
-            guard line.scalars > 0, next.scalars > 0, !Bytes.isSpace(bytes[next.start]), !opensItem(bytes, at: next.start, end: next.end) else { continue }
-            if line.scalars + 1 + firstWordLength(bytes, from: next.start, to: next.end) > width - slack {
-                bytes[line.end] = UInt8(ascii: " ")
-                changed = true
+        var text = text
+        let joined: [UInt8]? = text.withUTF8 { source in
+            let lines = lineLengths(source)
+            guard lines.count > 2, let width = wrapWidth(lines.map(\.scalars)) else { return nil }
+            // Most lines of wrapped text fill it (all but a paragraph's last); a page dump whose
+            // headings, bullets and short paragraphs happen to share a length does not.
+            let filled = lines.count(where: { $0.scalars >= width - 2 * slack })
+            guard filled * 2 > lines.count(where: { $0.scalars > 0 }) else { return nil }
+            var bytes: [UInt8]?
+            for index in 0..<(lines.count - 1) {
+                let line = lines[index], next = lines[index + 1]
+                guard line.scalars > 0, next.scalars > 0, !Bytes.isSpace(source[next.start]), !opensItem(source, at: next.start, end: next.end),
+                      line.scalars + 1 + firstWordLength(source, from: next.start, to: next.end) > width - slack else { continue }
+                if bytes == nil { bytes = Array(source) }
+                bytes![line.end] = UInt8(ascii: " ")
             }
+            return bytes
         }
-        return changed ? String(decoding: bytes, as: UTF8.self) : text
+        return joined.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// The width the text is wrapped at: the longest line length (up to ``maximumWidth``) that
@@ -52,27 +54,39 @@ enum LineUnwrapping {
         return nil
     }
 
-    /// Each line's byte range (without its line feed) and length in scalars.
-    private static func lineLengths(_ text: String) -> [(start: Int, end: Int, scalars: Int)] {
+    /// Each line's byte range (without its line feed) and length in scalars, eight bytes at a
+    /// time (``Bytes`` SWAR): a loop over the String's UTF-8 view cost 33 M instructions per
+    /// 1,000 Reuters stories, one over its bytes 12 M (callgrind).
+    private static func lineLengths(_ source: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, scalars: Int)] {
         var lines: [(start: Int, end: Int, scalars: Int)] = []
-        var start = 0, scalars = 0, offset = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                lines.append((start, offset, scalars))
-                start = offset + 1
-                scalars = 0
-            } else if byte & 0xC0 != 0x80 {
-                scalars += 1
-            }
-            offset += 1
+        var start = 0
+        while true {
+            let end = Bytes.firstIndex(in: source, from: start, to: source.count) { Bytes.bytes(of: $0, equalTo: UInt8(ascii: "\n")) }
+            lines.append((start, end, scalarCount(source, from: start, to: end)))
+            guard end < source.count else { return lines }
+            start = end + 1
         }
-        lines.append((start, offset, scalars))
-        return lines
+    }
+
+    /// The scalars of `source[start..<end]`: its bytes less the continuation bytes (10xxxxxx).
+    private static func scalarCount(_ source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard let base = source.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
+        var continuations = 0, index = start
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            continuations += (word & ~(word << 1) & Bytes.highBits).nonzeroBitCount
+            index += 8
+        }
+        while index < end {
+            if source[index] & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return end - start - continuations
     }
 
     /// Whether a line opens an item of its own: a heading or quote mark ("#", ">"), a bullet
     /// ("-", "*", "•", "–") or a number that counts ("1.", "2)").
-    private static func opensItem(_ bytes: [UInt8], at start: Int, end: Int) -> Bool {
+    private static func opensItem(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
         switch bytes[start] {
         case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: "*"): return true
         case 0xE2:
@@ -87,7 +101,7 @@ enum LineUnwrapping {
     }
 
     /// The scalars of the first word of `bytes[start..<end]` (up to a space).
-    private static func firstWordLength(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+    private static func firstWordLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var count = 0, index = start
         while index < end, !Bytes.isSpace(bytes[index]) {
             if bytes[index] & 0xC0 != 0x80 { count += 1 }
