@@ -266,6 +266,19 @@ public struct EntityExtractor: Sendable {
             personForms.insert(text)
             if let surname = Self.surname(of: text, grammar: grammar) { personForms.insert(surname) }
         }
+        // "Chancellor of the Exchequer Nigel Lawson pledged ...; Lawson said": a one-word name
+        // read from its context that the document also writes after a given name is that
+        // person's surname, unless the word starts an organisation's name ("Lorimar" of
+        // "Lorimar Telepictures") or the two words name one ("Morgan Stanley said").
+        let organizationForms = organizationNames.union(contextual.map { buffer.string($0.bytes) })
+        for candidate in contextual {
+            let word = buffer.string(candidate.bytes)
+            guard !personForms.contains(word), !word.contains(" "), gazetteer.entries[word] == nil, !companyNames.contains(word),
+                  !organizationForms.contains(where: { $0.hasPrefix(word + " ") }),
+                  let person = namedInFull(surname: word, in: buffer, excluding: organizationForms) else { continue }
+            found.add(person)
+            personForms.insert(word)
+        }
         for candidate in contextual where !personForms.contains(buffer.string(candidate.bytes)) {
             found.add(linked(candidate))
         }
@@ -310,6 +323,27 @@ public struct EntityExtractor: Sendable {
             return nil
         }
         return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
+    }
+
+    /// The first place where a given name of the gazetteer stands right before `surname`
+    /// ("Nigel Lawson"), as a person; nil when there is none or the two words are a name in
+    /// `organizations` or the gazetteer.
+    private func namedInFull(surname: String, in buffer: TextBuffer, excluding organizations: Set<String>) -> Candidate? {
+        let text = buffer.text
+        var searchStart = text.startIndex
+        while let found = text[searchStart...].range(of: surname) {
+            searchStart = found.upperBound
+            guard found.upperBound == text.endIndex || !(text[found.upperBound].isLetter || text[found.upperBound].isNumber),
+                  found.lowerBound > text.startIndex, text[text.index(before: found.lowerBound)] == " " else { continue }
+            let beforeSpace = text.index(before: found.lowerBound)
+            let givenStart = text[..<beforeSpace].lastIndex { !$0.isLetter && $0 != "-" }.map { text.index(after: $0) } ?? text.startIndex
+            let given = String(text[givenStart..<beforeSpace])
+            let full = given + " " + surname
+            guard gazetteer.givenNames.contains(given), !organizations.contains(full), gazetteer.entries[full] == nil else { continue }
+            let start = text.utf8.distance(from: text.startIndex, to: givenStart)
+            return Candidate(bytes: start..<(start + full.utf8.count), name: full, type: .person, source: .pattern)
+        }
+        return nil
     }
 
     /// Whether `words` are a given name, perhaps a second given name, and a surname: a
