@@ -111,14 +111,13 @@ public struct PercentExtractor: Sendable {
         // made at the first match (``percent(_:grammar:numbers:in:)``).
         var numbers: NumberReader?
         var found: [Found] = []
+        let take = { (match: PatternMatch) in
+            if let percent = Self.percent(match, grammar: grammar, numbers: &numbers, in: document) { found.append(percent) }
+        }
         if let starts = grammar.starts {
-            try ChunkedScan.forEachMatch(grammar.pattern, in: buffer, prefilter: grammar.signOrPoints, startingAt: starts) { match in
-                if let percent = Self.percent(match, grammar: grammar, numbers: &numbers, in: document) { found.append(percent) }
-            }
+            try ChunkedScan.forEachMatch(grammar.pattern, in: buffer, prefilter: grammar.signOrPoints, startingAt: starts, take)
         } else {
-            try ChunkedScan.forEachMatch(grammar.pattern, in: buffer, prefilter: grammar.signOrPoints) { match in
-                if let percent = Self.percent(match, grammar: grammar, numbers: &numbers, in: document) { found.append(percent) }
-            }
+            try ChunkedScan.forEachMatch(grammar.pattern, in: buffer, prefilter: grammar.signOrPoints, take)
         }
         guard !found.isEmpty, let numbers else { return [] }
         // Read from the grammar (a class) once: each read copies the struct, retaining each of

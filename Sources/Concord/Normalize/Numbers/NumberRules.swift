@@ -162,7 +162,6 @@ public struct NumberRules: Sendable {
     /// decimal point ("one point five billion"). A word may be a compound of number words
     /// ("siebenhundert", "venticinque").
     public var writtenPattern: String {
-        let spelled = spelledScales.filter { $0.count > 1 }
         let first = writtenFirstWords
         let any = writtenAnyWords
         // An article before another number is no part of it: "a four-pct stake", "a ten percent
@@ -172,7 +171,7 @@ public struct NumberRules: Sendable {
         let otherUnits = units.keys.filter { !articles.contains($0) }
         let notArticleAlone = articles.isEmpty || otherUnits.isEmpty ? "" : "(?!\(PatternText.alternation(Array(articles), bounded: false))[ -]+\(PatternText.alternation(otherUnits, bounded: false))(?!\\p{L}))"
         let firstWord = "(?:\(notArticleAlone)\(PatternText.alternation(first, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
-        let word = "(?:\(notArticleAlone)\(PatternText.alternation(first + Array(hundreds) + spelled, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
+        let word = "(?:\(notArticleAlone)\(PatternText.alternation(first + Array(hundreds) + spelledCompounds, bounded: false))(?:\(PatternText.alternation(any, bounded: false)))*(?!\\p{L}))"
         // Joiners stand between spaces or hyphens: "one and a half", "one-and-a-half", "vingt-et-un".
         var joiner = joiners.isEmpty ? "" : "|[ -]" + PatternText.alternation(Array(joiners)) + "[ -]"
         if !decimalWords.isEmpty {
@@ -190,7 +189,12 @@ public struct NumberRules: Sendable {
     /// The words a word of a written number is run together from in ``writtenPattern``
     /// ("siebenhundert", "fiftyfive").
     private var writtenAnyWords: [String] {
-        writtenFirstWords + Array(hundreds) + spelledScales.filter { $0.count > 1 } + Array(joiners)
+        writtenFirstWords + Array(hundreds) + spelledCompounds + Array(joiners)
+    }
+
+    /// The spelled scales of more than one character, which may stand in a compound word.
+    private var spelledCompounds: [String] {
+        spelledScales.filter { $0.count > 1 }
     }
 
     /// What every match of ``writtenPattern`` begins with, as rule words for a
