@@ -72,7 +72,7 @@ struct CommonOptions: ParsableArguments {
     func batch() throws -> Batch {
         do {
             let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: rules))
-            let extraction = try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init), kinds: try kindSet()))
+            let extraction = try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init), kinds: try kindSet()), compilation: .onFirstUse)
             let reader = try DocumentReader(rules: ruleSet, stdinFormat: stdinFormat?.documentFormat)
             return Batch(extraction: extraction, reader: reader, jobs: jobs)
         } catch let error as RuleError {

@@ -36,7 +36,7 @@ import Testing
         let extraction = try Extraction(rules: Fixtures.rules)
         let records = try ["000_f04260d33bd6e71a", "003_791e63e7b74a6ca2", "004_f27881c4a8e299fc"].map { name in
             let url = Fixtures.root.appendingPathComponent("Corpus/\(name).txt")
-            return extraction.record(for: Fixtures.document(try String(contentsOf: url, encoding: .utf8), id: name))
+            return try extraction.record(for: Fixtures.document(try String(contentsOf: url, encoding: .utf8), id: name))
         }
         let canonical = try EntityCanonicalizer(rules: Fixtures.rules).canonicalize(records)
         let mistral = canonical.flatMap(\.entities).filter { $0.text.hasPrefix("Mistral") && $0.type == .organization }

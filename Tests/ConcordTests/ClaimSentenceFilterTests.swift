@@ -78,7 +78,7 @@ import Testing
     func keepsEveryPatternThatMatches(_ example: RuleExample) throws {
         let tokenized = try Fixtures.tokenized(example.text, language: example.language ?? "en", published: "2024-02-27")
         let mentions = try ClaimTestSupport.mentions(tokenized)
-        let language = try #require(ClaimTestSupport.builder.languages[example.language ?? "en"])
+        let language = try #require(try ClaimTestSupport.builder.languages.grammar(for: example.language ?? "en"))
         let filter = language.filter
         let (mayHold, mayFakeMarks) = ClaimBuilder.markKinds(in: tokenized, mentions: mentions)
         #expect(!mayFakeMarks)
@@ -112,7 +112,7 @@ import Testing
     @Test func foldingCharactersTurnWordsOff() throws {
         let text = "Siemens AG has a 5% ſtake in Quantix Inc."
         let tokenized = try Fixtures.tokenized(text)
-        let filter = try #require(ClaimTestSupport.builder.languages["en"]).filter
+        let filter = try #require(try ClaimTestSupport.builder.languages.grammar(for: "en")).filter
         let kinds: MarkKinds = [.percent, .entity(.organization)]
         let (byWords, notByWords) = try tokenized.buffer.withBytes { base -> (Set<Int>, Set<Int>) in
             let range = try #require(tokenized.sentences.first).range

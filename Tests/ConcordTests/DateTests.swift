@@ -281,7 +281,7 @@ import Testing
         let extraction = try Extraction(rules: Fixtures.rules)
         func published(_ name: String) throws -> String? {
             let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Corpus/\(name).txt"), encoding: .utf8)
-            return extraction.record(for: Fixtures.document(text, id: name)).published
+            return try extraction.record(for: Fixtures.document(text, id: name)).published
         }
         #expect(try published("000_f04260d33bd6e71a") == "2024-02-28")
         #expect(try published("004_f27881c4a8e299fc") == "2024-02-27")
@@ -290,7 +290,7 @@ import Testing
 
     @Test func metadataDateWinsAndAnchorsRelativeDates() throws {
         let extraction = try Extraction(rules: Fixtures.rules, options: .init(referenceDate: "2020-01-01"))
-        let record = extraction.record(for: Fixtures.document("Yesterday the deal closed.", published: "2024-03-05"))
+        let record = try extraction.record(for: Fixtures.document("Yesterday the deal closed.", published: "2024-03-05"))
         #expect(record.published == "2024-03-05")
         #expect(record.dates.first?.value == "2024-03-04")
     }

@@ -39,7 +39,7 @@ import Testing
     /// and found there as a scan at every byte finds them.
     @Test(arguments: ["en", "de", "fr", "es", "it"])
     func investorCueStartFilterFindsWhatAFullScanFinds(language: String) throws {
-        let grammar = try #require(Self.extractor.grammars[language])
+        let grammar = try #require(try Self.extractor.grammars.grammar(for: language))
         let cues = try #require(grammar.investorCues)
         let buffer = TextBuffer("""
             A round led by Sequoia, co-led by Accel and backed by Index, with the participation of

@@ -47,7 +47,7 @@ import Testing
     @Test func pipelineDetectsAndReadsNumbers() throws {
         let extraction = try Extraction(rules: Fixtures.rules)
         let text = "La start-up a levé 1.500 euros auprès de ses fondateurs, puis 15 millions d'euros dans un tour de table mené par un fonds."
-        let record = extraction.record(for: Fixtures.document(text, language: nil))
+        let record = try extraction.record(for: Fixtures.document(text, language: nil))
         #expect(record.language == "fr")
         #expect(record.money.map(\.amount) == [1500, 15_000_000])
     }

@@ -43,7 +43,7 @@ import Testing
     /// an object (an entity of its object types); completions need people.
     @Test func rulesNeedTheMarksOfTheirRequiredSlots() throws {
         let builder = try ClaimBuilder(rules: Fixtures.rules)
-        let rules = try #require(builder.rules["en"])
+        let rules = try #require(try builder.languages.grammar(for: "en")).rules
         let investment = try #require(rules.first { $0.predicate == "investment" })
         let organisation = MarkKinds.entity(.organization)
         #expect(investment.mayClaim(present: [.money, organisation], completing: false))

@@ -230,12 +230,12 @@ import Testing
     /// that may start with any letter would make every date scan try every word.
     @Test(arguments: ["en", "fr", "de", "es", "it"])
     func everyLanguagesDateScanHasAStartFilter(language: String) throws {
-        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars[language])
+        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars.grammar(for: language))
         #expect(grammar.starts.filter != nil)
     }
 
     @Test func dateScanWithItsStartFilterFindsWhatAFullScanFinds() throws {
-        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars["en"])
+        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars.grammar(for: "en"))
         let starts = try #require(grammar.starts.filter)
         let buffer = TextBuffer("NEW YORK, March 3 - Sales rose on Tuesday and fell since 2019; 27 February 2024, Q3 2023, two weeks ago, yesterday and 2024-02-27.")
         var filtered: [Range<Int>] = []
@@ -248,7 +248,7 @@ import Testing
     /// number, in every form of every language, are found among numbers that begin none.
     @Test(arguments: ["en", "fr", "de", "es", "it"])
     func dateScanWithItsStartFilterFindsDatesThatBeginWithNumbers(language: String) throws {
-        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars[language])
+        let grammar = try #require(try DateExtractor(rules: Fixtures.rules).grammars.grammar(for: language))
         let starts = try #require(grammar.starts.filter)
         let buffer = TextBuffer("""
             155,221 bags of 60 kilos, 5.93 mln; 3Q23 and 1H24, Q4'23, H2 2024, 27.02.2024, 02/27/2024, 2024/02/27,
@@ -326,7 +326,7 @@ import Testing
             "de": "Sie sammelte 15 Mio. Euro, zwei Milliarden Dollar und 3,5 Mrd. € ein; 12 Millionen Franken.",
         ]
         for (language, text) in texts {
-            let grammar = try #require(extractor.grammars[language])
+            let grammar = try #require(try extractor.grammars.grammar(for: language))
             let buffer = TextBuffer(text)
             var filtered: [Range<Int>] = []
             // The money scan's own start finder where the grammar has one (MoneyStarts), else its filter.

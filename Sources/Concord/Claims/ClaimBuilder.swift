@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Builds claims from the mentions of each sentence with the claim patterns in
 /// `Rules/claims/<predicate>/<lang>.yaml`.
@@ -15,58 +14,19 @@ import Synchronization
 /// their parties; `founded-by` claims about one company become one claim.
 public struct ClaimBuilder: Sendable {
     /// Per language, its rules and what is read from them once (one look-up a document).
-    let languages: [String: ClaimLanguage]
+    let languages: GrammarsByLanguage<ClaimLanguage>
     let rounds: RoundNames
     /// News media of the gazetteer: never what a pronoun or anaphor stands for.
     let media: Set<String>
 
-    /// Per language, its rules in the order their claims are read.
-    var rules: [String: [ClaimRule]] { languages.mapValues(\.rules) }
-
-    public init(rules: RuleSet) throws {
+    public init(rules: RuleSet, compilation: GrammarCompilation = .eager) throws {
         media = try Gazetteer(file: rules.file("entities/gazetteer.yaml")).media
-        var pronouns: [String: [String]] = [:]
-        var conjunctions: [String: [String]] = [:]
-        var descriptionNouns: [String: [String]] = [:]
-        var descriptors: [String: [String]] = [:]
-        var articles: [String: [String]] = [:]
-        var adjectivesAfterNoun: Set<String> = []
-        var anaphors: [String: Pattern] = [:]
-        var speakers: [String: Pattern] = [:]
-        for file in rules.files(in: "entities") {
-            guard let language = file.root["language"]?.scalar else { continue }
-            pronouns[language] = try file.root.strings("pronouns")
-            conjunctions[language] = try file.root.strings("conjunctions")
-            descriptionNouns[language] = try file.root.strings("person_description_nouns")
-            descriptors[language] = try file.root.strings("descriptor_heads") + file.root.strings("nationality_nouns")
-            articles[language] = try file.root.strings("apposition_articles")
-            if file.root["adjectives_after_noun"]?.scalar == "true" { adjectivesAfterNoun.insert(language) }
-            let patterns = try file.root.list("anaphors").map { try $0.string() }
-            if !patterns.isEmpty {
-                anaphors[language] = try Pattern(patterns.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
-            }
-            let verbs = try file.root.strings("speech_verbs")
-            if !verbs.isEmpty {
-                speakers[language] = try Pattern(Self.speakerSource(verbs), origin: file.root["speech_verbs"]?.origin ?? file.root.origin)
-            }
-        }
         let rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
-        let roundNeeds = ClaimPatternReader.needs(of: rounds.alternation, placeholders: [:])
-        var byLanguage: [String: [ClaimRule]] = [:]
-        var expanders: [String: ClaimPatternExpander] = [:]
-        for file in rules.files(in: "claims") where file.root["predicate"] != nil {
-            let language = try file.root.string("language")
-            let expander = expanders[language] ?? ClaimPlaceholders(pronouns: pronouns[language] ?? [], conjunctions: conjunctions[language] ?? [], descriptionNouns: descriptionNouns[language] ?? [], descriptorHeads: descriptors[language] ?? [], articles: articles[language] ?? [], adjectivesAfterNoun: adjectivesAfterNoun.contains(language), rounds: rounds.alternation).expander()
-            expanders[language] = expander
-            let rule = try ClaimRule(file: file, placeholders: expander, roundNeeds: roundNeeds)
-            if rule.objectGroup == "round", let fallback = rule.objectDefault, !rounds.names.contains(where: { $0.name == fallback }) {
-                throw RuleError(origin: file.root["object_default"]?.origin ?? file.root.origin, message: "object_default '\(fallback)' is no round name of claims/rounds.yaml")
-            }
-            byLanguage[language, default: []].append(rule)
+        let entityFiles = rules.filesByLanguage(in: "entities")
+        let claimFiles = try Dictionary(grouping: rules.files(in: "claims").filter { $0.root["predicate"] != nil }) { try $0.root.string("language") }
+        languages = try GrammarsByLanguage(languages: claimFiles.keys, compilation: compilation) { language in
+            try ClaimLanguage(files: claimFiles[language]!, entities: entityFiles[language], rounds: rounds)
         }
-        languages = Dictionary(uniqueKeysWithValues: try byLanguage.map { language, rules in
-            (language, try ClaimLanguage(rules: rules, anaphor: anaphors[language], speaker: speakers[language]))
-        })
         self.rounds = rounds
     }
 
@@ -82,7 +42,7 @@ public struct ClaimBuilder: Sendable {
     }
 
     public func claims(in document: TokenizedDocument, mentions: DocumentMentions) throws -> [Claim] {
-        guard let language = languages[document.language.language] ?? languages["en"] else { return [] }
+        guard let language = try languages.grammar(for: document.language.language) else { return [] }
         let ruleList = language.rules, filter = language.filter
         let buffer = document.buffer
         let (mayHold, mayFakeMarks) = Self.markKinds(in: document, mentions: mentions)
@@ -191,17 +151,8 @@ final class ClaimLanguage: Sendable {
     /// cannot be read): the trigger scan tries only those.
     let triggerStarts: PatternStartFilter
     /// What each pattern's matches hold: a sentence that lacks it is not searched for the
-    /// pattern's trigger, nor masked and matched. Built at the language's first document, so a
-    /// run that meets none pays nothing for it (about 9 M instructions for the English rules).
-    var filter: ClaimSentenceFilter {
-        builtFilter.withLock { built in
-            if let built { return built }
-            let filter = ClaimSentenceFilter(rules: rules)
-            built = filter
-            return filter
-        }
-    }
-    private let builtFilter = Mutex<ClaimSentenceFilter?>(nil)
+    /// pattern's trigger, nor masked and matched.
+    let filter: ClaimSentenceFilter
     /// The anaphors of the language's entity rules ("the company"), as one pattern.
     let anaphor: Pattern?
     /// An organisation's mark, a verb of saying and the few words up to the end of the text
@@ -209,8 +160,31 @@ final class ClaimLanguage: Sendable {
     /// whom the pronoun stands for (``ClaimBuilder/speakerSource(_:)``).
     let speaker: Pattern?
 
-    init(rules: [ClaimRule], anaphor: Pattern?, speaker: Pattern?) throws {
+    /// The rules of `files` (`claims/<predicate>/<lang>.yaml`, path order), with the words and
+    /// patterns they take from the language's entity rules (`entities`: pronouns, anaphors,
+    /// verbs of saying, ...) and the round names of `rounds`.
+    init(files: [RuleFile], entities: RuleFile?, rounds: RoundNames) throws {
+        let words = { (key: String) in try entities?.root.strings(key) ?? [] }
+        let expander = ClaimPlaceholders(pronouns: try words("pronouns"), conjunctions: try words("conjunctions"),
+                                         descriptionNouns: try words("person_description_nouns"),
+                                         descriptorHeads: try words("descriptor_heads") + words("nationality_nouns"),
+                                         articles: try words("apposition_articles"),
+                                         adjectivesAfterNoun: entities?.root["adjectives_after_noun"]?.scalar == "true",
+                                         rounds: rounds.alternation).expander()
+        let roundNeeds = ClaimPatternReader.needs(of: rounds.alternation, placeholders: [:])
+        let rules = try files.map { file in
+            let rule = try ClaimRule(file: file, placeholders: expander, roundNeeds: roundNeeds)
+            if rule.objectGroup == "round", let fallback = rule.objectDefault, !rounds.names.contains(where: { $0.name == fallback }) {
+                throw RuleError(origin: file.root["object_default"]?.origin ?? file.root.origin, message: "object_default '\(fallback)' is no round name of claims/rounds.yaml")
+            }
+            return rule
+        }
         self.rules = rules
+        let anaphors = try entities?.root.list("anaphors").map { try $0.string() } ?? []
+        anaphor = anaphors.isEmpty ? nil
+            : try Pattern(anaphors.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: entities!.path, line: 1))
+        let verbs = try words("speech_verbs")
+        speaker = verbs.isEmpty ? nil : try Pattern(ClaimBuilder.speakerSource(verbs), origin: entities!.root["speech_verbs"]?.origin ?? entities!.root.origin)
         // Triggers start words; one lookbehind outside the alternation scans far faster
         // than a \\b before each word.
         let any = rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")
@@ -219,8 +193,7 @@ final class ClaimLanguage: Sendable {
         self.trigger = trigger
         triggerGroups = rules.indices.map { trigger.groupNumber("r\($0)") }
         triggerStarts = PatternStartFilter(source: any, caseless: true)
-        self.anaphor = anaphor
-        self.speaker = speaker
+        filter = ClaimSentenceFilter(rules: rules)
     }
 }
 

@@ -23,21 +23,17 @@ public struct DateExtractor: Sendable {
     /// page furniture (menus, share rows) and, in HTML, the markup of the page's head do not.
     static let headerLines = 12
 
-    let grammars: [String: DateGrammar]
+    let grammars: GrammarsByLanguage<DateGrammar>
 
-    public init(rules: RuleSet) throws {
-        let common = rules.file("dates/common.yaml")
-        var grammars: [String: DateGrammar] = [:]
-        for file in rules.files(in: "dates") where file.path != "dates/common.yaml" {
-            grammars[try file.root.string("language")] = try DateGrammar(file: file, common: common)
-        }
-        self.grammars = grammars
+    public init(rules: RuleSet, compilation: GrammarCompilation = .eager) throws {
+        let common = rules.file("dates/common.yaml"), files = rules.filesByLanguage(in: "dates")
+        grammars = try GrammarsByLanguage(languages: files.keys, compilation: compilation) { try DateGrammar(file: files[$0]!, common: common) }
     }
 
     /// Every date of `document`; relative ones resolved against `published` (metadata),
     /// else the date the text gives itself, else `reference`.
     public func analyze(_ document: TokenizedDocument, published: String?, reference: String?) throws -> Analysis {
-        guard let grammar = grammars[document.language.language] ?? grammars["en"] else {
+        guard let grammar = try grammars.grammar(for: document.language.language) else {
             return Analysis(mentions: [], documentDate: nil, documentDateIndex: nil)
         }
         let buffer = document.buffer

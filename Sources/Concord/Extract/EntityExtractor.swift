@@ -10,7 +10,7 @@ import Foundation
 /// resolved to the organisation the document is about.
 public struct EntityExtractor: Sendable {
     let gazetteer: Gazetteer
-    let grammars: [String: EntityGrammar]
+    let grammars: GrammarsByLanguage<EntityGrammar>
     /// The names of funding rounds (`Rules/claims/rounds.yaml`): a name inside one is no
     /// entity ("announced a Series B round" names no product, "levée de série B" no "B").
     let rounds: RoundNames
@@ -20,21 +20,12 @@ public struct EntityExtractor: Sendable {
     /// stories (callgrind). Nil when the patterns do not tell: every word is tried.
     let roundStarts: WordStartFilter?
 
-    public init(rules: RuleSet) throws {
+    public init(rules: RuleSet, compilation: GrammarCompilation = .eager) throws {
         gazetteer = try Gazetteer(file: rules.file("entities/gazetteer.yaml"))
         rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
         roundStarts = rounds.wholeName.flatMap { PatternPrefixes.of($0.source, caseless: true) }.map { WordStartFilter(capitals: false, prefixes: $0) }
-        var grammars: [String: EntityGrammar] = [:]
-        for file in rules.files(in: "entities") where file.path != "entities/gazetteer.yaml" {
-            let language = try file.root.string("language")
-            grammars[language] = try EntityGrammar(file: file)
-        }
-        self.grammars = grammars
-    }
-
-    /// The grammar for `language`, English when the language has none.
-    func grammar(for language: LanguageTag) -> EntityGrammar? {
-        grammars[language.language] ?? grammars["en"]
+        let files = rules.filesByLanguage(in: "entities")
+        grammars = try GrammarsByLanguage(languages: files.keys, compilation: compilation) { try EntityGrammar(file: files[$0]!) }
     }
 
     public func mentions(in document: TokenizedDocument) throws -> [EntityMention] {
@@ -52,7 +43,7 @@ public struct EntityExtractor: Sendable {
                 return true
             }
         }
-        let grammar = grammar(for: document.language)
+        let grammar = try grammars.grammar(for: document.language.language)
         var acronyms: [String: Candidate] = [:]
         var described: [Description] = []
         if let grammar {

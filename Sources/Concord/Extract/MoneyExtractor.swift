@@ -8,27 +8,24 @@
 /// whether a sum with no currency stands in a sentence about money. Nothing rescans the
 /// document per match.
 public struct MoneyExtractor: Sendable {
-    let grammars: [String: MoneyGrammar]
+    let grammars: GrammarsByLanguage<MoneyGrammar>
 
-    public init(rules: RuleSet) throws {
+    public init(rules: RuleSet, compilation: GrammarCompilation = .eager) throws {
         let currencies = try CurrencyTable(rules: rules)
-        var grammars: [String: MoneyGrammar] = [:]
-        for file in rules.files(in: "money") where file.path != "money/common.yaml" {
-            let language = try file.root.string("language")
-            let numbers = try NumberRules(rules: rules, language: language)
-            grammars[language] = try MoneyGrammar(file: file, rules: rules, numbers: numbers, currencies: currencies)
-        }
-        guard grammars["en"] != nil else {
+        let files = rules.filesByLanguage(in: "money")
+        guard files["en"] != nil else {
             throw RuleError(origin: RuleOrigin(file: "money/en.yaml", line: 0), message: "the English money rules are required (the fallback language)")
         }
-        self.grammars = grammars
+        grammars = try GrammarsByLanguage(languages: files.keys, compilation: compilation) { language in
+            try MoneyGrammar(file: files[language]!, rules: rules, numbers: try NumberRules(rules: rules, language: language), currencies: currencies)
+        }
     }
 
     /// The languages with money rules.
-    public var languages: [String] { grammars.keys.sorted() }
+    public var languages: [String] { grammars.languages }
 
     public func mentions(in document: TokenizedDocument) throws -> [MoneyMention] {
-        let grammar = grammars[document.language.language] ?? grammars["en"]!
+        let grammar = try grammars.grammar(for: document.language.language)!
         let numbers = grammar.numbers.reader(region: document.language.region, text: document.buffer)
         let reading = MoneyReading(document: document, grammar: grammar, numbers: numbers)
         return try reading.mentions()

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Finds percentages ("49%", "49 per cent", "49 Prozent", "4.5 percentage points") and
 /// reads their exact value with the document language's number rules, with the qualifiers
 /// money has: approximate ("about 5%"), open bounds ("more than 20%", "up to 30%") and
@@ -24,23 +22,8 @@ public struct PercentExtractor: Sendable {
         /// the number words cannot be checked (``WordTrieCheck``): `pattern` is tried everywhere.
         /// Measured (callgrind, 1,000 Reuters stories): `pattern` tried at every offset of the
         /// pieces that hold a sign cost 23.5 M instructions; tried at these starts, 8.5 M, and
-        /// finding them 6.2 M. Built on first use: the five languages' checks cost 28 M
-        /// instructions at startup.
-        var starts: MoneyStarts? {
-            builtStarts.withLock { built in
-                if let starts = built { return starts }
-                let writtenStarts = numbers.rules.writtenStarts
-                let starts = WordTrieCheck(words: writtenStarts, codes: []).map { words in
-                    MoneyStarts(numbers: NumberStarts(followers: LiteralKeys(ends.map { LiteralKeys.Literal(text: $0, bounded: false) }, backwards: false)),
-                                words: words, anchorWords: writtenStarts)
-                }
-                built = .some(starts)
-                return starts
-            }
-        }
-        private let builtStarts = Mutex<MoneyStarts??>(nil)
-        /// The signs and point words, one of which every percentage ends in.
-        private let ends: [String]
+        /// finding them 6.2 M.
+        let starts: MoneyStarts?
         /// Point words worth a hundredth of a point ("basis points"), folded.
         let hundredths: Set<String>
         let qualifiers: Qualifiers
@@ -48,14 +31,41 @@ public struct PercentExtractor: Sendable {
         /// range ("between 10% and", "10-", "tra il 10 e il").
         let rangeStart: Pattern
 
-        init(numbers: NumberReader, pattern: Pattern, signOrPoints: Pattern, ends: [String], hundredths: Set<String>, qualifiers: Qualifiers, rangeStart: Pattern) {
-            self.numbers = numbers
-            self.pattern = pattern
-            self.signOrPoints = signOrPoints
-            self.ends = ends
-            self.hundredths = hundredths
-            self.qualifiers = qualifiers
-            self.rangeStart = rangeStart
+        /// The grammar of `file` (`percent/<lang>.yaml`), with the numbers and the money
+        /// qualifiers of its language.
+        init(file: RuleFile, rules: RuleSet) throws {
+            let root = file.root
+            let language = try root.string("language")
+            let numberRules = try NumberRules(rules: rules, language: language)
+            guard let money = rules.file("money/\(language).yaml") else {
+                throw RuleError(origin: root.origin, message: "no money rules for language '\(language)': percents read its qualifier words")
+            }
+            let contractions = try root.pairs("contractions").flatMap { pair in
+                try pair.value.list().map { (word: NumberRules.folded(pair.key), contracted: try $0.string()) }
+            }
+            qualifiers = try Qualifiers(money: money, rules: rules, articles: try root.strings("articles"), contractions: contractions)
+            // Signs and point words that count only in the case written ("12.5pc", never "5 PC
+            // games"; "50 pb", never "4.5 PB" in a freight table).
+            let inCase = { (words: [String]) in words.isEmpty ? "" : "|(?-i:\(PatternText.alternation(words, foldCase: false)))" }
+            let pointWords = try root.strings("points") + root.strings("points_in_case"), signWords = try root.strings("signs") + root.strings("signs_in_case")
+            let points = PatternText.alternation(try root.strings("points")) + inCase(try root.strings("points_in_case"))
+            let signs = PatternText.alternation(try root.strings("signs")) + inCase(try root.strings("signs_in_case"))
+            let number = "(?:(?<digits>\(numberRules.digitsPattern))|(?<written>\(numberRules.writtenPattern)))"
+            // A space, or a hyphen before a word: "a 20-percent stake", "ein 20-Prozent-Anteil".
+            let separator = "(?:[ ]|-(?=\\p{L}))?"
+            let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)\(separator)(?:(?<points>\(points))|\(signs))"
+            let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:\(separator)(?<sign>\(signs)))?"
+                + "[ \\n]*(?<join>\(qualifiers.rangeJoiner))[ \\n]*\\z"
+            numbers = NumberReader(rules: numberRules)
+            pattern = try file.compile(source, key: "signs")
+            signOrPoints = try file.compile("(?:\(points))|\(signs)", key: "signs")
+            hundredths = Set(try root.strings("hundredths").map(NumberRules.folded))
+            rangeStart = try file.compile(rangeSource, key: "articles")
+            let writtenStarts = numberRules.writtenStarts, ends = signWords + pointWords
+            starts = WordTrieCheck(words: writtenStarts, codes: []).map { words in
+                MoneyStarts(numbers: NumberStarts(followers: LiteralKeys(ends.map { LiteralKeys.Literal(text: $0, bounded: false) }, backwards: false)),
+                            words: words, anchorWords: writtenStarts)
+            }
         }
     }
 
@@ -66,46 +76,18 @@ public struct PercentExtractor: Sendable {
         var points: Bool
     }
 
-    let grammars: [String: Grammar]
+    let grammars: GrammarsByLanguage<Grammar>
 
-    public init(rules: RuleSet) throws {
-        var grammars: [String: Grammar] = [:]
-        for file in rules.files(in: "percent") {
-            let root = file.root
-            let language = try root.string("language")
-            let numbers = try NumberRules(rules: rules, language: language)
-            guard let money = rules.file("money/\(language).yaml") else {
-                throw RuleError(origin: root.origin, message: "no money rules for language '\(language)': percents read its qualifier words")
-            }
-            let contractions = try root.pairs("contractions").flatMap { pair in
-                try pair.value.list().map { (word: NumberRules.folded(pair.key), contracted: try $0.string()) }
-            }
-            let qualifiers = try Qualifiers(money: money, rules: rules, articles: try root.strings("articles"), contractions: contractions)
-            // Signs and point words that count only in the case written ("12.5pc", never "5 PC
-            // games"; "50 pb", never "4.5 PB" in a freight table).
-            let inCase = { (words: [String]) in words.isEmpty ? "" : "|(?-i:\(PatternText.alternation(words, foldCase: false)))" }
-            let pointWords = try root.strings("points") + root.strings("points_in_case"), signWords = try root.strings("signs") + root.strings("signs_in_case")
-            let points = PatternText.alternation(try root.strings("points")) + inCase(try root.strings("points_in_case"))
-            let signs = PatternText.alternation(try root.strings("signs")) + inCase(try root.strings("signs_in_case"))
-            let number = "(?:(?<digits>\(numbers.digitsPattern))|(?<written>\(numbers.writtenPattern)))"
-            // A space, or a hyphen before a word: "a 20-percent stake", "ein 20-Prozent-Anteil".
-            let separator = "(?:[ ]|-(?=\\p{L}))?"
-            let source = "(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,'])(?<!\\p{L}-)\(number)\(separator)(?:(?<points>\(points))|\(signs))"
-            let rangeSource = "(?<![\\p{L}\\p{N}])(?:(?<open>\(qualifiers.rangeOpen))[ ]+)?\(number)(?:\(separator)(?<sign>\(signs)))?"
-                + "[ \\n]*(?<join>\(qualifiers.rangeJoiner))[ \\n]*\\z"
-            grammars[language] = Grammar(numbers: NumberReader(rules: numbers), pattern: try file.compile(source, key: "signs"),
-                                         signOrPoints: try file.compile("(?:\(points))|\(signs)", key: "signs"), ends: signWords + pointWords,
-                                         hundredths: Set(try root.strings("hundredths").map(NumberRules.folded)),
-                                         qualifiers: qualifiers, rangeStart: try file.compile(rangeSource, key: "articles"))
-        }
-        guard grammars["en"] != nil else {
+    public init(rules: RuleSet, compilation: GrammarCompilation = .eager) throws {
+        let files = rules.filesByLanguage(in: "percent")
+        guard files["en"] != nil else {
             throw RuleError(origin: RuleOrigin(file: "percent/en.yaml", line: 0), message: "the English percent rules are required (the fallback language)")
         }
-        self.grammars = grammars
+        grammars = try GrammarsByLanguage(languages: files.keys, compilation: compilation) { try Grammar(file: files[$0]!, rules: rules) }
     }
 
     public func mentions(in document: TokenizedDocument) throws -> [PercentMention] {
-        let grammar = grammars[document.language.language] ?? grammars["en"]!
+        let grammar = try grammars.grammar(for: document.language.language)!
         let buffer = document.buffer
         // The document's number style ("0,125 %" and "0.125 %" by region, numbers/en.yaml),
         // made at the first match (``percent(_:grammar:numbers:in:)``).

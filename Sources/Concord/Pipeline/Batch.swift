@@ -77,8 +77,13 @@ public struct Batch: Sendable {
                         case let .failure(failure):
                             return .failure(failure, size: 0)
                         case let .success(document):
-                            let record = extraction.record(for: document)
-                            return .record(transform(record), warnings: record.warnings.count, size: (try? unit.get())?.size ?? 0)
+                            let size = (try? unit.get())?.size ?? 0
+                            do {
+                                let record = try extraction.record(for: document)
+                                return .record(transform(record), warnings: record.warnings.count, size: size)
+                            } catch {
+                                return .failure(InputFailure(path: document.source, reason: "document \(document.id): invalid rules: \(error)"), size: size)
+                            }
                         }
                     }
                     queue.complete(sequence, outcomes)

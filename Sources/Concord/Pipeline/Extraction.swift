@@ -34,53 +34,51 @@ public struct Extraction: Sendable {
     private let entities: EntityExtractor
     private let claims: ClaimBuilder
 
-    /// Compiles every stage's rules; throws ``RuleError`` naming the file and line at fault.
-    public init(rules: RuleSet, options: Options = Options()) throws {
+    /// Compiles the stages' rules, each language's when `compilation` says; throws
+    /// ``RuleError`` naming the file and line at fault. With `.onFirstUse`, the error of a
+    /// language whose rules do not compile is thrown by ``record(for:)`` for each of its documents.
+    public init(rules: RuleSet, options: Options = Options(), compilation: GrammarCompilation = .eager) throws {
         self.options = options
         languages = try LanguageDetector(rules: rules)
         tokenizer = try Tokenizer(rules: rules)
-        money = try MoneyExtractor(rules: rules)
-        percents = try PercentExtractor(rules: rules)
-        dates = try DateExtractor(rules: rules)
-        entities = try EntityExtractor(rules: rules)
-        claims = try ClaimBuilder(rules: rules)
+        money = try MoneyExtractor(rules: rules, compilation: compilation)
+        percents = try PercentExtractor(rules: rules, compilation: compilation)
+        dates = try DateExtractor(rules: rules, compilation: compilation)
+        entities = try EntityExtractor(rules: rules, compilation: compilation)
+        claims = try ClaimBuilder(rules: rules, compilation: compilation)
     }
 
     /// Runs the stages of the kinds asked for on `document`. A pattern that hits its match limit does not stop the
-    /// document: what was found so far is kept and the record carries a warning.
-    public func record(for document: Document) -> DocumentRecord {
+    /// document: what was found so far is kept and the record carries a warning. Throws the
+    /// error of rules of the document's language that do not compile (compiled on first use).
+    public func record(for document: Document) throws(RuleError) -> DocumentRecord {
         var document = document
         if let language = options.language { document.language = language }
         if document.language == nil { document.language = languages.detect(document.text) }
         let tokenized = tokenizer.tokenize(document)
         var warnings = document.warnings
         let kinds = options.kinds
-        func run<T>(_ kind: Kind, _ body: () throws -> [T]) -> [T] {
-            guard kinds.contains(kind) else { return [] }
-            let stage = kind.rawValue
+        func run<T>(_ kind: Kind, _ body: () throws -> T, otherwise empty: T) throws(RuleError) -> T {
+            guard kinds.contains(kind) else { return empty }
             do {
                 return try body()
+            } catch let error as RuleError {
+                throw error
             } catch {
-                warnings.append(DocumentWarning(code: "pattern-limit", message: "\(stage): \(error)"))
-                return []
+                warnings.append(DocumentWarning(code: "pattern-limit", message: "\(kind.rawValue): \(error)"))
+                return empty
             }
         }
         // The document's own date (metadata, else what its text says) anchors relative dates.
-        var dated = DateExtractor.Analysis(mentions: [], documentDate: nil, documentDateIndex: nil)
-        if kinds.contains(.dates) {
-            do {
-                dated = try dates.analyze(tokenized, published: document.published, reference: options.referenceDate)
-            } catch {
-                warnings.append(DocumentWarning(code: "pattern-limit", message: "dates: \(error)"))
-            }
-        }
+        let dated = try run(.dates, { try dates.analyze(tokenized, published: document.published, reference: options.referenceDate) },
+                            otherwise: DateExtractor.Analysis(mentions: [], documentDate: nil, documentDateIndex: nil))
         let found = DocumentMentions(
-            money: run(.money) { try money.mentions(in: tokenized) },
+            money: try run(.money, { try money.mentions(in: tokenized) }, otherwise: []),
             dates: dated.mentions,
-            percents: run(.percents) { try percents.mentions(in: tokenized) },
-            entities: run(.entities) { try entities.mentions(in: tokenized) },
+            percents: try run(.percents, { try percents.mentions(in: tokenized) }, otherwise: []),
+            entities: try run(.entities, { try entities.mentions(in: tokenized) }, otherwise: []),
             documentDate: dated.documentDateIndex)
-        let claimList = run(.claims) { try claims.claims(in: tokenized, mentions: found) }
+        let claimList = try run(.claims, { try claims.claims(in: tokenized, mentions: found) }, otherwise: [])
         return DocumentRecord(
             id: document.id, source: document.source, format: document.format,
             title: document.title, published: document.published ?? dated.documentDate,

@@ -39,6 +39,14 @@ public struct RuleSet: Sendable {
         files.keys.filter { $0.hasPrefix(kind + "/") }.sorted().compactMap { files[$0] }
     }
 
+    /// The files in the folder `kind` that name their language (`language: fr`), by language;
+    /// `common.yaml`, what the languages share, is none of them.
+    public func filesByLanguage(in kind: String) -> [String: RuleFile] {
+        Dictionary(files(in: kind).compactMap { file in
+            file.path.hasSuffix("/common.yaml") ? nil : file.root["language"]?.scalar.map { ($0, file) }
+        }, uniquingKeysWith: { _, last in last })
+    }
+
     /// Every file, in path order.
     public var allFiles: [RuleFile] { files.keys.sorted().compactMap { files[$0] } }
 
