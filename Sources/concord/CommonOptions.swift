@@ -67,18 +67,23 @@ struct CommonOptions: ParsableArguments {
         return InputWalker().inputs(for: paths)
     }
 
-    /// Loads and compiles the rules into the batch that reads and extracts the inputs; a rule
-    /// error is a usage error (exit 2, nothing written).
-    func batch() throws -> Batch {
+    /// What `make` builds from the rules, read once without their examples; a rule error is a
+    /// usage error (exit 2, nothing written).
+    func withRules<T>(_ make: (RuleSet) throws -> T) throws -> T {
         do {
-            let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: rules))
-            let extraction = try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init), kinds: try kindSet()), compilation: .onFirstUse)
-            let reader = try DocumentReader(rules: ruleSet, stdinFormat: stdinFormat?.documentFormat)
-            return Batch(extraction: extraction, reader: reader, jobs: jobs)
+            return try make(try RuleSet(directory: RuleSet.locate(explicit: rules), examples: false))
         } catch let error as RuleError {
             Diagnostics.error("invalid rules: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// The batch that reads and extracts the inputs with `ruleSet`, each language's patterns
+    /// compiled at its first document.
+    func batch(rules ruleSet: RuleSet) throws -> Batch {
+        let extraction = try Extraction(rules: ruleSet, options: .init(referenceDate: referenceDate, language: language.flatMap(LanguageTag.init), kinds: try kindSet()), compilation: .onFirstUse)
+        let reader = try DocumentReader(rules: ruleSet, stdinFormat: stdinFormat?.documentFormat)
+        return Batch(extraction: extraction, reader: reader, jobs: jobs)
     }
 
     /// The progress line `--progress` asks for.

@@ -22,14 +22,8 @@ struct ConflictsCommand: ParsableCommand {
     var failOnConflict = false
 
     func run() throws {
-        let batch = try common.batch()
-        let reconciler: Reconciler
-        do {
-            let ruleSet = try RuleSet(directory: RuleSet.locate(explicit: common.rules))
-            reconciler = try Reconciler(rules: ruleSet, options: .init(referenceDate: common.referenceDate))
-        } catch let error as RuleError {
-            Diagnostics.error("invalid rules: \(error)")
-            throw ExitCode(2)
+        let (batch, reconciler) = try common.withRules { ruleSet in
+            (try common.batch(rules: ruleSet), try Reconciler(rules: ruleSet, options: .init(referenceDate: common.referenceDate)))
         }
         let (documents, recordFiles) = RecordCoding.partition(try common.inputs())
         var records: [DocumentRecord] = []

@@ -15,7 +15,7 @@ struct ExtractCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let batch = try common.batch()
+        let batch = try common.withRules(common.batch(rules:))
         let inputs = try common.inputs()
         let sink = try OutputSink(path: output)
         let progressLine = common.progressLine()

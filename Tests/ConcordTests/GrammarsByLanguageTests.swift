@@ -115,3 +115,42 @@ import Testing
         #expect(failures.first.map { $0.path.hasSuffix("b.txt") && $0.reason.contains("dates/de.yaml") } == true)
     }
 }
+
+/// Extraction reads the rules without their `examples:` blocks (the rule files' tests).
+@Suite struct RulesWithoutExamplesTests {
+    @Test func theExamplesBlockIsLeftOutAndTheLinesAfterItKeepTheirNumbers() throws {
+        let yaml = """
+            language: en
+            examples:
+              match: ["$5", "€6"]
+            - not a key: the block goes on
+            # a comment inside it
+              no_match:
+                - "5 apples"
+            words: [a, b]
+            bad: '(unclosed'
+            """
+        let kept = RuleFile.withoutExamples(yaml)
+        #expect(kept.split(separator: "\n", omittingEmptySubsequences: false).count == yaml.split(separator: "\n", omittingEmptySubsequences: false).count)
+        let file = try RuleFile(path: "money/en.yaml", yaml: yaml, examples: false)
+        #expect(file.root["examples"] == nil)
+        #expect(try file.root.strings("words") == ["a", "b"])
+        #expect(file.root["bad"]?.origin.line == 9)
+        #expect(try RuleFile(path: "money/en.yaml", yaml: yaml.replacingOccurrences(of: "- not a key: the block goes on\n", with: "")).root["examples"] != nil)
+    }
+
+    /// Every rule file reads the same without its examples, but for them.
+    @Test func everyRuleFileHoldsTheSameKeysButItsExamples() throws {
+        let withoutExamples = try RuleSet(directory: Fixtures.root.appendingPathComponent("Rules"), examples: false)
+        let files = Fixtures.rules.allFiles
+        #expect(files.count > 40)
+        for file in files {
+            let other = try #require(withoutExamples.file(file.path))
+            let keys = try file.root.pairs().map(\.key), otherKeys = try other.root.pairs().map(\.key)
+            #expect(otherKeys == keys.filter { $0 != "examples" }, "\(file.path)")
+            for key in otherKeys {
+                #expect(other.root[key]?.origin == file.root[key]?.origin, "\(file.path): \(key)")
+            }
+        }
+    }
+}

@@ -9,9 +9,11 @@ public struct RuleFile: Sendable {
     /// The document's root node.
     public let root: RuleNode
 
-    /// Parses `yaml`; `path` is used in error messages only.
-    public init(path: String, yaml: String) throws {
+    /// Parses `yaml`, without its top-level `examples:` block unless `examples`; `path` is
+    /// used in error messages only.
+    public init(path: String, yaml: String, examples: Bool = true) throws {
         self.path = path
+        let yaml = examples ? yaml : Self.withoutExamples(yaml)
         do {
             // Every scalar is read as text (accessors parse what they need), so the basic
             // resolver: the default one resolves each scalar's tag, and each key looked up,
@@ -26,6 +28,28 @@ public struct RuleFile: Sendable {
         } catch let error as YamlError {
             throw RuleError(origin: RuleOrigin(file: path, line: Self.line(of: error)), message: "invalid YAML: \(error)")
         }
+    }
+
+    /// `yaml` with the lines of its top-level `examples:` block left empty, so that the lines
+    /// after it keep their numbers. The block runs from its key to the next top-level key: the
+    /// next line that starts with neither a blank, a comment nor a sequence's "-". The
+    /// examples are a rule file's tests, 45% of the rules' bytes: parsing them took 100 M
+    /// instructions of every run's startup (callgrind).
+    static func withoutExamples(_ yaml: String) -> String {
+        let bytes = Array(yaml.utf8), key = Array("examples:".utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var lineStart = 0, inExamples = false
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if lineStart < lineEnd, !" \t\r#-".utf8.contains(bytes[lineStart]) {
+                inExamples = bytes[lineStart..<lineEnd].starts(with: key)
+            }
+            if !inExamples { kept += bytes[lineStart..<lineEnd] }
+            if lineEnd < bytes.count { kept.append(UInt8(ascii: "\n")) }
+            lineStart = lineEnd + 1
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// A key given twice in one mapping is an error: YAML parsers keep one of the two

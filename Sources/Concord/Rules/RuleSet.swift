@@ -7,8 +7,10 @@ public struct RuleSet: Sendable {
     public let directory: URL
     private let files: [String: RuleFile]
 
-    /// Reads every `.yaml` file below `directory`. Throws the first file that does not parse.
-    public init(directory: URL) throws {
+    /// Reads every `.yaml` file below `directory`, each with its `examples:` block if
+    /// `examples` (for `rules check` and the tests; extraction needs none). Throws the first
+    /// file that does not parse.
+    public init(directory: URL, examples: Bool = true) throws {
         self.directory = directory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -26,7 +28,7 @@ public struct RuleSet: Sendable {
             } catch {
                 throw RuleError(origin: RuleOrigin(file: relative, line: 0), message: "cannot read: \(error.localizedDescription)")
             }
-            files[relative] = try RuleFile(path: relative, yaml: yaml)
+            files[relative] = try RuleFile(path: relative, yaml: yaml, examples: examples)
         }
         self.files = files
     }
