@@ -346,7 +346,11 @@ final class EntityGrammar: Sendable {
             afterName.append("(?=\\h+(?<agentVerb>(?i:\(agentVerbs.joined(separator: "|"))))(?![\\p{L}\\p{N}]))")
         }
         if !afterName.isEmpty {
-            branches.append("(?<orgContext>(?>\(capitalisedName)))(?:\(afterName.joined(separator: "|")))")
+            // A name right after a word that introduces a place (`place_prepositions`: "die Quorix
+            // GmbH aus Leipzig meldete") is the place, which the verb after it does not make an
+            // organisation.
+            let notAfterPlaceWord = try root.strings("place_prepositions").map { "(?<!(?<![\\p{L}\\p{N}])(?i:\(PatternText.escape($0)))\\h)" }.joined()
+            branches.append("\(notAfterPlaceWord)(?<orgContext>(?>\(capitalisedName)))(?:\(afterName.joined(separator: "|")))")
         }
         guard !branches.isEmpty else { throw RuleError(origin: origin, message: "no entity patterns: give roles, titles, person_list_cues or company_suffixes") }
         // Every branch starts a word: the lookbehind keeps PCRE2 from trying each branch
