@@ -126,13 +126,13 @@ public struct EntityExtractor: Sendable {
             // Christian Klein sagte": the company before the role, the person after it.
             let text = buffer.string(name)
             let words = text.splitting(at: " ")
-            if let role = words.dropLast().lastIndex(where: grammar.isRole) {
-                let roleWord = words[role]
+            if let nameStart = grammar.nameStart(afterRoleIn: words) {
+                let roleWord = words[nameStart - 1]
                 if let hyphen = roleWord.lastIndex(of: "-") {
                     let start = name.lowerBound + text[..<roleWord.startIndex].utf8.count
                     organizationCandidate(start..<(start + roleWord[..<hyphen].utf8.count), in: buffer).map { contextual.append($0) }
                 }
-                person(at: (name.lowerBound + text[..<words[role + 1].startIndex].utf8.count)..<name.upperBound, in: buffer, grammar: grammar).map { people.append($0) }
+                person(at: (name.lowerBound + text[..<words[nameStart].startIndex].utf8.count)..<name.upperBound, in: buffer, grammar: grammar).map { people.append($0) }
                 return
             }
             // "led by Carlos Tavares", "backed by John Paul Richards": a given name, perhaps a
@@ -530,8 +530,8 @@ public struct EntityExtractor: Sendable {
         // last role word are the role. The words are those of `text` throughout: split again
         // only when it changes.
         var words = text.splitting(at: " ")
-        if let role = words.dropLast().lastIndex(where: grammar.isRole) {
-            let next = words[role + 1]
+        if let nameStart = grammar.nameStart(afterRoleIn: words) {
+            let next = words[nameStart]
             range = (range.lowerBound + text[..<next.startIndex].utf8.count)..<range.upperBound
             text = buffer.string(range)
             words = text.splitting(at: " ")

@@ -65,6 +65,10 @@ final class EntityGrammar: Sendable {
     /// Role and title words, lower-cased: never the first word of a person's name
     /// ("Vorstandschef Roland Busch" is Roland Busch).
     let roleWords: Set<String>
+    /// The roles of more than one word ("chief executive", "directeur général"), each as its
+    /// lower-cased words: written with capitals before a name ("Chief Executive Daniel Ek"),
+    /// they are no part of it, and their words alone are no roles ("General Dynamics").
+    let roleWordSequences: [[String]]
     /// Nouns that describe an organisation, lower-cased ("startup", "konzern").
     let descriptorHeads: Set<String>
     /// The same nouns as the rules write them ("startup", "Firma"): where nouns are
@@ -102,6 +106,7 @@ final class EntityGrammar: Sendable {
         companySuffixes = Set(try root.strings("company_suffixes"))
         organizationEndings = Set(try root.strings("org_words")).union(companySuffixes)
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
+        roleWordSequences = roleWords.map { $0.split(separator: " ").map(String.init) }.filter { $0.count > 1 }
         // A particle ending in an apostrophe joins the word after it ("Luc d'Aubigny",
         // "Giovanni dell'Acqua"); any other is a word of its own ("Ursula von der Leyen").
         // The particles of letters only are one trie before their white space, the others
@@ -394,6 +399,22 @@ final class EntityGrammar: Sendable {
     /// precedes) may start: the words its text begins with; nil when its text does not tell.
     private static func wordStarts(of pattern: Pattern) -> WordStartFilter? {
         PatternPrefixes.of(pattern.source, caseless: true).map { WordStartFilter(capitals: false, prefixes: $0) }
+    }
+
+    /// Where a person's name begins in `words` that hold a role: the index of the word after the
+    /// last role word or role of several words, when a word follows it ("Spotify Chief
+    /// Executive Daniel Ek" → "Daniel", "Siemens-Chef Roland Busch" → "Roland"); nil without one.
+    func nameStart(afterRoleIn words: [Substring]) -> Int? {
+        var start: Int?
+        for index in words.indices.dropLast() {
+            if isRole(words[index]) { start = index + 1 }
+            let first = words[index].lowercased()
+            for sequence in roleWordSequences where sequence[0] == first && index + sequence.count < words.count
+                && zip(words[(index + 1)...], sequence.dropFirst()).allSatisfy({ $0.lowercased() == $1 }) {
+                start = max(start ?? 0, index + sequence.count)
+            }
+        }
+        return start
     }
 
     /// Whether `word` is a role or title, alone or after a hyphen ("Chef", "Siemens-Chef").
