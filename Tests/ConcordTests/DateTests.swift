@@ -210,6 +210,18 @@ import Testing
         #expect(past.first?.period == DatePeriod(start: "2024-01-01", end: "2024-03-31"))
     }
 
+    /// A weekday with a day's number and no month ("jeudi 13") is the day of that number on
+    /// that weekday nearest the anchor, before it or after; none within six months is no day.
+    @Test func aWeekdayWithADayNumberIsTheNearestSuchDay() throws {
+        let wednesday = CalendarDay(year: 2024, month: 6, day: 12)!
+        #expect(DateResolver.nearestDay(numbered: 13, on: 4, to: wednesday) == CalendarDay(year: 2024, month: 6, day: 13))
+        #expect(DateResolver.nearestDay(numbered: 3, on: 1, to: wednesday) == CalendarDay(year: 2024, month: 6, day: 3))
+        #expect(DateResolver.nearestDay(numbered: 13, on: 5, to: wednesday) == CalendarDay(year: 2024, month: 9, day: 13))
+        #expect(DateResolver.nearestDay(numbered: 31, on: 1, to: CalendarDay(year: 2024, month: 2, day: 27)!) == nil)
+        let found = try Self.analyze("Le conseil se réunira jeudi 29, a précisé la direction.", language: "fr").mentions
+        #expect(found.map(\.text) == ["jeudi 29"] && found.first?.value == "2024-02-29")
+    }
+
     @Test func eventDatesAreNotTheDocumentDate() throws {
         let analysis = try Self.analyze("The company was founded on April 28, 2023 in Paris.", reference: nil)
         #expect(analysis.documentDate == nil)

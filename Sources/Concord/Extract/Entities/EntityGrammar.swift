@@ -290,7 +290,8 @@ final class EntityGrammar: Sendable {
             // `orgCuedMore`) are organisations too.
             let cued = "(?>\(capitalisedName))(?![\\p{L}\\p{N}])"
             let more = joiners.isEmpty ? "" : "(?<orgCuedMore>(?:\\h*,\\h*\(cued))*\\h*,?\\h+(?:\(joiners))\\h+\(cued))?"
-            branches.append(leadBranch("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))\\h+(?=(?<orgCued>\(cued))\(more))"))
+            // A cue that ends in an elided article joins the name: "le rachat d'Axa", "l'acquisizione dell'Ilva".
+            branches.append(leadBranch("(?i:\(orgCues.map { "(?:\($0))" }.joined(separator: "|")))(?:\\h+|(?<=['’]))(?=(?<orgCued>\(cued))\(more))"))
         }
         // A product's name: capitalised words that may end in a version ("Llama 3", "GPT-4o");
         // a dot only inside a word ("v1.5", "Node.js"), never the sentence's full stop.

@@ -151,7 +151,9 @@ struct DateResolver {
             // to come is the first not yet over; said to be past ("last Friday", "el viernes
             // pasado"): the last one before the anchor; "this Thursday": the one of the
             // anchor's week. Else, as news tells what has happened, the last such day up to
-            // the anchor ("said on Tuesday").
+            // the anchor ("said on Tuesday"). With the day's number and no month ("jeudi 13"):
+            // the day of that number and weekday nearest the anchor.
+            if let day { return Self.nearestDay(numbered: day, on: weekday, to: anchor).map { .relative(.day($0)) } }
             let shift = parts[.next] != nil ? (weekday - anchor.weekday + 6) % 7 + 1
                 : parts[.upcoming] != nil ? (weekday - anchor.weekday + 7) % 7
                 : parts[.past] != nil ? -((anchor.weekday - weekday + 6) % 7 + 1)
@@ -167,6 +169,20 @@ struct DateResolver {
             return .relative(Self.shifted(anchor, by: .init(unit: unit, amount: -count)))
         }
         return nil
+    }
+
+    /// The day numbered `day` that falls on `weekday` nearest the anchor, in the six months
+    /// either side of its own, or nil where none does (no "Friday 31" in that year).
+    static func nearestDay(numbered day: Int, on weekday: Int, to anchor: CalendarDay) -> CalendarDay? {
+        var chosen: CalendarDay?
+        for offset in -6...6 {
+            let (year, month) = anchor.month(adding: offset)
+            guard let candidate = CalendarDay(year: year, month: month, day: day), candidate.weekday == weekday else { continue }
+            if chosen.map({ abs(candidate.dayNumber - anchor.dayNumber) < abs($0.dayNumber - anchor.dayNumber) }) ?? true {
+                chosen = candidate
+            }
+        }
+        return chosen
     }
 
     private func monthNumber(_ text: String) -> Int? {
