@@ -385,3 +385,25 @@ import Testing
         #expect(anaphor.name == "Nimbus Labs")
     }
 }
+
+/// The gazetteer's news media and regulators: never what "the company" or "it" stands for.
+@Suite struct GazetteerReferentTests {
+    @Test func mediaAndRegulatorsAreNoReferentsAndCompaniesAre() throws {
+        let gazetteer = try Gazetteer(file: Fixtures.rules.file("entities/gazetteer.yaml"))
+        #expect(gazetteer.nonReferents.isSuperset(of: ["Reuters", "Securities and Exchange Commission", "Bundeskartellamt"]))
+        #expect(gazetteer.media.contains("Reuters") && !gazetteer.media.contains("Securities and Exchange Commission"))
+        #expect(!gazetteer.nonReferents.contains("Microsoft") && !gazetteer.nonReferents.contains("Federal Reserve"))
+    }
+
+    /// A story that tells the regulator of a stake, as the wires write it: the
+    /// regulator, more often named than the company, is never "the company".
+    @Test func theCompanyIsNeverTheRegulatorItFilesWith() throws {
+        let text = """
+            Brightline Holdings Inc makes robots in Ohio.
+            In a filing with the Securities and Exchange Commission, the Securities and Exchange Commission's forms were cited, and the company said it holds 5.1% of Comdata Network Inc.
+            """
+        let entities = try ClaimTestSupport.entities.mentions(in: Fixtures.tokenized(text))
+        let theCompany = try #require(entities.first { $0.text == "the company" })
+        #expect(theCompany.name != "Securities and Exchange Commission")
+    }
+}

@@ -18,9 +18,14 @@ public struct ClaimBuilder: Sendable {
     let rounds: RoundNames
     /// News media of the gazetteer: never what a pronoun or anaphor stands for.
     let media: Set<String>
+    /// News media and regulators (``Gazetteer/nonReferents``): never what a pronoun stands for
+    /// but after their own verb of saying.
+    let nonReferents: Set<String>
 
     public init(rules: RuleSet, compilation: GrammarCompilation = .eager) throws {
-        media = try Gazetteer(file: rules.file("entities/gazetteer.yaml")).media
+        let gazetteer = try Gazetteer(file: rules.file("entities/gazetteer.yaml"))
+        media = gazetteer.media
+        nonReferents = gazetteer.nonReferents
         let rounds = try RoundNames(file: rules.file("claims/rounds.yaml"))
         let entityFiles = rules.filesByLanguage(in: "entities")
         let claimFiles = try Dictionary(grouping: rules.files(in: "claims").filter { $0.root["predicate"] != nil }) { try $0.root.string("language") }
@@ -99,7 +104,7 @@ public struct ClaimBuilder: Sendable {
                     // The matches are read after the scan: a closure reading them in it would
                     // capture (copy) the document and the builder at every scan.
                     for match in try pattern.matches(in: sentenceMask.buffer) {
-                        let resolver = context ?? ClaimContext(document: document, mentions: mentions, anaphor: language.anaphor, speaker: language.speaker, media: media)
+                        let resolver = context ?? ClaimContext(document: document, mentions: mentions, anaphor: language.anaphor, speaker: language.speaker, media: media, nonReferents: nonReferents)
                         context = resolver
                         if let claim = resolver.claim(from: match, masked: sentenceMask, rule: rule, sentence: sentenceIndex, rounds: rounds, completes: slot.completes) {
                             claims.append(claim)
@@ -242,16 +247,19 @@ struct TriggerCursor {
 final class ClaimContext {
     let document: TokenizedDocument
     let mentions: DocumentMentions
-    /// Organisations by how much the document is about them (anaphors and news media left out).
+    /// Organisations by how much the document is about them (anaphors, news media and
+    /// regulators left out).
     let salience: [String]
     /// The entity mentions that are anaphors ("the startup"), by index.
     let anaphoric: Set<Int>
     /// News media of the gazetteer: the sources of a story, never what a pronoun stands for.
     let media: Set<String>
+    /// News media and regulators: never what a pronoun stands for but after their own verb of saying.
+    let nonReferents: Set<String>
     /// The language's ``ClaimBuilder/speakers`` pattern, if it has one.
     let speaker: Pattern?
 
-    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?, speaker: Pattern?, media: Set<String>) {
+    init(document: TokenizedDocument, mentions: DocumentMentions, anaphor: Pattern?, speaker: Pattern?, media: Set<String>, nonReferents: Set<String>) {
         self.document = document
         self.speaker = speaker
         self.mentions = mentions
@@ -265,7 +273,8 @@ final class ClaimContext {
         }
         self.anaphoric = anaphoric
         self.media = media
-        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name }.filter { !media.contains($0) })
+        self.nonReferents = nonReferents
+        salience = EntitySalience.ranking(mentions.entities.indices.filter { mentions.entities[$0].type == .organization && !anaphoric.contains($0) }.map { mentions.entities[$0].name }.filter { !nonReferents.contains($0) })
     }
 
     /// Whether an entity mention is an anaphor ("the startup") rather than a name.
@@ -361,12 +370,12 @@ final class ClaimContext {
         // next sentence goes on about ("Volkswagen will invest in Rivian. It will take a 5%
         // stake"); else the one the document is about.
         let before = masked.marks(in: 0..<range.lowerBound).first { mark in
-            mark.kind == .entity && isNamedOrganisation(mark.index)
+            mark.kind == .entity && isNamedOrganisation(mark.index) && !nonReferents.contains(mentions.entities[mark.index].name)
         }
         if let before { return (mentions.entities[before.index].name, true) }
         if sentence > 0 && inOneParagraph(sentence - 1, sentence) {
             let previous = document.sentences[sentence - 1].range
-            let first = mentions.entities.indices.filter { previous.contains(mentions.entities[$0].bytes.lowerBound) && isNamedOrganisation($0) }
+            let first = mentions.entities.indices.filter { previous.contains(mentions.entities[$0].bytes.lowerBound) && isNamedOrganisation($0) && !nonReferents.contains(mentions.entities[$0].name) }
                 .min { mentions.entities[$0].bytes.lowerBound < mentions.entities[$1].bytes.lowerBound }
             if let first { return (mentions.entities[first].name, true) }
         }

@@ -704,7 +704,7 @@ public struct EntityExtractor: Sendable {
         func ranking() throws -> [String] {
             if let rankedNames { return rankedNames }
             let investors = try Self.namedOnlyAsInvestors(organizations, in: document, investorCues: grammar.investorCues, startingAt: grammar.investorCueStarts)
-            let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.media.contains($0) && !investors.contains($0) })
+            let ranked = EntitySalience.ranking(organizations.map(\.name).filter { !gazetteer.nonReferents.contains($0) && !investors.contains($0) })
             rankedNames = ranked
             return ranked
         }
@@ -726,7 +726,7 @@ public struct EntityExtractor: Sendable {
                     let left = lhs.modifiers.intersection(modifiers).count, right = rhs.modifiers.intersection(modifiers).count
                     return left != right ? left < right : (try ranking().firstIndex(of: lhs.name) ?? .max) > (try ranking().firstIndex(of: rhs.name) ?? .max)
                 }
-            if let name = try described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, media: gazetteer.media, investorCues: grammar.investorCues) ?? ranking().first {
+            if let name = try described?.name ?? Self.presentedBefore(match.range, in: document, organizations: organizations, nonReferents: gazetteer.nonReferents, investorCues: grammar.investorCues) ?? ranking().first {
                 found.add(Candidate(bytes: match.range, name: name, type: .organization, source: .anaphor))
             }
         }
@@ -737,7 +737,7 @@ public struct EntityExtractor: Sendable {
     /// round that sentence names (`investorCues`), when both sentences stand in one
     /// paragraph; nil when the anaphor stands elsewhere ("..., the company said") or that
     /// sentence names none (news media aside).
-    private static func presentedBefore(_ anaphor: Range<Int>, in document: TokenizedDocument, organizations: [Candidate], media: Set<String>, investorCues: Pattern?) -> String? {
+    private static func presentedBefore(_ anaphor: Range<Int>, in document: TokenizedDocument, organizations: [Candidate], nonReferents: Set<String>, investorCues: Pattern?) -> String? {
         guard anaphor.upperBound < document.buffer.byteCount, document.buffer[byte: anaphor.upperBound] == UInt8(ascii: ","),
               let index = document.sentenceIndex(containing: anaphor.lowerBound), index > 0 else { return nil }
         let sentence = document.sentences[index].range, previous = document.sentences[index - 1].range
@@ -749,7 +749,7 @@ public struct EntityExtractor: Sendable {
         // un round guidato da United Ventures. La società, fondata nel 2021, ..." is Cortexa).
         let investorsFrom = (try? investorCues?.firstMatch(in: document.buffer, from: previous.lowerBound, to: previous.upperBound))?.range.lowerBound
         let named = organizations.filter { organization in
-            previous.contains(organization.bytes.lowerBound) && !media.contains(organization.name) && !continuesAName(organization.bytes, in: document.buffer)
+            previous.contains(organization.bytes.lowerBound) && !nonReferents.contains(organization.name) && !continuesAName(organization.bytes, in: document.buffer)
         }
         return (named.last { $0.bytes.lowerBound < investorsFrom ?? previous.upperBound } ?? named.last)?.name
     }

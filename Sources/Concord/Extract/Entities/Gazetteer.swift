@@ -22,6 +22,11 @@ struct Gazetteer: Sendable {
     /// Canonical names of news media (`media: true`): the sources of a story, never what
     /// it is about, so never what "the company" stands for.
     let media: Set<String>
+    /// News media and the regulators (`regulator: true`) that a company tells or files with
+    /// ("told the Securities and Exchange Commission it has acquired a 6.2 pct stake"): never
+    /// what "it" or "the company" stands for, unless the pronoun follows their own verb of
+    /// saying ("The SEC said it ...").
+    let nonReferents: Set<String>
     /// `(?<name>form|form|...)` followed by an optional possessive; nil when empty.
     let pattern: Pattern?
     /// Where a match of `pattern` may start: a word that begins like one of the forms.
@@ -29,10 +34,11 @@ struct Gazetteer: Sendable {
 
     init(file: RuleFile?) throws {
         var entries: [String: Entry] = [:]
-        var media = Set<String>()
+        var media = Set<String>(), regulators = Set<String>()
         for node in try file?.root.list("entities") ?? [] {
             let name = try node.string("name")
             if node["media"]?.scalar == "true" { media.insert(name) }
+            if node["regulator"]?.scalar == "true" { regulators.insert(name) }
             let typeName = try node.string("type")
             guard let type = EntityType(rawValue: typeName) else {
                 throw RuleError(origin: node.origin, message: "unknown entity type '\(typeName)' (ORG, PERSON, PRODUCT, PLACE, EVENT)")
@@ -46,6 +52,7 @@ struct Gazetteer: Sendable {
         }
         self.entries = entries
         self.media = media
+        nonReferents = media.union(regulators)
         givenNames = Set(try file?.root.strings("given_names") ?? [])
         // The forms as the pattern reads them: a typographic apostrophe matches either kind.
         starts = WordStartFilter(capitals: false, prefixes: entries.keys.map { String(String.UnicodeScalarView(PatternText.atoms($0, bounded: false, foldCase: false).atoms)) }, caseless: false)
