@@ -163,8 +163,17 @@ public struct EntityExtractor: Sendable {
                     if let last = buffer.string(name.range).splitting(at: " ").last, grammar.organizationEndings.contains(String(last)) || undescribed.head != nil {
                         addCompany(suffixedCompany(undescribed.range, in: buffer, grammar: grammar) ?? organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
                     } else if let candidate = person(at: name.range, in: buffer, grammar: grammar) {
-                        // "President Reagan said": a title read with the name makes it a person's.
-                        if speaker && candidate.bytes == name.range { speakers.append(candidate) } else { people.append(candidate) }
+                        // "President Reagan said": a title read with the name makes it a person's;
+                        // "Forstmann Little said it acquired": what it says makes it an organisation's.
+                        if speaker && candidate.bytes == name.range {
+                            if let cue = grammar.organizationSpeech, (try? cue.anchoredMatch(in: buffer, at: match.range.upperBound)) != nil {
+                                addContextual(name.range, surely: true)
+                            } else {
+                                speakers.append(candidate)
+                            }
+                        } else {
+                            people.append(candidate)
+                        }
                     }
                 }
                 // "Founded in 2021 by A and B, Quantix makes sensors": the name right after a
