@@ -382,11 +382,11 @@ final class EntityGrammar: Sendable {
         acronym = try orgWords.map { words in
             try Pattern("(?<![\\p{L}\\p{N}])(?<long>\(capitalised)(?:\\h+\(acronymJoiners)\(capitalised)){0,5}\\h+\(acronymJoiners)(?:\(words)))\\h+\\((?<short>\\p{Lu}{2,8})\\)", origin: origin)
         }
+        organizationSpeech = try root["organization_speech"].map { try $0.pattern(caseless: true) }
         let anaphors = try root.list("anaphors")
         // Not before a name: "the startup Wayve", "die US-Firma Altair", "la fintech allemande
         // Concardis", "la società valenciana di software cloud Nubalia" describe the name
         // that follows.
-        organizationSpeech = try root["organization_speech"].map { try $0.pattern(caseless: true) }
         let investorCueList = try root.strings("investor_cues")
         investorCues = investorCueList.isEmpty ? nil : try Pattern("(?<![\\p{L}\\p{N}])(?:\(investorCueList.map { "(?:\($0))" }.joined(separator: "|")))(?![\\p{L}\\p{N}])", caseless: true, origin: root["investor_cues"]?.origin ?? origin)
         anaphor = anaphors.isEmpty ? nil : try Pattern("(?:\(anaphors.map { try $0.string() }.map { "(?:\($0))" }.joined(separator: "|")))(?!\(adjectives)\(complement)\\h+\\p{Lu})", caseless: true, origin: anaphors[0].origin)
