@@ -185,11 +185,14 @@ final class ClaimLanguage: Sendable {
             return rule
         }
         self.rules = rules
-        let anaphors = try entities?.root.list("anaphors").map { try $0.string() } ?? []
-        anaphor = anaphors.isEmpty ? nil
-            : try Pattern(anaphors.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: entities!.path, line: 1))
-        let verbs = try words("speech_verbs")
-        speaker = verbs.isEmpty ? nil : try Pattern(ClaimBuilder.speakerSource(verbs), origin: entities!.root["speech_verbs"]?.origin ?? entities!.root.origin)
+        anaphor = try entities.flatMap { file in
+            let anaphors = try file.root.list("anaphors").map { try $0.string() }
+            return anaphors.isEmpty ? nil : try Pattern(anaphors.map { "(?:\($0))" }.joined(separator: "|"), caseless: true, origin: RuleOrigin(file: file.path, line: 1))
+        }
+        speaker = try entities.flatMap { file in
+            let verbs = try file.root.strings("speech_verbs")
+            return verbs.isEmpty ? nil : try Pattern(ClaimBuilder.speakerSource(verbs), origin: file.root["speech_verbs"]?.origin ?? file.root.origin)
+        }
         // Triggers start words; one lookbehind outside the alternation scans far faster
         // than a \\b before each word.
         let any = rules.map { "(?:\($0.triggerSource))" }.joined(separator: "|")
@@ -370,12 +373,12 @@ final class ClaimContext {
         // next sentence goes on about ("Volkswagen will invest in Rivian. It will take a 5%
         // stake"); else the one the document is about.
         let before = masked.marks(in: 0..<range.lowerBound).first { mark in
-            mark.kind == .entity && isNamedOrganisation(mark.index) && !nonReferents.contains(mentions.entities[mark.index].name)
+            mark.kind == .entity && mayBeReferent(mark.index)
         }
         if let before { return (mentions.entities[before.index].name, true) }
         if sentence > 0 && inOneParagraph(sentence - 1, sentence) {
             let previous = document.sentences[sentence - 1].range
-            let first = mentions.entities.indices.filter { previous.contains(mentions.entities[$0].bytes.lowerBound) && isNamedOrganisation($0) && !nonReferents.contains(mentions.entities[$0].name) }
+            let first = mentions.entities.indices.filter { previous.contains(mentions.entities[$0].bytes.lowerBound) && mayBeReferent($0) }
                 .min { mentions.entities[$0].bytes.lowerBound < mentions.entities[$1].bytes.lowerBound }
             if let first { return (mentions.entities[first].name, true) }
         }
@@ -397,6 +400,12 @@ final class ClaimContext {
     private func isNamedOrganisation(_ index: Int) -> Bool {
         let entity = mentions.entities[index]
         return entity.type == .organization && !anaphoric.contains(index) && !media.contains(entity.name)
+    }
+
+    /// Whether a pronoun that no verb of saying follows may stand for entity mention `index`:
+    /// a named organisation, no regulator it is told or filed with.
+    private func mayBeReferent(_ index: Int) -> Bool {
+        isNamedOrganisation(index) && !nonReferents.contains(mentions.entities[index].name)
     }
 
     /// Dates of the sentence, else of the previous sentence of the same paragraph, else the

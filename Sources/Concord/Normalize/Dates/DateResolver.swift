@@ -129,7 +129,7 @@ struct DateResolver {
                     if candidate.dayNumber <= anchor.dayNumber { chosen = candidate }
                 } else if isUpcoming {
                     if chosen == nil, candidate.dayNumber >= anchor.dayNumber { chosen = candidate }
-                } else if chosen.map({ abs(candidate.dayNumber - anchor.dayNumber) < abs($0.dayNumber - anchor.dayNumber) }) ?? true {
+                } else if Self.isNearer(candidate, than: chosen, to: anchor) {
                     chosen = candidate
                 }
             }
@@ -180,12 +180,16 @@ struct DateResolver {
         var chosen: CalendarDay?
         for offset in -6...6 {
             let (year, month) = anchor.month(adding: offset)
-            guard let candidate = CalendarDay(year: year, month: month, day: day), candidate.weekday == weekday else { continue }
-            if chosen.map({ abs(candidate.dayNumber - anchor.dayNumber) < abs($0.dayNumber - anchor.dayNumber) }) ?? true {
-                chosen = candidate
-            }
+            guard let candidate = CalendarDay(year: year, month: month, day: day), candidate.weekday == weekday,
+                  isNearer(candidate, than: chosen, to: anchor) else { continue }
+            chosen = candidate
         }
         return chosen
+    }
+
+    /// Whether `candidate` is nearer `anchor` than `chosen` (any day is, when none is chosen).
+    private static func isNearer(_ candidate: CalendarDay, than chosen: CalendarDay?, to anchor: CalendarDay) -> Bool {
+        chosen.map { abs(candidate.dayNumber - anchor.dayNumber) < abs($0.dayNumber - anchor.dayNumber) } ?? true
     }
 
     private func monthNumber(_ text: String) -> Int? {
