@@ -344,10 +344,12 @@ import Testing
     @Test func literalStartsOfAFragmentCoverEveryAlternative() throws {
         #expect(PatternText.literalStarts(#"buy(?:s|ing)?|bought"#) == ["buy", "bought"])
         #expect(PatternText.literalStarts(#"took\h+over|takes?\h+over"#) == ["took", "take"])
-        #expect(PatternText.literalStarts(#"led\h+by|(?:co-)?led\h+by|[Bb]acked"#) == ["led", "", ""])
+        #expect(PatternText.literalStarts(#"led\h+by|(?:co-)?led\h+by|[Bb]acked"#) == ["led", "co-", "led", ""])
         // A group that must match gives the starts of its own alternatives.
-        #expect(PatternText.literalStarts(#"(?:announced|rolled\h+out|(?:co-)?led)(?:\h+the)?|x[(|]"#) == ["announced", "rolled", "", "x"])
-        #expect(PatternText.literalStarts(#"(?:pre-)*seed|(?:a|b){0,2}c"#) == ["", ""])
+        #expect(PatternText.literalStarts(#"(?:announced|rolled\h+out|(?:co-)?led)(?:\h+the)?|x[(|]"#) == ["announced", "rolled", "co-", "led", "x"])
+        // An optional group: its starts and those of what follows it.
+        #expect(PatternText.literalStarts(#"(?:pre-)*seed|(?:a|b){0,2}?c|(?:has\h+|have\h+)?(?:got|won)\h|(?:x)?"#) == ["pre-", "seed", "a", "b", "c", "has", "have", "got", "won", "x", ""])
+        #expect(PatternText.literalStarts(#"(?:a|b){1,2}c|(?:d)+e|(?:f)?+[gh]"#) == ["a", "b", "d", "f", ""])
         // A filter built from them lets a cue pattern match wherever a full scan does.
         let fragment = #"buy(?:s|ing)?|bought|took\h+over|(?:co-)?led\h+by"#
         let pattern = try Pattern("(?<![\\p{L}\\p{N}])(?i:\(fragment))\\h+\\p{Lu}\\p{Ll}+")

@@ -21,15 +21,17 @@ enum PatternText {
     /// ("buy(?:s|ing)?|bought" → ["buy", "bought"]; "takes?\\h+over" → ["take"]), for a
     /// filter of where the fragment can match. An alternative that opens with a group of
     /// alternatives that must match ("(?:announced|rolled\\h+out)\\h+the" → ["announced",
-    /// "rolled"]) starts with theirs; one that starts with no literal (an optional group, a
-    /// class, an escape) gives "", which such a filter must read as "anything".
+    /// "rolled"]) starts with theirs; one that opens with an optional group ("(?:has\\h+)?received",
+    /// "(?:pre-)*seed") with the group's and with those of what follows it ("has", "received").
+    /// One that starts with no literal (a class, an escape, nothing after an optional group)
+    /// gives "", which such a filter must read as "anything".
     static func literalStarts(_ fragment: String) -> [String] {
         topLevelAlternatives(fragment).flatMap { alternative -> [String] in
             if alternative.hasPrefix("(?:"), let close = closingParenthesis(in: alternative) {
-                let after = alternative[alternative.index(after: close)...].first
-                if after.map({ !"?*{".contains($0) }) ?? true {
-                    return literalStarts(String(alternative[alternative.index(alternative.startIndex, offsetBy: 3)..<close]))
-                }
+                let group = literalStarts(String(alternative[alternative.index(alternative.startIndex, offsetBy: 3)..<close]))
+                let rest = alternative[alternative.index(after: close)...]
+                guard let optionalEnd = endOfOptionalQuantifier(rest) else { return group }
+                return group + literalStarts(String(rest[optionalEnd...]))
             }
             var current = ""
             for character in alternative {
@@ -43,6 +45,22 @@ enum PatternText {
             }
             return [current]
         }
+    }
+
+    /// Where the quantifier that opens `text` ends when it lets the group before it match
+    /// no time (`?`, `*`, `{0,n}`, each perhaps lazy or possessive); nil for none or for one
+    /// that needs a match (`+`, `{2}`).
+    private static func endOfOptionalQuantifier(_ text: Substring) -> Substring.Index? {
+        var end: Substring.Index
+        switch text.first {
+        case "?", "*": end = text.index(after: text.startIndex)
+        case "{":
+            guard text.dropFirst().hasPrefix("0"), let close = text.firstIndex(of: "}") else { return nil }
+            end = text.index(after: close)
+        default: return nil
+        }
+        if end < text.endIndex, text[end] == "?" || text[end] == "+" { end = text.index(after: end) }
+        return end
     }
 
     /// The alternatives of `fragment` at its top level (not inside a group or a class).
