@@ -133,24 +133,26 @@ public final class Pattern: @unchecked Sendable {
 
     /// Whether the match must start exactly at byte `at` (an anchored match), and where it ends.
     public func anchoredMatch(in buffer: TextBuffer, at start: Int, to end: Int? = nil) throws -> PatternMatch? {
-        try scan(buffer, from: start, to: end, anchored: true) { _ in false }
+        try scan(buffer, from: start, to: end, anchored: true, starts: nil as WordStartFilter?) { _ in false }
     }
 
     /// Calls `body` for each match, left to right, until it returns false.
     public func forEachMatch(in buffer: TextBuffer, from: Int = 0, to end: Int? = nil, _ body: (PatternMatch) -> Bool) throws {
-        _ = try scan(buffer, from: from, to: end, anchored: false, body)
+        _ = try scan(buffer, from: from, to: end, anchored: false, starts: nil as WordStartFilter?, body)
     }
 
     /// Calls `body` for each match, left to right, until it returns false, trying the pattern
     /// (anchored) only at the offsets `starts` allows (everywhere when it is nil). When `starts` allows every offset where
     /// a match can start (where the attempt starts, before any `\K`), the matches are those of
     /// ``forEachMatch(in:from:to:_:)``, found without a try at every byte.
-    public func forEachMatch(in buffer: TextBuffer, from: Int = 0, to end: Int? = nil, startingAt starts: WordStartFilter?, _ body: (PatternMatch) -> Bool) throws {
+    public func forEachMatch<Starts: StartFilter>(in buffer: TextBuffer, from: Int = 0, to end: Int? = nil, startingAt starts: Starts?, _ body: (PatternMatch) -> Bool) throws {
         _ = try scan(buffer, from: from, to: end, anchored: false, starts: starts, body)
     }
 
+    /// Generic over the filter, so that each kind of filter gets a scan of its own, with no
+    /// existential box to copy and retain at each try.
     @discardableResult
-    private func scan(_ buffer: TextBuffer, from: Int, to end: Int?, anchored isAnchored: Bool, starts: WordStartFilter? = nil, _ body: (PatternMatch) -> Bool) throws -> PatternMatch? {
+    private func scan<Starts: StartFilter>(_ buffer: TextBuffer, from: Int, to end: Int?, anchored isAnchored: Bool, starts: Starts?, _ body: (PatternMatch) -> Bool) throws -> PatternMatch? {
         let compiled: LazyCode.Compiled, options: UInt32
         // A filtered scan fails at most of its tries: they run without groups, and only a try
         // that matches runs again, at the same offset, to fill them.

@@ -18,7 +18,7 @@
 /// scan at every byte.
 ///
 /// Immutable once built: the bit table is written only by `init`.
-public final class WordStartFilter: @unchecked Sendable {
+public final class WordStartFilter: StartFilter, @unchecked Sendable {
     /// The longest prefix compared, in characters.
     public static let length = 8
 
@@ -178,7 +178,7 @@ public final class WordStartFilter: @unchecked Sendable {
     /// scans of 1,000 Reuters stories (callgrind), a loop of a table read and a test a byte
     /// cost 137.6 M instructions; this one, with ``foldedBytes``, 110.9 M. Most of what is left
     /// is the comparisons at word starts: about one byte in seven is tested.
-    func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
+    public func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
         guard offset < count else { return nil }
         var offset = offset
         let raw = UnsafeRawPointer(bytes)

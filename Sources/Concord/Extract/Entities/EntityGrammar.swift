@@ -20,8 +20,9 @@ final class EntityGrammar: Sendable {
     /// 2.4 s on Reuters-21578 when the cues were a branch of `names`).
     let products: Pattern?
     let productStarts: WordStartFilter?
-    /// Where a match of `names` may start: a capital or a role, title, cue or head word.
-    let nameStarts: WordStartFilter
+    /// Where a match of `names` may start: a capital or a role, title, cue or head word, and
+    /// after a capital only where something a branch needs follows the name.
+    let nameStarts: NameStartFilter
     /// A capitalised personal name (used to split a list of names).
     let personName: Pattern
     /// A capitalised organisation's name (used to split the list `orgCuedMore`).
@@ -372,7 +373,14 @@ final class EntityGrammar: Sendable {
         let letterStart = leadWords.allSatisfy { $0.first?.isLetter == true } ? "(?=[A-Za-z\\x{80}-\\x{10FFFF}])" : ""
         names = try Pattern("(?<![\\p{L}\\p{N}])\(letterStart)\(leadCheck)(?:\(branches.joined(separator: "|")))", origin: origin)
         nameGroups = NameGroups(names)
-        nameStarts = WordStartFilter(capitals: true, prefixes: leadWords)
+        // What the branches that start with a name read after it: after white space, a verb
+        // (`listBefore`, `agentVerb`, `productBefore`), a joiner or particle of a longer name,
+        // a suffix or org word; after a comma, an apposition, a role or a suffix.
+        let afterSpace = try ["person_list_verbs", "org_verbs", "conjunctions", "company_suffixes", "org_words", "particles"].flatMap { try root.strings($0) }
+            + ["&"] + (try root.strings("org_phrases") + root.strings("product_verbs_after")).flatMap(PatternText.literalStarts)
+        let afterComma = try ["apposition_articles", "roles", "descriptor_heads", "company_suffixes"].flatMap { try root.strings($0) }
+            + (try root.strings("apposition_cues")).flatMap(PatternText.literalStarts)
+        nameStarts = NameStartFilter(leadWords: leadWords, afterSpace: afterSpace, afterComma: afterComma)
         personName = try Pattern(atomicName, origin: origin)
         organizationName = try Pattern("(?<![\\p{L}\\p{N}])(?>\(capitalisedName))(?![\\p{L}\\p{N}])", origin: origin)
         let acronymJoiners = try Self.alternation(root.strings("acronym_joiners")).map { "(?:(?:\($0))\\h+)?" } ?? ""
