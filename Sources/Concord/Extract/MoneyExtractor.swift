@@ -308,8 +308,11 @@ private struct MoneyReading {
                 continue
             }
             guard let merged = try range(match, before: sum, previous: result.last) else {
-                if let start = changeStart(match, before: sum), result.last.map({ $0.bytes.upperBound <= start.bytes.lowerBound }) ?? true {
-                    result.append(start)
+                if let start = changeStart(match, before: sum) {
+                    // "von 1,1 Milliarden auf 1,4 Milliarden Euro": a start with a scale of its own was
+                    // also read alone, with no currency; it is the change's, in the end's currency.
+                    if let last = result.last, last.bytes == start.bytes, last.value.unit == nil { result.removeLast() }
+                    if result.last.map({ $0.bytes.upperBound <= start.bytes.lowerBound }) ?? true { result.append(start) }
                 }
                 result.append(sum)
                 continue

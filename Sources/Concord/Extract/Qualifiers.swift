@@ -156,7 +156,10 @@ struct Qualifiers: Sendable {
         guard end > 0 else { return false }
         let last = buffer[byte: end - 1]
         if last == UInt8(ascii: "-") || last >= 0x80 { return true }  // "-", "–", "—", "à"
-        guard var word = buffer.foldedWord(before: end) else { return false }
+        // "tra lo 0,8 e l'1%": an article elided before the value ends with its apostrophe.
+        let elided = last == UInt8(ascii: "'")
+        guard var word = buffer.foldedWord(before: elided ? end - 1 : end) else { return false }
+        if elided { word += "'" }
         if articles.contains(word) {  // "y el 20 %": the joiner stands before the article
             var start = end
             while start > 0, TextBuffer.isWordByte(buffer[byte: start - 1]) || buffer[byte: start - 1] == UInt8(ascii: "'") { start -= 1 }
