@@ -336,6 +336,14 @@ import Testing
         #expect(findings.first?.explanation == "b.txt:1 names Priya Raman but not Tomasz Nowak, whom a.txt:1 and c.txt:1 also name.")
     }
 
+    /// Lists that agree are said to give the same names: investors and partners are as often
+    /// organisations as people.
+    @Test func listsThatAgreeGiveTheSameNames() throws {
+        let findings = try Self.findings([Self.record("a", people: ["Priya Raman", "Tomasz Nowak"]), Self.record("b", people: ["Priya Raman", "Tomasz Nowak"])])
+        #expect(findings.map(\.kind) == [.consistent])
+        #expect(findings.first?.explanation == "2 articles give the same names: Priya Raman and Tomasz Nowak.")
+    }
+
     @Test func partialListOfOneNameIsShortOfNobody() throws {
         let findings = try Self.findings([Self.record("a", people: ["Priya Raman", "Tomasz Nowak"]), Self.record("b", people: ["Priya Raman"], details: ["list": "partial"])])
         #expect(!findings.contains { $0.kind == .listMismatch })

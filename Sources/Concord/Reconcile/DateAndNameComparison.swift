@@ -118,7 +118,7 @@ extension ValueComparison {
         if findings.isEmpty, lists.count > 1 {
             let documents = Set(lists.map { observations[$0].value.document ?? observations[$0].value.source })
             if documents.count > 1 {
-                findings.append(Finding(kind: .consistent, values: lists, explanation: "\(documents.count) articles name the same people: \(Self.series(everyone))."))
+                findings.append(Finding(kind: .consistent, values: lists, explanation: "\(documents.count) articles give the same names: \(Self.series(everyone))."))
             }
         }
         return findings
