@@ -164,6 +164,8 @@ import Testing
         // A space stands for a run of them, however the pattern writes it.
         #expect(PatternPrefixes.of(#"(?:in|since)\h+(?:the\h+)?jan"#, caseless: true) == ["in jan", "in the j", "since ja", "since th"])
         #expect(PatternPrefixes.of(#"in \h*\h+x"#, caseless: true) == ["in x"])
+        // A line end too: "in\n1992" is "in 1992" to the filter, not a word it must try anywhere.
+        #expect(PatternPrefixes.of(#"in(?:\h+|\h*\R\h{0,4})19"#, caseless: true) == ["in 00"])
         // A class of a few literals is each of them (a prefix stops at a non-ASCII one, as the
         // filter reads no further); not a range, a negation or a class of more
         // than eight.

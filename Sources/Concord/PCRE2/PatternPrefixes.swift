@@ -3,7 +3,8 @@ import Synchronization
 /// The first characters (up to ``WordStartFilter/length``) that every match of a pattern
 /// begins with, read from the pattern's text: what a ``WordStartFilter`` needs to skip the
 /// words where a pattern built from word lists (dates: "in March", "since 2019", month and
-/// weekday names, digits) cannot start. A space in a prefix stands for `\h`, a space or a run of them;
+/// weekday names, digits) cannot start. A space in a prefix stands for `\h`, a space or a run of them
+/// (or `\R`, a line end: the filter reads runs of spaces, tabs and line ends as one space);
 /// `0` for any ASCII digit, as the filter reads text: a class of digits (`[0-3]`, `\d`) is one
 /// character, and a repeat of at most ``length`` ("[0-9]{2}", "{1,3}") reads as its copies, so
 /// the prefixes go on past a number ("00 jan", "0000-0") instead of stopping at its first digit.
@@ -276,7 +277,8 @@ enum PatternPrefixes {
                 return [.empty]
             case "d":
                 return [Self.digit]
-            case "h":
+            case "h", "R":
+                // `\R`, a line end, is a space as the filter reads the text ("March 26,\n1992").
                 return [Self.space]
             case "p", "P", "x", "o", "N", "g", "k":
                 // An argument in braces (or a name) may follow; skip it.
