@@ -242,6 +242,18 @@ final class TemporaryFolder {
         #expect(LineUnwrapping.wrapWidth([300, 280, 290]) == nil)
     }
 
+    /// Lines of the same length count each, up to ``LineUnwrapping/slack`` shorter included,
+    /// and lines over ``LineUnwrapping/maximumWidth`` not at all.
+    @Test func wrapWidthCountsEveryLineInItsSlack() {
+        #expect(LineUnwrapping.wrapWidth([70, 40, 70, 60]) == 70)
+        #expect(LineUnwrapping.wrapWidth([70, 70, 59]) == nil)
+        #expect(LineUnwrapping.wrapWidth([72, 70, 59, 61, 60]) == 70)
+        #expect(LineUnwrapping.wrapWidth([101, 101, 100, 95]) == nil)
+        #expect(LineUnwrapping.wrapWidth([100, 100, 100, 55]) == 100)
+        #expect(LineUnwrapping.wrapWidth([52, 45, 44]) == 52)
+        #expect(LineUnwrapping.wrapWidth([49, 45, 44, 0]) == nil)
+    }
+
     /// A name wrapped across two lines is one mention whose text is the original's, line
     /// feed and all, and whose name reads with a space.
     @Test func aNameAcrossAWrappedLineIsOneMention() throws {

@@ -4,8 +4,7 @@
 /// A small parser of its own rather than `JSONDecoder`: it validates the line, decodes only
 /// the string fields it needs, and says where a line is broken (the column), which matters
 /// for feeds of thousands of lines. It works on the line's bytes: keys are matched byte for
-/// byte, and a value without escapes is copied out of the (already validated) line with no
-/// second UTF-8 validation.
+/// byte, and a value without escapes is decoded straight from the line's bytes.
 struct JSONDocumentLine {
     var text: String?
     var id: String?
@@ -48,14 +47,14 @@ struct JSONDocumentLine {
     /// JSON object.
     init(_ line: String) throws(JSONLineError) {
         func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Self, JSONLineError> {
-            Result { () throws(JSONLineError) in try Self(bytes, line: line) }
+            Result { () throws(JSONLineError) in try Self(bytes) }
         }
         self = try (line.utf8.withContiguousStorageIfAvailable(parse) ?? Array(line.utf8).withUnsafeBufferPointer(parse)).get()
     }
 
-    /// Parses `bytes`, the UTF-8 of `line`.
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, line: String) throws(JSONLineError) {
-        var parser = Parser(bytes: bytes, line: line)
+    /// Parses `bytes`, the UTF-8 of a line.
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONLineError) {
+        var parser = Parser(bytes: bytes)
         parser.skipSpace()
         guard parser.peek == UInt8(ascii: "{") else { throw parser.error("a JSON object") }
         parser.index += 1
@@ -109,13 +108,10 @@ struct JSONDocumentLine {
 
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// The line `bytes` spell, where values without escapes are copied from.
-        let line: String
         var index = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, line: String) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            self.line = line
         }
 
         var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -153,12 +149,12 @@ struct JSONDocumentLine {
             }
         }
 
-        /// The line's text over a byte range that starts and ends at ASCII bytes, copied
-        /// without validating it again.
+        /// The line's text over a byte range that starts and ends at ASCII bytes, decoded from
+        /// the bytes: a substring of the line's String cost 660 instructions a value (id,
+        /// title, date); decoding them brought the parse of 1,000 Reuters lines from 12.7 M
+        /// to 11.3 M (callgrind).
         private func text(_ range: Range<Int>) -> String {
-            let utf8 = line.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            return String(Substring(utf8[start..<utf8.index(start, offsetBy: range.count)]))
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
 
         /// A string's content: where it has no escapes, its byte range in the line;

@@ -24,7 +24,7 @@ enum LineUnwrapping {
         var text = text
         let joined: [UInt8]? = text.withUTF8 { source in
             let lines = lineLengths(source)
-            guard lines.count > 2, let width = wrapWidth(lines.map(\.scalars)) else { return nil }
+            guard lines.count > 2, let width = wrapWidth(lines.lazy.map(\.scalars)) else { return nil }
             // Most lines of wrapped text fill it (all but a paragraph's last); a page dump whose
             // headings, bullets and short paragraphs happen to share a length does not.
             let filled = lines.count(where: { $0.scalars >= width - 2 * slack })
@@ -45,11 +45,17 @@ enum LineUnwrapping {
     /// The width the text is wrapped at: the longest line length (up to ``maximumWidth``) that
     /// two more lines come within ``slack`` of; nil when there is none or it is narrower than
     /// ``minimumWidth`` (text with a line per paragraph, a table).
-    static func wrapWidth(_ lengths: [Int]) -> Int? {
-        let sorted = lengths.filter { $0 <= maximumWidth }.sorted(by: >)
-        guard sorted.count >= 3 else { return nil }
-        for index in 0..<(sorted.count - 2) where sorted[index] - sorted[index + 2] <= slack {
-            return sorted[index] >= minimumWidth ? sorted[index] : nil
+    ///
+    /// The lengths are counted by value, and the widths tried from the widest down: sorting
+    /// them cost 6.7 M instructions per 1,000 Reuters stories (callgrind; the whole of
+    /// ``unwrapped(_:)`` went from 18.9 M to 11.6 M with this and the reserved lines).
+    static func wrapWidth(_ lengths: some Sequence<Int>) -> Int? {
+        var counts = [Int](repeating: 0, count: maximumWidth + 1)
+        for length in lengths where length <= maximumWidth { counts[length] += 1 }
+        for width in stride(from: maximumWidth, through: 0, by: -1) where counts[width] > 0 {
+            // The lines of this width and those up to `slack` shorter.
+            guard counts[Swift.max(0, width - slack)...width].reduce(0, +) >= 3 else { continue }
+            return width >= minimumWidth ? width : nil
         }
         return nil
     }
@@ -59,6 +65,8 @@ enum LineUnwrapping {
     /// 1,000 Reuters stories, one over its bytes 12 M (callgrind).
     private static func lineLengths(_ source: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, scalars: Int)] {
         var lines: [(start: Int, end: Int, scalars: Int)] = []
+        // Room for lines of about 40 bytes, so the array is seldom grown.
+        lines.reserveCapacity(source.count / 40 + 1)
         var start = 0
         while true {
             let end = Bytes.firstIndex(in: source, from: start, to: source.count) { Bytes.bytes(of: $0, equalTo: UInt8(ascii: "\n")) }
