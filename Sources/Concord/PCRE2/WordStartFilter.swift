@@ -98,7 +98,7 @@ public final class WordStartFilter: StartFilter, @unchecked Sendable {
                 previousWasSpace = isSpace
                 if length == 0 {
                     if isSpace {
-                        for space: UInt8 in [0x20, 0x09, 0x0A, 0x0D] { firstBytes[Int(space)] = true }
+                        for space: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { firstBytes[Int(space)] = true }
                     } else if caseless && (byte | 0x20) &- 0x61 < 26 {
                         firstBytes[Int(byte | 0x20)] = true
                         firstBytes[Int(byte & 0xDF)] = true
@@ -309,10 +309,11 @@ public final class WordStartFilter: StartFilter, @unchecked Sendable {
         Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - bitCount.trailingZeroBitCount))
     }
 
-    /// Space, tab and line ends read as one space: a pattern's space or `\h` never matches
-    /// more than that, and a word list rendered with `[ \n]+` (PatternText.atoms) no more.
+    /// Space, tab and the ASCII line ends (LF, VT, FF, CR) read as one space: a pattern's
+    /// space, `\h` or `\R` never matches more than that (beyond ASCII, where the filter
+    /// allows the offset), nor a word list rendered with `[ \n]+` (PatternText.atoms).
     @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        byte == 0x20 || byte == 0x09 || byte &- 0x0A < 4
     }
 
     /// Whether a caseless match may take an ASCII character for `scalar` ("k" for the Kelvin
