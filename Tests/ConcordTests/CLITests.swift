@@ -10,32 +10,10 @@ import Testing
         var records: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
-    static let binary = Fixtures.root.appendingPathComponent(".build/debug/concord")
-
     func concord(_ arguments: [String], stdin: Data? = nil, stdinPath: String? = nil) throws -> Run {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the concord binary first")
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.root
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let input = Pipe()
-        if let stdinPath {
-            process.standardInput = FileHandle(forReadingAtPath: stdinPath)
-        } else {
-            process.standardInput = input
-        }
-        try process.run()
-        if stdinPath == nil {
-            if let stdin { input.fileHandleForWriting.write(stdin) }
-            try input.fileHandleForWriting.close()
-        }
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        try #require(FileManager.default.isExecutableFile(atPath: ConcordBinary.url.path), "build the concord binary first")
+        let outcome = try ConcordBinary.run(arguments, stdin: stdin, stdinPath: stdinPath)
+        return Run(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 
     @Test func oneCharacterOnStdinIsOneRecord() throws {

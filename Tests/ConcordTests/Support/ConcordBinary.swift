@@ -17,9 +17,12 @@ enum ConcordBinary {
         return Fixtures.root.appendingPathComponent(".build/debug/concord")
     }()
 
-    /// Runs `concord arguments` in the package root with `stdin` (empty when nil) and
-    /// the shipped rules; stdout and stderr go through files, so large outputs cannot block.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs `concord arguments` in the package root with `stdin` (empty when nil), or the
+    /// file at `stdinPath` ("/dev/null"), and the shipped rules; stdout and stderr go through
+    /// files, so large outputs cannot block, and no pipe's end is held open by a process
+    /// another test starts at the same time (a read to the end of a pipe waited for that
+    /// process: one test hung 668 s on a loaded machine).
+    static func run(_ arguments: [String], stdin: Data? = nil, stdinPath: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("concord-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -35,7 +38,7 @@ enum ConcordBinary {
         env.removeValue(forKey: "CONCORD_RULES")
         env.merge(environment) { $1 }
         process.environment = env
-        process.standardInput = try FileHandle(forReadingFrom: inURL)
+        process.standardInput = try FileHandle(forReadingFrom: stdinPath.map { URL(fileURLWithPath: $0) } ?? inURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
