@@ -73,24 +73,14 @@ import Testing
         #expect(record.money[0].amount == ExactDecimal(15_000_000) && record.claims[0].details.isEmpty && record.percents[0].points == false)
     }
 
-    /// The built `concord` binary (swift build --build-tests builds it too).
-    static var binary: URL { Fixtures.root.appendingPathComponent(".build/debug/concord") }
-
+    /// Runs the built `concord` binary (``ConcordBinary``: no pipes).
     func runConcord(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let outcome = try ConcordBinary.run(arguments)
+        return (outcome.status, Data(outcome.stdout.utf8))
     }
 
     @Test func cliReadsRecordFilesAndFailsOnConflict() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the concord product first (swift build)")
+        try #require(FileManager.default.isExecutableFile(atPath: ConcordBinary.url.path), "build the concord product first (swift build)")
         let first = try write([HandMadeRecords.record000, HandMadeRecords.record004], to: "one.jsonl")
         let second = try write([HandMadeRecords.record003], to: "two.jsonl")
         let plain = try runConcord(["conflicts", first.path, second.path, "--format", "json"])
