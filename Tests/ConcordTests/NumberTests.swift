@@ -20,6 +20,22 @@ import Testing
         #expect(value??.description == expect.scalar, "\(example.origin): \(example.text)")
     }
 
+    /// Words of several pieces are read whole only after their first piece
+    /// (``NumberRules/multiPieceHeads``); the other pieces are read alone.
+    @Test func wordsOfSeveralPiecesReadAfterTheirHead() throws {
+        let spanish = try NumberRules(rules: Fixtures.rules, language: "es")
+        let french = try NumberRules(rules: Fixtures.rules, language: "fr")
+        #expect(spanish.multiPieceHeads.contains("mil"))
+        #expect(!spanish.multiPieceHeads.contains("tres"))
+        #expect(french.multiPieceHeads.contains("quatre"))
+        #expect(NumberReader(rules: spanish).words("tres mil millones") == 3_000_000_000)
+        #expect(NumberReader(rules: spanish).words("mil quinientos millones") == 1_500_000_000)
+        #expect(NumberReader(rules: french).words("quatre-vingt-dix") == 90)
+        #expect(NumberReader(rules: french).words("quatre vingt") == 80)
+        #expect(NumberReader(rules: french).words("quatre") == 4)
+        #expect(NumberReader(rules: french).words("quatre pommes") == nil)
+    }
+
     @Test func ambiguitySettledByLanguage() throws {
         let english = NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: "en"))
         let german = NumberReader(rules: try NumberRules(rules: Fixtures.rules, language: "de"))

@@ -61,11 +61,14 @@ private struct MoneyReading {
         } else {
             try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: grammar.scanStarts, take)
         }
+        // Most documents state no sum: the steps below, each a new array, have nothing to do.
+        guard !found.isEmpty else { return [] }
         found = try joinMinorUnits(found)
         found = try addCents(found)
         found = try joinRanges(found)
         found = try withElidedCurrencies(found)
         var sums: [Found] = []
+        sums.reserveCapacity(found.count)
         for sum in found where document.isInBody(byte: sum.bytes.lowerBound) {
             if sum.value.unit == nil, try !isAboutMoney(sum.bytes) { continue }
             sums.append(sum)
@@ -249,6 +252,7 @@ private struct MoneyReading {
     /// a major unit completes it.
     private func joinMinorUnits(_ found: [Found]) throws -> [Found] {
         var result: [Found] = []
+        result.reserveCapacity(found.count)
         for sum in found {
             if let last = result.last, let major = last.value.unit, !major.isMinor, let minor = sum.value.unit, minor.isMinor,
                last.value.scale == nil, sum.value.scale == nil,
@@ -266,6 +270,7 @@ private struct MoneyReading {
     /// after a whole sum in a major unit, closing the clause, gives its cents.
     private func addCents(_ found: [Found]) throws -> [Found] {
         var result: [Found] = []
+        result.reserveCapacity(found.count)
         var index = 0
         while index < found.count {
             let sum = found[index]
@@ -300,6 +305,7 @@ private struct MoneyReading {
     /// covers) into one range.
     private func joinRanges(_ found: [Found]) throws -> [Found] {
         var result: [Found] = []
+        result.reserveCapacity(found.count)
         for sum in found {
             let windowStart = buffer.scalarBoundary(atOrBefore: max(result.last.map { max($0.bytes.lowerBound - 20, 0) } ?? 0, sum.bytes.lowerBound - 100))
             guard grammar.qualifiers.mayEndRange(before: sum.bytes.lowerBound, in: buffer), grammar.mayEndRangeStart(in: buffer, before: sum.bytes.lowerBound),
@@ -368,7 +374,8 @@ private struct MoneyReading {
     /// needs it.
     private func documentRegion(_ sums: [Found]) throws -> String? {
         let evidence = grammar.currencies.regionEvidence
-        let bareDollarSums = sums.filter { $0.value.unit.map { grammar.currencies.isFamily($0.unit, within: "dollar") } == true }.count
+        var bareDollarSums = 0
+        for sum in sums where sum.value.unit.map({ grammar.currencies.isFamily($0.unit, within: "dollar") }) == true { bareDollarSums += 1 }
         guard bareDollarSums > 0 || sums.contains(where: { $0.value.unit?.unit == "local" }) else { return taggedRegion }
         if let statement = try grammar.currencyStatement.firstMatch(in: buffer, from: 0, to: buffer.byteCount),
            let currency = statement["currency"], let unit = grammar.unit(of: buffer.string(currency)),
@@ -453,8 +460,10 @@ private struct MoneyReading {
         while position < buffer.byteCount, buffer[byte: position] == UInt8(ascii: " ") { position += 1 }
         guard position < buffer.byteCount else { return false }
         if buffer[byte: position] >= UInt8(ascii: "0"), buffer[byte: position] <= UInt8(ascii: "9") { return true }
-        guard let word = buffer.foldedWord(after: offset) else { return false }
-        return grammar.centsJoinerWords.contains(word) || grammar.numbers.words(word) != nil
+        let word = buffer.wordRange(after: offset)
+        guard !word.isEmpty else { return false }
+        // `words` folds the text itself.
+        return grammar.centsJoinerWords.contains(word, in: buffer) || grammar.numbers.words(buffer.string(word)) != nil
     }
 
     private func lineRange(around bytes: Range<Int>) -> Range<Int> {

@@ -50,12 +50,12 @@ struct Qualifiers: Sendable {
     private let changeJoiners: Set<String>
     /// Every joiner and article, folded: a value is looked at as a range's high end only
     /// when the word before it is one.
-    private let rangeWords: Set<String>
-    private let articles: Set<String>
+    private let rangeWords: FoldedWords
+    private let articles: FoldedWords
     /// The last word of every qualifier before a value ("than" of "more than") and the
     /// first of every one after it ("or"): the patterns run only after or before one.
-    private let lastWords: Set<String>
-    private let afterFirstWords: Set<String>
+    private let lastWords: FoldedWords
+    private let afterFirstWords: FoldedWords
     /// How many times its low end the high end of a range without an open word may be
     /// ("$10-15 million"): beyond it the two are no range ("April 1 to 110 billion dlrs").
     private let rangeMaxRatio: ExactDecimal
@@ -107,11 +107,11 @@ struct Qualifiers: Sendable {
         changeSizeWords = Set(try root.strings("change_size_words").map(NumberRules.folded))
         changeOpens = root["change_opens"] == nil ? nil : Set(try words("change_opens").map(NumberRules.folded))
         changeJoiners = Set(try root.strings("change_joiners").map(NumberRules.folded))
-        self.articles = Set(articles.map(NumberRules.folded))
-        rangeWords = Set(joiners.map(NumberRules.folded))
+        self.articles = FoldedWords(articles.map(NumberRules.folded))
+        rangeWords = FoldedWords(joiners.map(NumberRules.folded))
         // The word before a value is read up to an apostrophe ("all'incirca" → "incirca").
-        lastWords = Set((qualifiers + articles).compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
-        afterFirstWords = Set((afterLeast + afterMost + afterApproximate).compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
+        lastWords = FoldedWords((qualifiers + articles).compactMap { NumberRules.folded($0).split(separator: " ").last?.split(separator: "'").last.map(String.init) })
+        afterFirstWords = FoldedWords((afterLeast + afterMost + afterApproximate).compactMap { NumberRules.folded($0).split(separator: " ").first.map(String.init) })
     }
 
     /// What the words right before `start` say of the value that starts there; nil when
@@ -142,7 +142,7 @@ struct Qualifiers: Sendable {
     /// What the words right after `end` say of the value that ends there: a bound ("or
     /// more") or an estimate ("750 M€ environ", "50 milioni circa"); nil when none stands there.
     func reading(after end: Int, in buffer: TextBuffer) throws -> Reading? {
-        guard buffer.foldedWord(after: end).map(afterFirstWords.contains) ?? false,
+        guard afterFirstWords.contains(buffer.wordRange(after: end), in: buffer),
               let match = try after.anchoredMatch(in: buffer, at: end, to: buffer.lookahead(from: end)) else { return nil }
         return Reading(approximate: match["approx"] != nil,
                        bound: match["least"] != nil ? .atLeast : match["most"] != nil ? .atMost : nil)
@@ -158,15 +158,14 @@ struct Qualifiers: Sendable {
         if last == UInt8(ascii: "-") || last >= 0x80 { return true }  // "-", "–", "—", "à"
         // "tra lo 0,8 e l'1%": an article elided before the value ends with its apostrophe.
         let elided = last == UInt8(ascii: "'")
-        guard var word = buffer.foldedWord(before: elided ? end - 1 : end) else { return false }
-        if elided { word += "'" }
-        if articles.contains(word) {  // "y el 20 %": the joiner stands before the article
+        var word = buffer.wordRange(before: elided ? end - 1 : end)
+        if elided, !word.isEmpty { word = word.lowerBound..<end }
+        if articles.contains(word, in: buffer) {  // "y el 20 %": the joiner stands before the article
             var start = end
             while start > 0, TextBuffer.isWordByte(buffer[byte: start - 1]) || buffer[byte: start - 1] == UInt8(ascii: "'") { start -= 1 }
-            guard let joiner = buffer.foldedWord(before: start) else { return false }
-            word = joiner
+            word = buffer.wordRange(before: start)
         }
-        return rangeWords.contains(word)
+        return rangeWords.contains(word, in: buffer)
     }
 
     /// Whether `low` and `high` are close enough to be a range written without an open word.
@@ -195,7 +194,7 @@ struct Qualifiers: Sendable {
         guard end > 0 else { return false }
         let last = buffer[byte: end - 1]
         if last >= 0x80 || last == UInt8(ascii: ".") || last == UInt8(ascii: "'") { return true }  // "près", "más", "ca.", "l'"
-        return buffer.foldedWord(before: end).map(lastWords.contains) ?? false
+        return lastWords.contains(buffer.wordRange(before: end), in: buffer)
     }
 
     /// The words, each also with its last word contracted with an article ("más de" →

@@ -5,11 +5,18 @@ extension TextBuffer {
     /// The word that ends at `offset` (spaces and line breaks before `offset` skipped:
     /// wire text wraps anywhere), folded; nil if none.
     func foldedWord(before offset: Int) -> String? {
+        let word = wordRange(before: offset)
+        return word.isEmpty ? nil : NumberRules.folded(string(word))
+    }
+
+    /// The bytes of the word that ends at `offset`, spaces and line breaks before `offset`
+    /// skipped (empty where no word precedes).
+    func wordRange(before offset: Int) -> Range<Int> {
         var end = offset
         while end > 0, self[byte: end - 1] == UInt8(ascii: " ") || self[byte: end - 1] == UInt8(ascii: "\n") { end -= 1 }
         var start = end
         while start > 0, Self.isWordByte(self[byte: start - 1]) { start -= 1 }
-        return start < end ? NumberRules.folded(string(start..<end)) : nil
+        return start..<end
     }
 
     /// The word that starts at `offset` (spaces after `offset` skipped), folded; nil if none.
@@ -57,5 +64,53 @@ extension TextBuffer {
         var end = Swift.min(byteCount, offset + 256)
         while end < byteCount, self[byte: end] & 0xC0 == 0x80 { end += 1 }
         return end
+    }
+}
+
+/// A set of folded words (``NumberRules/folded(_:)``) that a word of the text is looked up
+/// in by its bytes: a word of ASCII letters, lower-cased as it is compared, makes no String
+/// (``TextBuffer/foldedWord(before:)`` made one and hashed it for each look); any other is
+/// folded and looked up as a String. The answers are the same. Measured (callgrind, 1,000
+/// Reuters stories), the qualifier look-ups around money and percents: `mayEndRange` 4.0 M →
+/// 1.2 M instructions, `reading(before:)` 12.6 M → 10.7 M, `reading(after:)` 1.8 M → 0.8 M.
+struct FoldedWords: Sendable {
+    private let words: Set<String>
+    /// The ASCII words as bytes, by length: `ascii[n]` holds the words of `n` bytes, one after
+    /// another. A word with another character never equals a word of the text of ASCII letters
+    /// in lower case: no letter but the Kelvin sign ("K") is canonically an ASCII one.
+    private let ascii: [[UInt8]]
+
+    init<Words: Sequence<String>>(_ words: Words) {
+        self.words = Set(words)
+        var ascii: [[UInt8]] = []
+        for word in self.words {
+            let bytes = Array(word.utf8)
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { continue }
+            while ascii.count <= bytes.count { ascii.append([]) }
+            ascii[bytes.count] += bytes
+        }
+        self.ascii = ascii
+    }
+
+    /// Whether the word `word` of `buffer` (``TextBuffer/wordRange(before:)``,
+    /// ``TextBuffer/wordRange(after:)``), folded, is one of the words; false for an empty range.
+    func contains(_ word: Range<Int>, in buffer: TextBuffer) -> Bool {
+        guard !word.isEmpty else { return false }
+        var isASCII = true
+        for offset in word where buffer[byte: offset] >= 0x80 {
+            isASCII = false
+            break
+        }
+        guard isASCII else { return words.contains(NumberRules.folded(buffer.string(word))) }
+        guard word.count < ascii.count else { return false }
+        let candidates = ascii[word.count]
+        var start = 0
+        while start < candidates.count {
+            var index = 0
+            while index < word.count, candidates[start + index] == LiteralKeys.lowercased(buffer[byte: word.lowerBound + index]) { index += 1 }
+            if index == word.count { return true }
+            start += word.count
+        }
+        return false
     }
 }

@@ -89,7 +89,7 @@ final class MoneyGrammar: Sendable {
     let countedJoiners: Set<String>
     let countedJoinerDeterminers: Set<String>
     /// The words that may lead to cents ("and"): what follows a sum is matched only after one of them.
-    let centsJoinerWords: Set<String>
+    let centsJoinerWords: FoldedWords
     private let currencyWords: [String: MoneyUnit]
     let currencies: CurrencyTable
 
@@ -132,7 +132,7 @@ final class MoneyGrammar: Sendable {
         countedJoiners = Set(try root.strings("counted_joiners").map(NumberRules.folded))
         countedJoinerDeterminers = Set(try root.strings("counted_joiner_determiners").map(NumberRules.folded))
         qualifiers = try Qualifiers(money: file, rules: rules, articles: try root.strings("articles"))
-        centsJoinerWords = Set(try root.strings("cents_joiners").map(NumberRules.folded))
+        centsJoinerWords = FoldedWords(try root.strings("cents_joiners").map(NumberRules.folded))
 
         let alt = { (words: [String]) in PatternText.alternation(words) }
         let digits = numberRules.digitsPattern

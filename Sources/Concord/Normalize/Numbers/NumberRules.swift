@@ -48,6 +48,10 @@ public struct NumberRules: Sendable {
     /// The first two characters of every number word (the whole word when it has one): a
     /// text whose first two characters (or first one) are none of them begins no number.
     let numberWordStarts: Set<String>
+    /// The first piece (up to a space or hyphen) of every number word of several pieces
+    /// ("quatre" of "quatre-vingt", "mil" of "mil millones"): ``NumberReader`` joins a piece
+    /// of a text with the pieces after it only where it is one of these.
+    let multiPieceHeads: Set<String>
 
     /// Reads the rules of `language`; throws ``RuleError`` naming the file and line of a bad entry.
     public init(rules: RuleSet, language: String) throws {
@@ -100,6 +104,9 @@ public struct NumberRules: Sendable {
         numberWordStarts = Set(numberWords.flatMap { word -> [String] in
             let second = word.dropFirst().first
             return second == " " || second == "-" ? [String(word.prefix(2)), String(word.prefix(1))] : [String(word.prefix(2))]
+        })
+        multiPieceHeads = Set(numberWords.compactMap { word in
+            word.firstIndex { $0 == " " || $0 == "-" }.map { String(word[..<$0]) }
         })
     }
 
