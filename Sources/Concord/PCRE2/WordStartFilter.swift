@@ -225,21 +225,23 @@ public final class WordStartFilter: StartFilter, @unchecked Sendable {
         return (classes >> 1) & ~previous & Self.wordByte != 0 && mayBegin(bytes, count: count, at: offset)
     }
 
-    /// Whether a match may start at byte `offset` of `bytes` (`count` long).
+    /// Whether a match may start at byte `offset` of `bytes` (`count` long). With `anyCapital`
+    /// false, a filter of `capitals` answers as one without them: whether a prefix begins
+    /// there (``NameStartFilter`` asks where a lead word begins, from the same tables).
     @inline(__always)
-    func mayStart(_ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int) -> Bool {
+    func mayStart(_ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int, anyCapital: Bool = true) -> Bool {
         guard offset < count else { return false }
         if bytes[offset] & 0xC0 == 0x80 { return false }
         if offset > 0 && Self.isASCIILetterOrDigit(bytes[offset - 1]) { return false }
-        return mayBegin(bytes, count: count, at: offset)
+        return mayBegin(bytes, count: count, at: offset, anyCapital: anyCapital)
     }
 
     /// Whether a match may start at byte `offset` (below `count`), which starts a scalar and
     /// follows no ASCII letter or digit: whether the text there begins with a prefix.
     @inline(__always)
-    private func mayBegin(_ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int) -> Bool {
+    private func mayBegin(_ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int, anyCapital: Bool = true) -> Bool {
         let byte = bytes[offset]
-        if byte >= 0x80 || anyWord || (capitals && byte &- 0x41 < 26) { return true }
+        if byte >= 0x80 || anyWord || (capitals && anyCapital && Bytes.isASCIIUpper(byte)) { return true }
         var key: UInt64 = 0, length = 0, index = offset, previousWasSpace = false
         // Two ASCII characters, the first no space (a run of spaces reads as one): the pair
         // table takes the first two steps.
@@ -309,12 +311,10 @@ public final class WordStartFilter: StartFilter, @unchecked Sendable {
         Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - bitCount.trailingZeroBitCount))
     }
 
-    /// Space, tab and the ASCII line ends (LF, VT, FF, CR) read as one space: a pattern's
-    /// space, `\h` or `\R` never matches more than that (beyond ASCII, where the filter
-    /// allows the offset), nor a word list rendered with `[ \n]+` (PatternText.atoms).
-    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte &- 0x0A < 4
-    }
+    /// Space, tab and the ASCII line ends (LF, VT, FF, CR: ``Bytes/isSpace(_:)``) read as one
+    /// space: a pattern's space, `\h` or `\R` never matches more than that (beyond ASCII, where
+    /// the filter allows the offset), nor a word list rendered with `[ \n]+` (PatternText.atoms).
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool { Bytes.isSpace(byte) }
 
     /// Whether a caseless match may take an ASCII character for `scalar` ("k" for the Kelvin
     /// sign, "S" for "ſ"), and `scalar` for an ASCII character.

@@ -3,7 +3,7 @@
 /// only where a branch can get past the name that starts it.
 ///
 /// The branches that start with a lead word (a role, a title, a cue) are tried only where
-/// one begins (``leads``). Every other branch reads a capitalised name at the try and needs
+/// one begins. Every other branch reads a capitalised name at the try and needs
 /// something after it: a comma (an apposition, a role, a list of names, a legal suffix), or
 /// white space and a word of ``afterSpaceWords`` (a verb of saying or one only an
 /// organisation takes, a joiner of a list, a legal suffix or org word, a particle). So the
@@ -21,31 +21,22 @@
 /// what the pattern's branches read there (``WordStartFilter`` compares prefixes, case
 /// folded); `EntityTests` checks it on every language's rule examples.
 final class NameStartFilter: StartFilter {
-    /// Where the scan may start at all: the filter the scan used alone before.
+    /// Where the scan may start at all (the filter the scan used alone before), and where a
+    /// lead word begins (asked without its capitals).
     let words: WordStartFilter
-    /// The words the branches that need no name first start with.
-    private let leads: WordStartFilter
     /// What may stand after a name and white space, and after a name and a comma.
     private let afterSpaceWords: WordStartFilter, afterCommaWords: WordStartFilter
     /// The most words a walk reads before it allows a try unread: more than any name holds.
     static let longestWalk = 12
-    /// Lets every word through: the contexts of a language where any word may start a
-    /// branch (its descriptor heads end compounds, "Softwarefirma"), so every try of
-    /// ``words`` stands.
-    private static let everyWord = WordStartFilter(capitals: false, prefixes: [""])
 
     /// A filter from the words the pattern's branches start with (`leadWords`: "" when any
-    /// word may), those that may follow a name and white space (`afterSpace`) and those that
-    /// may follow a name and a comma (`afterComma`).
+    /// word may, as where descriptor heads end compounds, "Softwarefirma": then every try of
+    /// ``words`` stands), those that may follow a name and white space (`afterSpace`) and
+    /// those that may follow a name and a comma (`afterComma`).
     init(leadWords: [String], afterSpace: [String], afterComma: [String]) {
         words = WordStartFilter(capitals: true, prefixes: leadWords)
-        if leadWords.contains("") {
-            (leads, afterSpaceWords, afterCommaWords) = (Self.everyWord, Self.everyWord, Self.everyWord)
-        } else {
-            leads = WordStartFilter(capitals: false, prefixes: leadWords)
-            afterSpaceWords = WordStartFilter(capitals: false, prefixes: afterSpace)
-            afterCommaWords = WordStartFilter(capitals: false, prefixes: afterComma)
-        }
+        afterSpaceWords = WordStartFilter(capitals: false, prefixes: afterSpace)
+        afterCommaWords = WordStartFilter(capitals: false, prefixes: afterComma)
     }
 
     func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
@@ -54,7 +45,7 @@ final class NameStartFilter: StartFilter {
         // inside the words that walk read, would stop there too ("NEW YORK, March 2 -").
         var rejectedBefore = 0
         while let start = words.nextStart(bytes, count: count, from: offset) {
-            if leads.mayStart(bytes, count: count, at: start) { return start }
+            if words.mayStart(bytes, count: count, at: start, anyCapital: false) { return start }
             if start >= rejectedBefore {
                 let (allowed, end) = walk(bytes, count: count, from: start)
                 if allowed { return start }
@@ -70,13 +61,13 @@ final class NameStartFilter: StartFilter {
     private func walk(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> (allowed: Bool, end: Int) {
         var position = offset
         // A name starts with a capital; `words` lets through lower case only for lead words.
-        guard position < count, Self.isCapital(bytes[position]) || bytes[position] >= 0x80 else { return (false, position) }
+        guard position < count, Bytes.isASCIIUpper(bytes[position]) || bytes[position] >= 0x80 else { return (false, position) }
         for _ in 0..<Self.longestWalk {
             // The rest of the word: above the comma, every ASCII byte is part of it.
             while position < count {
                 let byte = bytes[position]
                 if byte >= 0x80 { return (true, position) }
-                if byte <= UInt8(ascii: ",") && (byte == UInt8(ascii: ",") || Self.isBlank(byte) || Self.isLineSpace(byte)) { break }
+                if byte <= UInt8(ascii: ",") && (byte == UInt8(ascii: ",") || Bytes.isSpace(byte)) { break }
                 position += 1
             }
             let wordEnd = position
@@ -95,7 +86,7 @@ final class NameStartFilter: StartFilter {
             if byte >= 0x80 || (afterComma ? afterCommaWords : afterSpaceWords).mayStart(bytes, count: count, at: position) { return (true, position) }
             // The name goes on with a capitalised word (after a comma, the next of a list),
             // or a number (a product's version: "Llama 3").
-            guard Self.isCapital(byte) || (!afterComma && Bytes.isDigit(byte)) else { return (false, position) }
+            guard Bytes.isASCIIUpper(byte) || (!afterComma && Bytes.isDigit(byte)) else { return (false, position) }
         }
         return (true, position)
     }
@@ -109,14 +100,5 @@ final class NameStartFilter: StartFilter {
 
     @inline(__always) private static func isBlank(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-    }
-
-    /// The ASCII vertical spaces (`\v`): no name and no branch's white space goes over one.
-    @inline(__always) private static func isLineSpace(_ byte: UInt8) -> Bool {
-        byte &- 0x0A < 4
-    }
-
-    @inline(__always) private static func isCapital(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "A") < 26
     }
 }
