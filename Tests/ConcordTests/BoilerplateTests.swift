@@ -137,4 +137,22 @@ import Testing
         #expect(!filters("\u{17F}hare"))
         #expect(!filters("Lin\u{212A}edIn"))
     }
+
+    /// A kicker before a colon ("Windkraft: ...") heads a headline; a label before one
+    /// ("Stand: 12.03.2024", "Written by: Jane Ann Doe") does not.
+    @Test(arguments: [
+        ("Windkraft: Nordwind Energie kauft Turbinenbauer Flügelwerk", true),
+        ("Finanzierungsrunde: Ackerbot erhält 12 Millionen Euro von Agrarfonds", true),
+        ("Exclusive: Apple Weighs Bid For Streaming Startup", true),
+        ("Update 2: Acme agrees to buy Beta for $50 million", true),
+        ("Stand: 12.03.2024 14:20 Uhr", false),
+        ("Last Updated : 22 May, 2024", false),
+        ("Published: April 2, 2024 | Updated: April 3, 2024", false),
+        ("Written by: Jane Ann Doe", false),
+        ("Date: Monday, March 4", false),
+        ("Fecha: 3 de marzo de 2024", false),
+    ])
+    func aKickerHeadsAHeadlineALabelDoesNot(line: String, isHeadline: Bool) {
+        #expect(TitleFinder.isHeadline(line) == isHeadline)
+    }
 }

@@ -313,4 +313,26 @@ import Testing
         #expect(try html(marked).published == "2025-06-03")
         #expect(try html("<html><body><header><time datetime=\"2025-06-20\">Today</time></header><p>Text.</p></body></html>").published == "2025-06-20")
     }
+
+    /// The article's own `<header>` (inside `<article>` or `<main>`) stays with its headline
+    /// and byline, whose date then dates the page; the site's header is still dropped.
+    @Test func theArticlesHeaderKeepsItsBylineTheSitesGoes() throws {
+        let page = """
+            <html lang="en"><body><header class="site"><a>Example Post</a><p>Join 2 million readers</p></header>
+            <article><header class="entry-header"><h1>Acme buys Beta for $50 million</h1>
+            <p class="byline">By Jo Kim | Published 3 March 2024</p></header>
+            <p>Acme Corp said on Monday it had agreed to buy Beta Labs for $50 million.</p></article></body></html>
+            """
+        let document = try DocumentReader(rules: Fixtures.rules).decode(Data(page.utf8), input: Input(kind: .file, path: "acme.html", id: "acme")).get()
+        #expect(document.text == "Acme buys Beta for $50 million\n\nBy Jo Kim | Published 3 March 2024\n\nAcme Corp said on Monday it had agreed to buy Beta Labs for $50 million.")
+        let record = try Extraction(rules: Fixtures.rules).record(for: document)
+        #expect(record.published == "2024-03-03")
+        #expect(record.dates.first { $0.text == "Monday" }?.value == "2024-02-26")
+    }
+
+    /// Publishing dates under the other names sites give their metadata.
+    @Test(arguments: ["og:article:published_time", "article:published", "publish-date", "publish_date", "publication_date", "dc.date.created", "dcterms.created"])
+    func publishedFromOtherMetaNames(name: String) throws {
+        #expect(try html("<html><head><meta property=\"\(name)\" content=\"2024-03-03T10:15:00+01:00\"></head><body><p>Text.</p></body></html>").published == "2024-03-03")
+    }
 }

@@ -287,7 +287,7 @@ enum TitleFinder {
     }
 
     /// The most words of a line in capitals taken for a site's name.
-    static let siteNameWords = 4
+    static let siteNameWords = 6
 
     /// Whether the line that ends at the newline at byte `newline` stands alone as a
     /// headline: a blank line, a byline ("By Jane Doe"), a label line or the end of the text
@@ -307,12 +307,31 @@ enum TitleFinder {
         let words = line.split(separator: " ").filter { $0.contains { $0.isLetter || $0.isNumber } }
         guard words.count >= 3 else { return false }
         if words[0] == "By" || words[0] == "BY" { return false }
-        // "Last Updated : ...", "Published: ...": a short label before a colon.
+        // "Last Updated : ...", "Published: ...": a short label before a colon, unless it is a
+        // kicker over a headline ("Windkraft: Nordwind kauft Flügelwerk").
         if let colon = line.firstIndex(of: ":") {
             let label = line[..<colon].split(separator: " ")
-            if label.count <= 3 { return false }
+            if label.count <= 3 && !(label.count <= 2 && isKickedHeadline(line[line.index(after: colon)...])) { return false }
         }
         // A headline has no closing stop; a line that ends like a sentence is body text.
         return !(line.hasSuffix(":") || line.hasSuffix(".") || line.hasSuffix(",") || line.hasSuffix(";"))
     }
+
+    /// Whether the text after a kicker's colon reads as a headline rather than a label's
+    /// value: at least three words, the first one capitalised and holding no digit (a date
+    /// or a time follows a publishing label: "Stand: 12.03.2024"), no year and no second
+    /// colon, and a word in lower case or at least ``kickedHeadlineWords`` words (a name
+    /// follows an author label: "Written by: Jane Ann Doe").
+    static func isKickedHeadline(_ rest: Substring) -> Bool {
+        let words = rest.split(separator: " ")
+        guard words.count >= 3, let first = words.first?.first, first.isUppercase, !words[0].contains(where: \.isNumber), !rest.contains(":") else { return false }
+        let hasYear = words.contains { word in
+            let digits = word.filter(\.isNumber)
+            return digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
+        }
+        return !hasYear && (words.count >= kickedHeadlineWords || words.dropFirst().contains { $0.first?.isLowercase == true })
+    }
+
+    /// The fewest words after a kicker's colon that read as a headline without a word in lower case.
+    static let kickedHeadlineWords = 5
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Reads scraped HTML into the text extraction runs on, with an ``OffsetMap`` back into the
 /// markup, so that a mention's span covers the source markup where it stands.
 ///
-/// Drops what is not article text: comments, `script`, `style`, `nav`, `header`, `footer`,
+/// Drops what is not article text: comments, `script`, `style`, `nav`, `header` (but the
+/// article's own, inside `<article>` or `<main>`, with its headline and byline), `footer`,
 /// `aside`, `form` (and `noscript`, `template`, `svg`, `iframe`, `select`, `button`, and
 /// AMP's components that hold no article text: `amp-sidebar`, `amp-ad` and the like) with
 /// everything inside them, and any element a browser does not show (`hidden`, `style=
@@ -107,7 +108,7 @@ private struct HTMLParser {
     static let rawTextElements: Set<String> = ["script", "style", "title", "textarea", "xmp", "noscript", "iframe", "noembed", "noframes"]
     /// Elements that start and end a block: a blank line in the text.
     static let blockElements: Set<String> = [
-        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
+        "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
         "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd", "hr", "address", "details", "summary", "center",
         "body", "html", "head", "caption", "thead", "tbody", "tfoot", "fieldset", "legend", "menu", "picture",
     ]
@@ -376,7 +377,7 @@ private struct HTMLParser {
         if !selfClosing, let last = dropped.last, last == name {
             // The same element nested in a dropped one: its end tag must not end the drop.
             dropped.append(name)
-        } else if Self.droppedElements.contains(name) && !selfClosing && (dropForms || name != "form") {
+        } else if Self.droppedElements.contains(name) && !selfClosing && (dropForms || name != "form") && !isArticleHeader(name) {
             if name == "form" { droppedForm = true }
             dropped.append(name)
         } else if Self.isHidden(attributes), !selfClosing, !Self.voidElements.contains(name), findClosingTag(name, from: origin.upperBound) < source.count {
@@ -392,6 +393,13 @@ private struct HTMLParser {
             listDepth += 1
         }
         return origin.upperBound
+    }
+
+    /// Whether the element `name` starting here is the header of the article (a `<header>`
+    /// inside a shown `<article>` or `<main>`): its headline and byline ("By Jo Kim |
+    /// Published 3 March 2024") are the article's, not the site's furniture, so it stays.
+    private func isArticleHeader(_ name: String) -> Bool {
+        name == "header" && articleDepth > 0 && dropped.isEmpty
     }
 
     private mutating func endTag(_ name: String, origin: Range<Int>) {
@@ -434,7 +442,8 @@ private struct HTMLParser {
             siteName = siteName ?? content
         case "og:url":
             ogURL = ogURL ?? content
-        case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.issued", "sailthru.date", "parsely-pub-date":
+        case "article:published_time", "og:article:published_time", "article:published", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
+             "publication_date", "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date":
             metaDate = metaDate ?? content
         default:
             break
