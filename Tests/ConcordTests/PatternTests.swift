@@ -303,6 +303,7 @@ import Testing
             text += pieces[Int(state >> 33) % pieces.count]
         }
         let bytes = Array(text.utf8)
+        let wordStarts = TextBuffer(text).wordStarts
         bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             for (number, filter) in filters.enumerated() {
@@ -314,10 +315,46 @@ import Testing
                     }
                     let found = (0...count).map { filter.nextStart(base, count: count, from: $0) }
                     #expect(found == expected, "filter \(number), count \(count)")
+                    // From the text's word starts: a cursor of its own for each offset, and one
+                    // that a scan moves along, forward and (from the start again) back.
+                    let fresh = (0...count).map { offset in
+                        var cursor = WordStartCursor(wordStarts)
+                        return filter.nextStart(base, count: count, from: offset, wordStarts: &cursor)
+                    }
+                    #expect(fresh == expected, "filter \(number), count \(count), fresh cursor")
+                    var cursor = WordStartCursor(wordStarts)
+                    let moved = ((0...count).map { $0 } + [count / 2, 3, 0]).map { filter.nextStart(base, count: count, from: $0, wordStarts: &cursor) }
+                    #expect(moved == expected + [expected[count / 2], expected[min(3, count)], expected[0]], "filter \(number), count \(count), moved cursor")
                     if count == bytes.count { #expect(Set(expected.compactMap { $0 }).count > 20, "filter \(number)") }
                 }
             }
         }
+    }
+
+    /// ``WordStarts`` reads eight bytes at a time: it must find the offsets that the test of a
+    /// byte and the one before it finds, wherever the text ends inside a word of eight bytes,
+    /// and say which follow an ASCII letter or digit.
+    @Test func wordStartsAreTheOffsetsThatByteTestsFind() {
+        let pieces = ["a", "Z", "7", " ", "\n", ".", "-", "é", "€", "𝄞", "½", "EUR15", "x2024", "ab", "1.5"]
+        var state: UInt64 = 5
+        var text = ""
+        for _ in 0..<300 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += pieces[Int(state >> 33) % pieces.count]
+        }
+        let bytes = Array(text.utf8)
+        for count in [bytes.count, bytes.count - 1, bytes.count - 5, 0, 1, 7, 8, 9, 16] {
+            let starts = bytes.withUnsafeBufferPointer { WordStarts($0.baseAddress!, count: count) }
+            let expected = (0..<count).filter { WordStarts.isStart(bytes[$0], after: $0 > 0 ? bytes[$0 - 1] : nil) }
+            #expect((0..<starts.count).map { starts[$0] } == expected, "count \(count)")
+            let followingWords = expected.filter { $0 > 0 && (Bytes.isASCIILetter(bytes[$0 - 1]) || Bytes.isDigit(bytes[$0 - 1])) }
+            #expect((0..<starts.count).filter(starts.followsWord).map { starts[$0] } == followingWords, "count \(count)")
+            if count == bytes.count { #expect(followingWords.count > 10 && expected.count > 100) }
+        }
+        #expect(WordStarts.isStart(UInt8(ascii: "5"), after: UInt8(ascii: "R")))
+        #expect(!WordStarts.isStart(UInt8(ascii: "5"), after: UInt8(ascii: "1")))
+        #expect(!WordStarts.isStart(UInt8(ascii: "a"), after: UInt8(ascii: "b")))
+        #expect(WordStarts.isStart(UInt8(ascii: "a"), after: UInt8(ascii: "-")))
     }
 
     @Test func moneyScanWithItsStartFilterFindsWhatAFullScanFinds() throws {

@@ -172,10 +172,13 @@ public final class Pattern: @unchecked Sendable {
         let subjectLength = min(end ?? buffer.byteCount, buffer.byteCount)
         var position = from
         var last: PatternMatch?
+        // With a filter, the text's word starts (found once for all the filtered scans of a
+        // document): set whenever `starts` is.
+        var wordStarts = starts.map { _ in WordStartCursor(buffer.wordStarts) }
         try buffer.withBytes { base in
             while position <= subjectLength {
                 if let starts {
-                    guard let next = starts.nextStart(base, count: subjectLength, from: position) else { return }
+                    guard let next = starts.nextStart(base, count: subjectLength, from: position, wordStarts: &wordStarts!) else { return }
                     position = next
                 }
                 // Fetched for each match: a scan run from `body` may have replaced it.

@@ -6,4 +6,16 @@
 public protocol StartFilter: Sendable {
     /// The first offset from `offset` (up to `count`) of `bytes` where a match may start, or nil.
     func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int?
+
+    /// The same offset as ``nextStart(_:count:from:)``, where a filter may read the text's
+    /// ``WordStarts`` (at `wordStarts`, which a scan moves along with its tries) instead of
+    /// its bytes.
+    func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int, wordStarts: inout WordStartCursor) -> Int?
+}
+
+extension StartFilter {
+    /// A filter that reads the bytes alone.
+    public func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int, wordStarts: inout WordStartCursor) -> Int? {
+        nextStart(bytes, count: count, from: offset)
+    }
 }

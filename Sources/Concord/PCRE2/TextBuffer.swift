@@ -1,5 +1,8 @@
+import Synchronization
+
 /// A document's text as the UTF-8 bytes PCRE2 scans, with the conversion from byte offsets
-/// to Unicode scalar offsets computed once per document (identity for ASCII text).
+/// to Unicode scalar offsets computed once per document (identity for ASCII text), and its
+/// ``WordStarts`` found on first use.
 public struct TextBuffer: Sendable {
     /// The text itself.
     public let text: String
@@ -8,6 +11,9 @@ public struct TextBuffer: Sendable {
     private let scalarOffsets: ContiguousArray<Int32>?
     /// Byte offset of each scalar offset (0...scalarCount); nil when the text is ASCII.
     private let byteOffsets: ContiguousArray<Int32>?
+    /// The word starts, found by the first filtered scan (under a lock: copies of a buffer
+    /// share them).
+    private let wordStartCache = WordStartCache()
 
     public init(_ text: String) {
         self.text = text
@@ -81,6 +87,16 @@ public struct TextBuffer: Sendable {
         return next
     }
 
+    /// Where a ``WordStartFilter`` may let a match start, whatever its prefixes; found once.
+    var wordStarts: WordStarts {
+        wordStartCache.starts.withLock { cached in
+            if let cached { return cached }
+            let starts = withBytes { WordStarts($0, count: bytes.count) }
+            cached = starts
+            return starts
+        }
+    }
+
     /// Runs `body` with a pointer to the bytes; never null, even for empty text.
     func withBytes<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
         if bytes.isEmpty {
@@ -89,4 +105,9 @@ public struct TextBuffer: Sendable {
         }
         return try bytes.withUnsafeBufferPointer { try body($0.baseAddress!) }
     }
+}
+
+/// The box that holds a ``TextBuffer``'s ``WordStarts`` once found.
+private final class WordStartCache: Sendable {
+    let starts = Mutex<WordStarts?>(nil)
 }

@@ -40,11 +40,22 @@ final class NameStartFilter: StartFilter {
     }
 
     func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int) -> Int? {
+        nextStart(bytes, count: count, from: offset) { words.nextStart(bytes, count: count, from: $0) }
+    }
+
+    func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int, wordStarts: inout WordStartCursor) -> Int? {
+        nextStart(bytes, count: count, from: offset) { words.nextStart(bytes, count: count, from: $0, wordStarts: &wordStarts) }
+    }
+
+    /// The first offset from `offset` where a try may match, given where ``words`` next allows
+    /// one from an offset (`nextWord`).
+    @inline(__always)
+    private func nextStart(_ bytes: UnsafePointer<UInt8>, count: Int, from offset: Int, nextWord: (Int) -> Int?) -> Int? {
         var offset = offset
         // Where the last walk that rejected a try stopped: a try at a capital before it,
         // inside the words that walk read, would stop there too ("NEW YORK, March 2 -").
         var rejectedBefore = 0
-        while let start = words.nextStart(bytes, count: count, from: offset) {
+        while let start = nextWord(offset) {
             if words.mayStart(bytes, count: count, at: start, anyCapital: false) { return start }
             if start >= rejectedBefore {
                 let (allowed, end) = walk(bytes, count: count, from: start)
