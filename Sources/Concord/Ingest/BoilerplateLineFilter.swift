@@ -44,7 +44,8 @@ struct BoilerplateLineFilter: Sendable {
         /// The needs of the rules whose start is not known.
         var unprefixed: [Need] = []
         /// The needs of the rules with known starts, by the content's second byte (0 when it
-        /// has one byte), so a line is compared with the few that start with its two bytes;
+        /// has one byte), each with the prefixes that start with the bucket's byte and that
+        /// second byte, so a line is compared with the few that start with its two bytes;
         /// empty when the bucket has none.
         var bySecondByte: [[Need]] = []
     }
@@ -115,9 +116,12 @@ struct BoilerplateLineFilter: Sendable {
                     return
                 }
                 if bucket.bySecondByte.isEmpty { bucket.bySecondByte = Array(repeating: [], count: 256) }
-                let need = Need(prefixes: prefixes, required: required)
-                for second in 0..<256 where prefixes.contains(where: { $0.count == 1 || $0[1] == Self.folded(UInt8(second)) }) {
-                    bucket.bySecondByte[second].append(need)
+                // Each second byte's need keeps only the prefixes that can start with it: the
+                // others were compared with every line that starts with the first byte
+                // (callgrind, 1,000 Reuters stories: `mayMatch` 41.4 M → 40.6 M).
+                for second in 0..<256 {
+                    let startingAlike = prefixes.filter { $0.count == 1 || $0[1] == Self.folded(UInt8(second)) }
+                    if !startingAlike.isEmpty { bucket.bySecondByte[second].append(Need(prefixes: startingAlike, required: required)) }
                 }
             })
         }
