@@ -219,12 +219,18 @@ struct BoilerplateLineFilter: Sendable {
         return features
     }
 
-    /// Whether the line holds `literal` (ASCII letters in either case).
+    /// Whether the line holds `literal` (ASCII letters in either case). Its first byte is
+    /// looked for eight bytes at a time (``Bytes`` SWAR), in both cases where it is a letter
+    /// (literals are written in lower case), not byte by byte (callgrind, 1,000 Reuters
+    /// stories: `mayMatch` 40.6 M → 34.5 M).
     private static func contains(_ literal: [UInt8], _ bytes: UnsafePointer<UInt8>, line: Range<Int>) -> Bool {
         let head = literal[0], last = line.upperBound - literal.count
+        let otherCase = Bytes.isASCIILetter(head) ? head & ~0x20 : head
+        let text = UnsafeBufferPointer(start: bytes, count: line.upperBound)
         var start = line.lowerBound
         while start <= last {
-            if folded(bytes[start]) == head && holds(literal, bytes, at: start, end: line.upperBound) { return true }
+            start = Bytes.firstIndex(in: text, from: start, to: last + 1) { Bytes.bytes(of: $0, equalTo: head) | Bytes.bytes(of: $0, equalTo: otherCase) }
+            if start <= last && holds(literal, bytes, at: start, end: line.upperBound) { return true }
             start += 1
         }
         return false
