@@ -155,4 +155,15 @@ import Testing
     func aKickerHeadsAHeadlineALabelDoesNot(line: String, isHeadline: Bool) {
         #expect(TitleFinder.isHeadline(line) == isHeadline)
     }
+
+    /// The line filter finds the literals a rule needs in either case and wherever they
+    /// stand (its search reads eight bytes at a time, the last few one by one): each of these
+    /// photo credits and share rows is still taken.
+    @Test(arguments: [
+        "WPA Pool/Getty Images", "JUSTIN SULLIVAN/GETTY IMAGES", "Justin Sullivan/gEtTy iMaGeS", "AP/Getty Images",
+        "Photo: Jane Park/Getty Images", "SHARE ON FACEBOOK", "• Share on LinkedIn",
+    ])
+    func lineFilterFindsLiteralsInEitherCase(line: String) {
+        #expect(Self.boilerplate.isBoilerplate(line: line))
+    }
 }

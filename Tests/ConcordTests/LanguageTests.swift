@@ -68,5 +68,22 @@ import Testing
         #expect(table.languages(of: StopWordTable.Key("l'entrepris".utf8)) == 0)
         #expect(table.languages(of: StopWordTable.Key(String(repeating: "x", count: 25).utf8)) == 0)
     }
+
+    /// A word's key read eight bytes at a time, inside a text (bytes after it are not part
+    /// of it) and at the text's very end (read a byte at a time), is the key of the word
+    /// with its ASCII letters lower-cased and every other byte as it is.
+    @Test(arguments: [
+        ("The", "the"), ("DELL'AZIENDA", "dell'azienda"), ("Übermäßig", "Übermäßig"), ("ÉTÉ", "ÉtÉ"),
+        ("Wednesdays", "wednesdays"), ("Unternehmens", "unternehmens"), ("a", "a"), ("ABCDEFGH", "abcdefgh"),
+        ("ABCDEFGHIJKLMNOPQRSTUVWX", "abcdefghijklmnopqrstuvwx"), ("AbcdefghijklmnoP", "abcdefghijklmnop"),
+    ])
+    func wordKeyIsTheLowerCasedWord(word: String, folded: String) {
+        let expected = StopWordTable.Key(folded.utf8)
+        for (before, after) in [("Said ", " and more words after it, a long way on"), ("so ", "")] {
+            let bytes = Array((before + word + after).utf8)
+            let key = bytes.withUnsafeBufferPointer { StopWordTable.Key(word: $0, at: before.utf8.count, length: word.utf8.count) }
+            #expect(key == expected, "\(word) after '\(before)'")
+        }
+    }
 }
 

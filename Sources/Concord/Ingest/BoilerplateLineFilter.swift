@@ -44,7 +44,8 @@ struct BoilerplateLineFilter: Sendable {
         /// The needs of the rules whose start is not known.
         var unprefixed: [Need] = []
         /// The needs of the rules with known starts, by the content's second byte (0 when it
-        /// has one byte), so a line is compared with the few that start with its two bytes;
+        /// has one byte), each with the prefixes that start with the bucket's byte and that
+        /// second byte, so a line is compared with the few that start with its two bytes;
         /// empty when the bucket has none.
         var bySecondByte: [[Need]] = []
     }
@@ -115,9 +116,12 @@ struct BoilerplateLineFilter: Sendable {
                     return
                 }
                 if bucket.bySecondByte.isEmpty { bucket.bySecondByte = Array(repeating: [], count: 256) }
-                let need = Need(prefixes: prefixes, required: required)
-                for second in 0..<256 where prefixes.contains(where: { $0.count == 1 || $0[1] == Self.folded(UInt8(second)) }) {
-                    bucket.bySecondByte[second].append(need)
+                // Each second byte's need keeps only the prefixes that can start with it: the
+                // others were compared with every line that starts with the first byte
+                // (callgrind, 1,000 Reuters stories: `mayMatch` 41.4 M → 40.6 M).
+                for second in 0..<256 {
+                    let startingAlike = prefixes.filter { $0.count == 1 || $0[1] == Self.folded(UInt8(second)) }
+                    if !startingAlike.isEmpty { bucket.bySecondByte[second].append(Need(prefixes: startingAlike, required: required)) }
                 }
             })
         }
@@ -215,12 +219,18 @@ struct BoilerplateLineFilter: Sendable {
         return features
     }
 
-    /// Whether the line holds `literal` (ASCII letters in either case).
+    /// Whether the line holds `literal` (ASCII letters in either case). Its first byte is
+    /// looked for eight bytes at a time (``Bytes`` SWAR), in both cases where it is a letter
+    /// (literals are written in lower case), not byte by byte (callgrind, 1,000 Reuters
+    /// stories: `mayMatch` 40.6 M → 34.5 M).
     private static func contains(_ literal: [UInt8], _ bytes: UnsafePointer<UInt8>, line: Range<Int>) -> Bool {
         let head = literal[0], last = line.upperBound - literal.count
+        let otherCase = Bytes.isASCIILetter(head) ? head & ~0x20 : head
+        let text = UnsafeBufferPointer(start: bytes, count: line.upperBound)
         var start = line.lowerBound
         while start <= last {
-            if folded(bytes[start]) == head && holds(literal, bytes, at: start, end: line.upperBound) { return true }
+            start = Bytes.firstIndex(in: text, from: start, to: last + 1) { Bytes.bytes(of: $0, equalTo: head) | Bytes.bytes(of: $0, equalTo: otherCase) }
+            if start <= last && holds(literal, bytes, at: start, end: line.upperBound) { return true }
             start += 1
         }
         return false

@@ -44,37 +44,38 @@ public struct LanguageDetector: Sendable {
     /// The languages the model knows.
     public var languages: [String] { models.map(\.language) }
 
-    /// Each byte as it goes into a word (ASCII letters lower-cased; apostrophes and the
-    /// bytes of non-ASCII letters as they are), or 0 for a byte that ends a word.
-    private static let wordBytes: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+    /// Whether each byte belongs in a word: ASCII letters, apostrophes and the bytes of
+    /// non-ASCII letters; any other byte ends one.
+    private static let isWordByte: [Bool] = (0...255).map { (value: Int) -> Bool in
         let byte = UInt8(value)
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte | 0x20
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), 0x80...: return byte
-        default: return 0
-        }
+        return Bytes.isASCIILetter(byte) || byte == UInt8(ascii: "'") || byte >= 0x80
     }
 
     /// The language of `text`, or nil when no language has enough evidence.
+    ///
+    /// The sample is read a word at a time: a tight loop finds where each word ends, and
+    /// only a word no longer than the longest stop word is folded (eight bytes at a time,
+    /// ``StopWordTable/Key/init(word:at:length:)``) and looked up; a byte-by-byte key cost
+    /// about 21 instructions a byte (callgrind, 1,000 Reuters stories: 24.3 M → 21.3 M).
     public func detect(_ text: String) -> LanguageTag? {
         var hits = [Int](repeating: 0, count: models.count)
         var words = 0
         var text = text
-        Self.wordBytes.withUnsafeBufferPointer { wordBytes in
+        Self.isWordByte.withUnsafeBufferPointer { isWordByte in
             text.withUTF8 { bytes in
-                var word = StopWordTable.Key()
-                for byte in bytes.prefix(Self.sampleBytes) {
-                    let folded = wordBytes[Int(byte)]
-                    if folded != 0 {
-                        word.append(folded)
-                    } else {
-                        if word.length > 0 { words += 1 }
-                        owners.count(word, into: &hits)
-                        word = StopWordTable.Key()
+                let sampleEnd = min(bytes.count, Self.sampleBytes)
+                var index = 0
+                while index < sampleEnd {
+                    guard isWordByte[Int(bytes[index])] else {
+                        index += 1
+                        continue
                     }
+                    let start = index
+                    repeat { index += 1 } while index < sampleEnd && isWordByte[Int(bytes[index])]
+                    words += 1
+                    let length = index - start
+                    if length <= owners.longestWord { owners.count(StopWordTable.Key(word: bytes, at: start, length: length), into: &hits) }
                 }
-                if word.length > 0 { words += 1 }
-                owners.count(word, into: &hits)
             }
         }
         guard let best = hits.indices.max(by: { hits[$0] < hits[$1] || (hits[$0] == hits[$1] && $0 > $1) }),
@@ -106,6 +107,41 @@ struct StopWordTable: Sendable {
             for byte in bytes { append(byte) }
         }
 
+        /// The key of the word of `length` bytes (1 up to ``maximumLength``) at `start` of
+        /// `bytes`, with its ASCII bytes lower-cased as stop words are written (the word's
+        /// bytes being letters, apostrophes and bytes beyond ASCII, setting 0x20 in its ASCII
+        /// bytes does that). Read eight bytes at a time where the buffer holds whole words of
+        /// eight past the word, else a byte at a time.
+        @inline(__always)
+        init(word bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) {
+            guard let base = bytes.baseAddress, start + (length + 7) & ~7 <= bytes.count else {
+                self.init(folding: UnsafeBufferPointer(rebasing: bytes[start..<start + length]))
+                return
+            }
+            self.init()
+            let raw = UnsafeRawPointer(base + start)
+            low = Self.folded(raw.loadUnaligned(as: UInt64.self), keeping: length)
+            if length > 8 {
+                middle = Self.folded(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), keeping: length - 8)
+                if length > 16 { high = Self.folded(raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), keeping: length - 16) }
+            }
+            self.length = length
+        }
+
+        /// The key of a word near the end of its buffer, a byte at a time.
+        private init(folding word: UnsafeBufferPointer<UInt8>) {
+            for byte in word { append(byte < 0x80 ? byte | 0x20 : byte) }
+        }
+
+        /// Eight bytes of a word (little-endian) with 0x20 set in the ASCII ones, and only
+        /// the first `count` kept (the others zero).
+        @inline(__always)
+        private static func folded(_ bytes: UInt64, keeping count: Int) -> UInt64 {
+            let word = UInt64(littleEndian: bytes)
+            let lowered = word | (~word & Bytes.highBits) >> 2
+            return count >= 8 ? lowered : lowered & (1 << (UInt64(count) << 3) &- 1)
+        }
+
         mutating func append(_ byte: UInt8) {
             let shift = UInt64(length & 7) << 3
             switch length >> 3 {
@@ -128,6 +164,8 @@ struct StopWordTable: Sendable {
     private var languageSets: [UInt64] = []
     /// How many words the table holds.
     private var stored = 0
+    /// The length in bytes of the longest word the table holds: no longer word is in it.
+    private(set) var longestWord = 0
     /// log2 of the table's size.
     private var bits = 0
 
@@ -143,6 +181,7 @@ struct StopWordTable: Sendable {
         if keys[slot].length == 0 {
             keys[slot] = key
             stored += 1
+            longestWord = max(longestWord, key.length)
         }
         languageSets[slot] |= 1 << UInt64(language)
     }
