@@ -13,10 +13,15 @@ struct CompanyHeads {
 
     /// Reads the head of `fullName`, the name of `company` without its legal suffix.
     mutating func add(_ company: Candidate, fullName: String, grammar: EntityGrammar, gazetteer: Gazetteer) {
+        // Most names end in no trade word: told by the last word alone, read by bytes, before
+        // any split (over the first 1,000 Reuters stories, callgrind: 3.8 M instructions; 4.9 M
+        // splitting every name; 8.1 M finding the last space by Characters).
+        guard let space = fullName.utf8.lastIndex(of: UInt8(ascii: " ")),
+              grammar.companyWords.contains(String(fullName[fullName.utf8.index(after: space)...])) else { return }
         let words = fullName.splitting(at: " ")
         var count = words.count
         while count > 1, grammar.companyWords.contains(String(words[count - 1])) { count -= 1 }
-        guard count < words.count, let first = words.first.map(String.init), first.count >= 3,
+        guard let first = words.first.map(String.init), first.count >= 3,
               first.contains(where: \.isLowercase), first.first?.isUppercase == true,
               !gazetteer.givenNames.contains(first), !grammar.partialNameWords.contains(first),
               !grammar.nonNames.contains(first), !grammar.articles.contains(first),
