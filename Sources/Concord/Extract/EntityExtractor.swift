@@ -588,16 +588,22 @@ public struct EntityExtractor: Sendable {
         }
     }
 
-    /// Names the patterns found, and the surname of each person, found again elsewhere
-    /// in the document without a cue ("Lample", "Zentrix Robotics").
+    /// Names the patterns found, the surname of each person and the words before a
+    /// company's trade ("Nordwind" of "Nordwind Robotics GmbH"), found again elsewhere in the
+    /// document without a cue ("Lample", "Zentrix Robotics", "value Nordwind at").
     private func addShortForms(in buffer: TextBuffer, to found: inout MentionSet, grammar: EntityGrammar?, acronyms: [String: Candidate]) throws {
         var forms = acronyms
+        var companyHeads = CompanyHeads()
         for candidate in found.sorted where candidate.source == .pattern || candidate.source == .context || (candidate.source == .gazetteer && candidate.type == .person) {
             let full = candidate.shortForm ?? buffer.string(candidate.bytes)
             if candidate.source != .gazetteer { forms[full] = forms[full] ?? candidate }
             if candidate.type == .person, let surname = Self.surname(of: full, grammar: grammar), gazetteer.entries[surname] == nil {
                 forms[surname] = forms[surname] ?? candidate
             }
+            if candidate.type == .organization, candidate.source != .gazetteer, let grammar { companyHeads.add(candidate, fullName: full, grammar: grammar, gazetteer: gazetteer) }
+        }
+        if let grammar {
+            for (head, company) in companyHeads.unambiguous(in: buffer, grammar: grammar) where forms[head] == nil { forms[head] = company }
         }
         guard !forms.isEmpty else { return }
         // A few names per document: a byte search, not a pattern compiled per document.

@@ -88,6 +88,10 @@ final class EntityGrammar: Sendable {
     let organizationEndings: Set<String>
     /// Legal suffixes ("Inc.", "GmbH"): a name ending in one is that company.
     let companySuffixes: Set<String>
+    /// Words of a trade that end a company's name (`company_words`: "Robotics", "Airlines"),
+    /// never an institution's ("Bank", "Ministry"): the words before them name the company
+    /// alone too ("Nordwind" after "Nordwind Robotics GmbH").
+    let companyWords: Set<String>
     /// Indefinite articles, lower-cased: "a startup Microsoft backed" describes no name.
     let indefiniteArticles: Set<String>
     /// The verbs after which names are people (`person_list_verbs`), lower-cased: "said"
@@ -110,6 +114,7 @@ final class EntityGrammar: Sendable {
         indefiniteArticles = Set(try root.strings("indefinite_articles").map { $0.lowercased() })
         personVerbs = Set(try root.strings("person_list_verbs").map { $0.lowercased() })
         companySuffixes = Set(try root.strings("company_suffixes"))
+        companyWords = Set(try root.strings("company_words"))
         organizationEndings = Set(try root.strings("org_words")).union(companySuffixes)
         roleWords = Set(try (root.strings("roles") + root.strings("titles")).map { $0.lowercased() })
         roleWordSequences = roleWords.map { $0.split(separator: " ").map(String.init) }.filter { $0.count > 1 }
@@ -197,8 +202,9 @@ final class EntityGrammar: Sendable {
                 "|(?i:\(prepositions))\\h*(?<roleOrg>(?>\(companyWord)(?:\\h+(?:&\\h+)?\(companyWord)){0,3})),\\h+(?<roleHolder>\(roleNames))"
             } ?? ""
             // A comma may stand after the role where the names are an apposition that a comma
-            // closes ("Quantix's founders, Anna Berg and Luc Tour, said").
-            branches.append(leadBranch("\(roleChain)(?:,(?=\\h+\(roleNames),))?\\h+(?:(?<role>\(roleNames))\(roleOf))"))
+            // or the sentence's end closes ("Quantix's founders, Anna Berg and Luc Tour, said",
+            // "explicó su consejero delegado, Juan Pérez.").
+            branches.append(leadBranch("\(roleChain)(?:,(?=\\h+\(roleNames)(?:,|\\h*[.;]|\\h*$)))?\\h+(?:(?<role>\(roleNames))\(roleOf))"))
             let article = try Self.alternation(root.strings("apposition_articles")).map { "(?:(?i:\($0))\\h*)?" } ?? ""
             branches.append("(?<after>\(atomicName)),\\h+\(article)\(roleChain)\\b")
         }
