@@ -44,10 +44,12 @@ public struct DateExtractor: Sendable {
             guard let form = grammar.forms.first(where: { match[$0.group] != nil }) else { return true }
             var parts = DateParts()
             for (field, group) in form.fields { if let range = match[group] { parts[field] = buffer.string(range) } }
-            // A day and month without a year after a cue of what is to come ("will pay on
-            // Dec. 15"): the first such day from the anchor on.
-            if parts[.day] != nil, parts[.month] != nil, parts[.year] == nil, parts[.past] == nil, parts[.upcoming] == nil,
-               let cue = grammar.upcomingDayCue, let start = match.range.first {
+            // A month, quarter, half or season without a year after a cue of what is to come
+            // ("will pay on Dec. 15", "le consegne partiranno a settembre"): the first such
+            // day or period from the anchor on, not the nearest or the last.
+            if parts[.year] == nil, parts[.past] == nil, parts[.upcoming] == nil, parts[.current] == nil,
+               parts[.month] != nil || parts[.quarter] != nil || parts[.half] != nil || parts[.season] != nil,
+               let cue = grammar.upcomingCue, let start = match.range.first {
                 try? cue.pattern.forEachMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: max(0, start - 120)), to: start, startingAt: cue.starts) { _ in
                     parts[.upcoming] = ""
                     return false

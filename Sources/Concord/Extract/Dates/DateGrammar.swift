@@ -59,12 +59,13 @@ final class DateGrammar: Sendable {
     let dayFirstRegions: Set<String>
     /// A cue before a date on its line that makes it a publishing date ("Last Updated").
     let documentDateCue: Pattern?
-    /// What stands right before a day and month without a year that is to come ("will pay
-    /// the dividend on or about", `upcoming_day_cue`), ending where the date starts, and the
-    /// words it may start at. Looked for only before such dates, at those words: as date
-    /// forms, tried at each "will" or "is" of the text, the cue cost 10 M instructions per
-    /// 1,000 Reuters stories for each order of day and month (callgrind).
-    let upcomingDayCue: (pattern: Pattern, starts: WordStartFilter?)?
+    /// What stands right before a date without a year that is to come (`upcoming_cue`: "will
+    /// pay the dividend on or about", "partiranno a", "se celebrará el", "fermera au"),
+    /// ending where the date starts, and the words it may start at. Looked for only before a
+    /// month, quarter, half or season without a year, at those words: as
+    /// date forms, tried at each "will" or "is" of the text, the cue cost 10 M instructions
+    /// per 1,000 Reuters stories for each order of day and month (callgrind).
+    let upcomingCue: (pattern: Pattern, starts: WordStartFilter?)?
     /// What may stand before a date at the start of a line in a dateline ("PARIS (Reuters) -").
     let dateline: Pattern?
     /// What may stand before a date on a byline ("By Jane Doe | ", "von Max Weber, "): the
@@ -83,9 +84,9 @@ final class DateGrammar: Sendable {
         dayFirst = order == "dmy"
         dayFirstRegions = Set(try root.strings("dmy_regions"))
         documentDateCue = try root["document_date_cues"]?.pattern(caseless: true)
-        upcomingDayCue = try root["upcoming_day_cue"].map { node in
+        upcomingCue = try root["upcoming_cue"].map { node in
             let source = "(?:\(try node.string()))\\z"
-            return (try file.compile(source, key: "upcoming_day_cue"), PatternPrefixes.of(source, caseless: true).map { WordStartFilter(capitals: false, prefixes: $0) })
+            return (try file.compile(source, key: "upcoming_cue"), PatternPrefixes.of(source, caseless: true).map { WordStartFilter(capitals: false, prefixes: $0) })
         }
         dateline = try common?.root["dateline"]?.pattern()
         byline = try common?.root["byline"]?.pattern(caseless: true)
