@@ -43,7 +43,12 @@ public struct DateExtractor: Sendable {
         try grammar.pattern.forEachMatch(in: buffer, startingAt: grammar.starts.filter) { match in
             guard let form = grammar.forms.first(where: { match[$0.group] != nil }) else { return true }
             var parts = DateParts()
-            for (field, group) in form.fields { if let range = match[group] { parts[field] = buffer.string(range) } }
+            var alsoDay: Range<Int>?
+            for (field, group) in form.fields {
+                guard let range = match[group] else { continue }
+                parts[field] = buffer.string(range)
+                if field == .alsoDay { alsoDay = range }
+            }
             // A day and month without a year after a cue of what is to come ("will pay on
             // Dec. 15"): the first such day from the anchor on.
             if parts[.day] != nil, parts[.month] != nil, parts[.year] == nil, parts[.past] == nil, parts[.upcoming] == nil,
@@ -53,7 +58,14 @@ public struct DateExtractor: Sendable {
                     return false
                 }
             }
+            // A second day read in a lookahead ("June 3 and 4") gives way to a date found there.
+            if let last = found.last, last.bytes.upperBound > match.range.lowerBound { found.removeLast() }
             if !match.range.isEmpty { found.append((match.range, parts)) }
+            if let alsoDay {
+                var other = parts
+                other[.day] = parts[.alsoDay]
+                found.append((alsoDay, other))
+            }
             return true
         }
         // The document's date: the earliest publishing date its text states, written as a
