@@ -16,8 +16,9 @@ final class DateGrammar: Sendable {
         /// the anchor, never the anchor's own day, where `upcoming` ("will meet on Tuesday")
         /// may be that day.
         case next
-        /// A second day of the same month named after the first, read in a lookahead ("June 3
-        /// and 4"): a date of its own, at its own place in the text.
+        /// Another day of the same month, before the form's `day` ("June 3 and 4", "les 3 et 4
+        /// juin": the date runs from the form's start to it, and the form's own from `day` on)
+        /// or after its end, read in a lookahead: a date of its own, at its own place in the text.
         case alsoDay
         /// The first year of a fiscal year written across two ("fiscal 1987/88", "FY2023/24",
         /// "Geschäftsjahr 2023/24"): `year` is the second, in two digits or four.
