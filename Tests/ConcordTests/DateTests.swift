@@ -32,6 +32,25 @@ import Testing
 
     /// A word is looked up lower-cased, its runs of white space one space, without a final
     /// period: ASCII text in one pass over its bytes, other text by words, alike.
+    /// A fiscal year across two calendar years holds both, across a century too; years that
+    /// do not follow each other are no fiscal year.
+    @Test func fiscalYearSpansItsTwoCalendarYears() {
+        #expect(DateResolver.fiscalYear(from: "1987", to: "88").map { "\($0.first.iso)/\($0.last.iso)" } == "1987-01-01/1988-12-31")
+        #expect(DateResolver.fiscalYear(from: "1999", to: "00").map { "\($0.first.iso)/\($0.last.iso)" } == "1999-01-01/2000-12-31")
+        #expect(DateResolver.fiscalYear(from: "23", to: "24").map { "\($0.first.iso)/\($0.last.iso)" } == "2023-01-01/2024-12-31")
+        #expect(DateResolver.fiscalYear(from: "2023", to: "2025") == nil)
+        #expect(DateResolver.fiscalYear(from: "2023", to: nil) == nil)
+    }
+
+    /// "June 3 and 4": the second day is a date of its own at its own place; a count after it
+    /// ("4 million") is none.
+    @Test func secondDayOfAMonthIsADateOfItsOwn() throws {
+        let found = try Self.analyze("Talks were held on June 3 and 4 in Geneva.").mentions
+        #expect(found.map(\.text) == ["June 3", "4"])
+        #expect(found.map(\.value) == ["2024-06-03", "2024-06-04"])
+        #expect(try Self.analyze("It sold on June 3 and 4 million shares changed hands.").mentions.map(\.text) == ["June 3"])
+    }
+
     @Test func vocabularyKeysAreTheSameForASCIIAndOtherText() {
         #expect(DateVocabulary.key("Feb.") == "feb")
         #expect(DateVocabulary.key("  Last\t\r\nYEAR ") == "last year")

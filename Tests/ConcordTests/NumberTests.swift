@@ -22,6 +22,24 @@ import Testing
 
     /// Words of several pieces are read whole only after their first piece
     /// (``NumberRules/multiPieceHeads``); the other pieces are read alone.
+    /// A minus sign glued before a number, or a minus word, starts it; a dash after a number
+    /// ("3 -5") or a hyphen inside a word is no sign, nor "minus" of "plus or minus".
+    @Test func minusSignStartsWhereItIsWritten() throws {
+        let rules = try NumberRules(rules: Fixtures.rules, language: "en")
+        func signStart(_ text: String) -> Int? {
+            let buffer = TextBuffer(text)
+            return rules.minusSignStart(before: text.utf8.count - 3, in: buffer)
+        }
+        #expect(signStart("fell -0.3") == 5)
+        #expect(signStart("fell \u{2212}0.3") == 5)
+        #expect(signStart("(-0.3") == 1)
+        #expect(signStart("at minus 0.3") == 3)
+        #expect(signStart("3 -0.3") == nil)
+        #expect(signStart("COVID-0.3") == nil)
+        #expect(signStart("plus or minus 0.3") == nil)
+        #expect(signStart("rose 0.3") == nil)
+    }
+
     @Test func wordsOfSeveralPiecesReadAfterTheirHead() throws {
         let spanish = try NumberRules(rules: Fixtures.rules, language: "es")
         let french = try NumberRules(rules: Fixtures.rules, language: "fr")

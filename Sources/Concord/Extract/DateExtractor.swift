@@ -43,7 +43,13 @@ public struct DateExtractor: Sendable {
         try grammar.pattern.forEachMatch(in: buffer, startingAt: grammar.starts.filter) { match in
             guard let form = grammar.forms.first(where: { match[$0.group] != nil }) else { return true }
             var parts = DateParts()
-            for (field, group) in form.fields { if let range = match[group] { parts[field] = buffer.string(range) } }
+            var alsoDay: Range<Int>?, dayStart: Int?
+            for (field, group) in form.fields {
+                guard let range = match[group] else { continue }
+                parts[field] = buffer.string(range)
+                if field == .alsoDay { alsoDay = range }
+                if field == .day { dayStart = range.lowerBound }
+            }
             // A month, quarter, half or season without a year after a cue of what is to come
             // ("will pay on Dec. 15", "le consegne partiranno a settembre"): the first such
             // day or period from the anchor on, not the nearest or the last.
@@ -55,7 +61,19 @@ public struct DateExtractor: Sendable {
                     return false
                 }
             }
+            // A second day read in a lookahead ("June 3 and 4") gives way to a date found there.
+            if let last = found.last, last.bytes.upperBound > match.range.lowerBound { found.removeLast() }
+            var other = parts
+            other[.day] = parts[.alsoDay]
+            if let alsoDay, let dayStart, alsoDay.upperBound <= dayStart {
+                // "les 3 et 4 juin", "June 3 and 4": the text up to the first day, then the
+                // date from the second day on.
+                found.append((match.range.lowerBound..<alsoDay.upperBound, other))
+                found.append((dayStart..<match.range.upperBound, parts))
+                return true
+            }
             if !match.range.isEmpty { found.append((match.range, parts)) }
+            if let alsoDay { found.append((alsoDay, other)) }
             return true
         }
         // The document's date: the earliest publishing date its text states, written as a

@@ -54,7 +54,7 @@ private struct MoneyReading {
         let take = { (match: PatternMatch) in
             let previousEnd = found.last?.bytes.upperBound ?? 0
             guard match.range.lowerBound >= previousEnd else { return }  // "dollars" of "two million dollars"
-            if let sum = match[grammar.scanGroups.anchor] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd) { found.append(sum) }
+            if let sum = match[grammar.scanGroups.anchor] != nil ? readWritten(match, after: previousEnd) : read(match, after: previousEnd, previousInCurrency: found.last?.value.unit != nil) { found.append(sum) }
         }
         if let starts = grammar.moneyStarts {
             try ChunkedScan.forEachMatch(grammar.scan, in: buffer, startingAt: starts, take)
@@ -97,7 +97,8 @@ private struct MoneyReading {
 
     /// Reads a number in digits: its scale, and the currency after it or, failing that,
     /// before it. A number with neither currency nor a scale that may stand alone is no sum.
-    private func read(_ match: PatternMatch, after previousEnd: Int) -> Found? {
+    /// `previousInCurrency`: whether the sum before, ending at `previousEnd`, names its currency.
+    private func read(_ match: PatternMatch, after previousEnd: Int, previousInCurrency: Bool) -> Found? {
         let groups = grammar.scanGroups
         guard let numberRange = match[groups.n] else { return nil }
         let scaleRange = match[groups.s]
@@ -128,9 +129,15 @@ private struct MoneyReading {
         }
         if unit == nil {
             if buffer.isLetter(before: start) { return nil }  // "v0.1"
-            guard let scaleText, grammar.bareScales.contains(grammar.numbers.rules.scaleWord(scaleText)) || endsRangeInCurrency(at: start) else { return nil }
+            guard let scaleText, grammar.bareScales.contains(grammar.numbers.rules.scaleWord(scaleText)) || endsRangeInCurrency(at: start)
+                    || (previousInCurrency && isCompared(toSumEndingAt: previousEnd, at: start)) else { return nil }
         }
-        guard let value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar, numbers: numbers) else { return nil }
+        guard var value = MoneyValue(number: buffer.string(numberRange), written: false, scale: scaleText, unit: unit, grammar: grammar, numbers: numbers) else { return nil }
+        // "-€2m", "-3,2 millions d'euros", "minus 3 Mio. Euro": a sum below zero, its sign part of the mention.
+        if let sign = numbers.rules.minusSignStart(before: start, in: buffer) {
+            start = sign
+            value.number = -value.number
+        }
         return Found(bytes: start..<end, value: value)
     }
 
@@ -141,6 +148,15 @@ private struct MoneyReading {
         guard grammar.qualifiers.mayEndRange(before: offset, in: buffer), grammar.mayEndRangeStart(in: buffer, before: offset),
               let match = try? grammar.rangeStart.firstMatch(in: buffer, from: buffer.scalarBoundary(atOrBefore: offset - 100), to: offset) else { return false }
         return match["lpre"] != nil || match["lp"] != nil
+    }
+
+    /// Whether a word of comparison is all that stands between the sum that ends at
+    /// `previousEnd` and the one at `offset`: "$4.1 billion, up from 3.5bn" ("3.5bn" alone is
+    /// no sum, but compared with a sum in a currency it is one in that currency).
+    private func isCompared(toSumEndingAt previousEnd: Int, at offset: Int) -> Bool {
+        guard let join = grammar.comparisonJoin, previousEnd > 0, previousEnd <= offset, offset - previousEnd < 40,
+              document.sentenceIndex(containing: previousEnd - 1) == document.sentenceIndex(containing: offset) else { return false }
+        return (try? join.anchoredMatch(in: buffer, at: previousEnd, to: offset)) != nil
     }
 
     /// Reads a written number from the scale or currency word after it: "two million

@@ -176,7 +176,13 @@ public struct PercentExtractor: Sendable {
         if let points, grammar.hundredths.contains(points.split(whereSeparator: \.isWhitespace).joined(separator: " ")) {
             value = value.divided(by: 100)
         }
-        return Found(bytes: match.range, value: value, points: points != nil)
+        // "-0.3%", "−0,3 %", "minus 0,5 Prozent": below zero, the sign part of the mention.
+        var bytes = match.range
+        if let sign = reader.rules.minusSignStart(before: bytes.lowerBound, in: buffer) {
+            bytes = sign..<bytes.upperBound
+            value = -value
+        }
+        return Found(bytes: bytes, value: value, points: points != nil)
     }
 
     private static func value(of match: PatternMatch, numbers: NumberReader, in buffer: TextBuffer) -> ExactDecimal? {

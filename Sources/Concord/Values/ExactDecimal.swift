@@ -46,6 +46,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool { lhs.value < rhs.value }
     public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value + rhs.value) }
     public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value - rhs.value) }
+    public static prefix func - (operand: ExactDecimal) -> ExactDecimal { ExactDecimal(-operand.value) }
     public static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value * rhs.value) }
 
     /// The value times `10^power`: the product with `ExactDecimal(significand: 1, exponent:

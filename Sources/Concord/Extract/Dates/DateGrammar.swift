@@ -16,6 +16,13 @@ final class DateGrammar: Sendable {
         /// the anchor, never the anchor's own day, where `upcoming` ("will meet on Tuesday")
         /// may be that day.
         case next
+        /// Another day of the same month, before the form's `day` ("June 3 and 4", "les 3 et 4
+        /// juin": the date runs from the form's start to it, and the form's own from `day` on)
+        /// or after its end, read in a lookahead: a date of its own, at its own place in the text.
+        case alsoDay
+        /// The first year of a fiscal year written across two ("fiscal 1987/88", "FY2023/24",
+        /// "Geschäftsjahr 2023/24"): `year` is the second, in two digits or four.
+        case firstYear
 
         /// The field's place in ``DateParts``.
         var slot: Int {
@@ -39,6 +46,8 @@ final class DateGrammar: Sendable {
             case .firstDay: 16
             case .firstMonth: 17
             case .next: 18
+            case .alsoDay: 19
+            case .firstYear: 20
             }
         }
     }
@@ -143,6 +152,9 @@ final class DateVocabulary: Sendable {
     /// A season's first month: "autumn" → 9 (seasons are three months, as meteorologists count them).
     let seasons: [String: Int]
     let numbers: [String: Int]
+    /// Days of the month written as words ("first" in "the first of March", "premier"):
+    /// what a form's `day` group may capture besides digits.
+    let dayWords: [String: Int]
     let units: [String: DateUnit]
     let relative: [String: Shift]
     let daySuffix: String
@@ -166,6 +178,7 @@ final class DateVocabulary: Sendable {
             throw RuleError(origin: root["seasons"]!.origin, message: "season '\(season)' must start in months 1 to 10, not \(month), so it lies within its year")
         }
         self.numbers = try numbers("numbers")
+        dayWords = try numbers("day_words")
         var units: [String: DateUnit] = [:]
         for (word, value) in try root.pairs("units") {
             guard let unit = DateUnit(rawValue: try value.string()) else { throw RuleError(origin: value.origin, message: "unit must be \(DateUnit.names)") }

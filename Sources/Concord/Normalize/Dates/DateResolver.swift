@@ -45,6 +45,7 @@ struct DateResolver {
     /// across New Year ("December 30 to January 2, 2025") has no value of one year, month or
     /// day that holds it: it is its end's.
     func resolve(_ parts: DateParts, dayFirst: Bool, anchor: CalendarDay?) -> Resolution? {
+        if let firstYear = parts[.firstYear] { return Self.fiscalYear(from: firstYear, to: parts[.year]).map { .absolute($0) } }
         guard parts[.firstDay] != nil || parts[.firstMonth] != nil else { return resolveDate(parts, dayFirst: dayFirst, anchor: anchor) }
         guard let resolution = resolveDate(parts, dayFirst: dayFirst, anchor: anchor) else { return nil }
         guard let last = resolution.value?.last else { return resolution }
@@ -71,7 +72,7 @@ struct DateResolver {
         // Reuters stories).
         var month: Int?
         if let text = parts[.month] { month = monthNumber(text) }
-        var day = parts[.day].flatMap { Int($0) }
+        var day = parts[.day].flatMap { Int($0) ?? vocabulary.dayWords[DateVocabulary.key($0)] }
         if let a = parts[.a].flatMap({ Int($0) }), let b = parts[.b].flatMap({ Int($0) }) {
             // Impossibility settles the order first, the language second.
             let readDayFirst = a > 12 ? true : b > 12 ? false : dayFirst
@@ -194,6 +195,17 @@ struct DateResolver {
 
     private func monthNumber(_ text: String) -> Int? {
         Int(text) ?? vocabulary.months[DateVocabulary.key(text)]
+    }
+
+    /// A fiscal year written across two calendar years ("1987/88", "2023-2024", "1999/00",
+    /// "FY23/24", two digits of this century): both of them, as the text does not say where
+    /// in the first it starts. Nil unless the second year follows the first.
+    static func fiscalYear(from firstText: String, to secondText: String?) -> DateValue? {
+        guard let firstNumber = Int(firstText), let secondText, let second = Int(secondText) else { return nil }
+        let first = firstText.count == 2 ? 2000 + firstNumber : firstNumber
+        let last = secondText.count == 2 ? first - first % 100 + second + (second < first % 100 ? 100 : 0) : second
+        guard last == first + 1 else { return nil }
+        return DateValue(first: DateValue.year(first).first, last: DateValue.year(last).last)
     }
 
     /// A four-digit year, or two digits of this century ("3Q23", "Q3 '23").

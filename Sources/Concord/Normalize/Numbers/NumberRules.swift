@@ -52,6 +52,10 @@ public struct NumberRules: Sendable {
     /// ("quatre" of "quatre-vingt", "mil" of "mil millones"): ``NumberReader`` joins a piece
     /// of a text with the pieces after it only where it is one of these.
     let multiPieceHeads: Set<String>
+    /// Words that make the number after them negative ("minus 0,5 Prozent"), folded, and
+    /// the words that make one of them a tolerance two words later ("plus or minus 15 pct").
+    let minusWords: FoldedWords
+    let plusWords: FoldedWords
 
     /// Reads the rules of `language`; throws ``RuleError`` naming the file and line of a bad entry.
     public init(rules: RuleSet, language: String) throws {
@@ -83,6 +87,8 @@ public struct NumberRules: Sendable {
         leadingScales = try root.strings("leading_scales")
         articles = Set(try root.strings("articles").map(Self.folded))
         halfAfterScale = try root.strings("half_after_scale").map(Self.folded)
+        minusWords = FoldedWords(try root.strings("minus_words").map(Self.folded))
+        plusWords = FoldedWords(try root.strings("plus_words").map(Self.folded))
         var scales: [String: Int] = [:]
         var spelled: [String] = [], abbreviated: [String] = []
         for entry in try root.list("scales") {
@@ -108,6 +114,33 @@ public struct NumberRules: Sendable {
         multiPieceHeads = Set(numberWords.compactMap { word in
             word.firstIndex { $0 == " " || $0 == "-" }.map { String(word[..<$0]) }
         })
+    }
+
+    /// Where the minus sign of the number (or sum) that starts at `offset` begins: a hyphen or
+    /// minus sign glued before it ("-0.3%", "−0,3 %", "-€2m") after a space, a bracket, a
+    /// straight quote or the start of the text, and not after a number ("3 -5%" joins a range), or a
+    /// word of `minus_words` before it ("minus 0,5 Prozent") unless it closes a tolerance
+    /// ("plus or minus 15 pct", `plus_words`). Nil where the number has none.
+    func minusSignStart(before offset: Int, in buffer: TextBuffer) -> Int? {
+        var sign: Int?
+        if offset >= 1, buffer[byte: offset - 1] == UInt8(ascii: "-") {
+            sign = offset - 1
+        } else if offset >= 3, buffer[byte: offset - 3] == 0xE2, buffer[byte: offset - 2] == 0x88, buffer[byte: offset - 1] == 0x92 {
+            sign = offset - 3  // U+2212 MINUS SIGN
+        }
+        guard let sign else {
+            let word = buffer.wordRange(before: offset)
+            guard word.upperBound < offset, minusWords.contains(word, in: buffer) else { return nil }
+            let joiner = buffer.wordRange(before: word.lowerBound)
+            return plusWords.contains(buffer.wordRange(before: joiner.lowerBound), in: buffer) ? nil : word.lowerBound
+        }
+        guard sign > 0 else { return sign }
+        guard Bytes.isSpace(buffer[byte: sign - 1]) || "([\"':".utf8.contains(buffer[byte: sign - 1]) else { return nil }
+        var before = sign
+        while before > 0, Bytes.isSpace(buffer[byte: before - 1]) { before -= 1 }
+        guard before > 0 else { return sign }
+        let previous = buffer[byte: before - 1]
+        return previous &- UInt8(ascii: "0") < 10 || previous == UInt8(ascii: "%") ? nil : sign
     }
 
     /// The power of ten of a scale word as matched ("Mio." → 6), if it is one.
