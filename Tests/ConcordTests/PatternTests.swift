@@ -296,12 +296,7 @@ import Testing
         ]
         let pieces = ["a", "Z", "q", "x", "7", "0", "9", " ", "  ", "\t", "\n", ".", "-", "$", "(", "é", "É", "€", "𝄞", "½",
                       "in", "jan", "Jan", "Dr", "dr.", "of", "mln", "bn", "Meta", "xAI", "de", "van", "per", "q3", "EUR15", "2024"]
-        var state: UInt64 = 11
-        var text = ""
-        for _ in 0..<400 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            text += pieces[Int(state >> 33) % pieces.count]
-        }
+        let text = Self.randomText(of: pieces, count: 400, seed: 11)
         let bytes = Array(text.utf8)
         let wordStarts = TextBuffer(text).wordStarts
         bytes.withUnsafeBufferPointer { buffer in
@@ -331,17 +326,25 @@ import Testing
         }
     }
 
+    /// `count` of `pieces` strung together in an order a linear congruential generator from
+    /// `seed` picks: the same text on every run, with pieces side by side that no hand-written
+    /// case would think of.
+    static func randomText(of pieces: [String], count: Int, seed: UInt64) -> String {
+        var state = seed
+        var text = ""
+        for _ in 0..<count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += pieces[Int(state >> 33) % pieces.count]
+        }
+        return text
+    }
+
     /// ``WordStarts`` reads eight bytes at a time: it must find the offsets that the test of a
     /// byte and the one before it finds, wherever the text ends inside a word of eight bytes,
     /// and say which follow an ASCII letter or digit.
     @Test func wordStartsAreTheOffsetsThatByteTestsFind() {
         let pieces = ["a", "Z", "7", " ", "\n", ".", "-", "é", "€", "𝄞", "½", "EUR15", "x2024", "ab", "1.5"]
-        var state: UInt64 = 5
-        var text = ""
-        for _ in 0..<300 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            text += pieces[Int(state >> 33) % pieces.count]
-        }
+        let text = Self.randomText(of: pieces, count: 300, seed: 5)
         let bytes = Array(text.utf8)
         for count in [bytes.count, bytes.count - 1, bytes.count - 5, 0, 1, 7, 8, 9, 16] {
             let starts = bytes.withUnsafeBufferPointer { WordStarts($0.baseAddress!, count: count) }
