@@ -197,6 +197,7 @@ import Testing
         ("de", "4. März 2025, 14:20 Uhr", "2025-03-04"),
         ("fr", "4 mars 2025 à 07h30", "2025-03-04"),
         ("en", "March 4, 2025 10:15 AM GMT+1 Updated 2 hours ago", "2025-03-04"),
+        ("en", "5 March 2025 10.42 GMT", "2025-03-05"),
         ("en", "March 4, 2025: Helix closed its fund at 10", nil),
     ])
     func aHeaderDateMayCarryItsTime(language: String, line: String, expected: String?) throws {
@@ -204,14 +205,18 @@ import Testing
         #expect(try Self.analyze(text, language: language, reference: nil).documentDate == expected)
     }
 
-    /// An author's handle, a time of day or the article a date takes may stand before the
-    /// date on a header line; words of a sentence may not.
+    /// An author's handle, a time of day, a weekday's abbreviation or the article a date
+    /// takes may stand before the date on a header line; words of a sentence may not.
     @Test(arguments: [
         ("en", "@romaindillet / 10:00 AM UTC • January 15, 2025", "2025-01-15"),
         ("de", "10:15 | 04.06.2025", "2025-06-04"),
         ("en", "Helix said on January 15, 2025", nil),
         ("fr", "Le 18/11/2025 à 15:20, mis à jour le 19/11/2025 à 08:00", "2025-11-18"),
         ("es", "Actualizado: martes, 18 noviembre 2025 16:05", "2025-11-18"),
+        ("en", "Tue 5 Mar 2024 10.42 GMT", "2024-03-05"),
+        ("de", "Di., 5. März 2024, 10:42 Uhr", "2024-03-05"),
+        ("en", "Helix said 5 Mar 2024", nil),
+        ("en", "Pay March 31, 2025", nil),
     ])
     func aHeaderDateMayFollowAHandleOrATime(language: String, line: String, expected: String?) throws {
         let text = "Helix Ventures closes its second fund\nJane Doe\n\(line)\n\nHelix Ventures said it closed the fund."
