@@ -159,7 +159,8 @@ public struct EntityExtractor: Sendable {
                 for name in names {
                     // "Brightline Holdings said": a name that ends as companies' names do;
                     // "Berliner Softwarefirma Quantix sagte": a described one.
-                    let undescribed = withoutDescription(name.range, in: buffer, grammar: grammar)
+                    // "The Tokyo Grain Exchange said": the article opening the sentence is no part of the name.
+                    let undescribed = withoutDescription(Self.withoutArticle(name.range, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                     if let last = buffer.string(name.range).splitting(at: " ").last, grammar.organizationEndings.contains(String(last)) || undescribed.head != nil {
                         addCompany(suffixedCompany(undescribed.range, in: buffer, grammar: grammar) ?? organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
                     } else if let candidate = person(at: name.range, in: buffer, grammar: grammar) {
@@ -194,7 +195,7 @@ public struct EntityExtractor: Sendable {
                 let undescribed = withoutDescription(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer, grammar: grammar)
                 addCompany(organizationCandidate(undescribed.range, in: buffer), describedAs: undescribed.head)
             } else if let organization = match[group: groups.orgFront] {
-                addCompany(organizationCandidate(organization, in: buffer), describedAs: nil)
+                addCompany(organizationCandidate(Self.withoutArticle(organization, in: buffer, articles: grammar.articles), in: buffer), describedAs: nil)
             } else if let product = match[group: groups.productBefore] {
                 addProduct(product)
             } else if let organization = match[group: groups.orgCued] ?? match[group: groups.orgContext] ?? match[group: groups.orgAfter], Self.isAllCaps(around: organization, in: buffer) {
@@ -316,13 +317,14 @@ public struct EntityExtractor: Sendable {
     }
 
     /// An organisation the patterns read: the gazetteer's entry when it knows the name;
-    /// nil for a name that starts with a product's ("Azure AI").
+    /// nil for a name that starts with a product's ("Azure AI"). A place may start one
+    /// ("Singapore Airlines", "Qatar Investment Authority", "China Construction Bank").
     private func organizationCandidate(_ range: Range<Int>, in buffer: TextBuffer) -> Candidate? {
         let text = buffer.string(range)
         if let entry = gazetteer.entries[text] {
             return Candidate(bytes: range, name: entry.name, type: entry.type, source: .gazetteer)
         }
-        if let first = text.splitting(at: " ").first, let entry = gazetteer.entries[String(first)], entry.type != .organization {
+        if let first = text.splitting(at: " ").first, let entry = gazetteer.entries[String(first)], entry.type == .product {
             return nil
         }
         return Candidate(bytes: range, name: text, type: .organization, source: .pattern, shortForm: text)
