@@ -61,19 +61,16 @@ public struct DateExtractor: Sendable {
                     return false
                 }
             }
-            // A second day read in a lookahead ("June 3 and 4") gives way to a date found there.
-            if let last = found.last, last.bytes.upperBound > match.range.lowerBound { found.removeLast() }
-            var other = parts
-            other[.day] = parts[.alsoDay]
             if let alsoDay, let dayStart, alsoDay.upperBound <= dayStart {
                 // "les 3 et 4 juin", "June 3 and 4": the text up to the first day, then the
                 // date from the second day on.
+                var other = parts
+                other[.day] = parts[.alsoDay]
                 found.append((match.range.lowerBound..<alsoDay.upperBound, other))
                 found.append((dayStart..<match.range.upperBound, parts))
                 return true
             }
             if !match.range.isEmpty { found.append((match.range, parts)) }
-            if let alsoDay { found.append((alsoDay, other)) }
             return true
         }
         // The document's date: the earliest publishing date its text states, written as a

@@ -17,8 +17,8 @@ final class DateGrammar: Sendable {
         /// may be that day.
         case next
         /// Another day of the same month, before the form's `day` ("June 3 and 4", "les 3 et 4
-        /// juin": the date runs from the form's start to it, and the form's own from `day` on)
-        /// or after its end, read in a lookahead: a date of its own, at its own place in the text.
+        /// juin"): a date of its own, from the form's start to it, and the form's own from
+        /// `day` on.
         case alsoDay
         /// The first year of a fiscal year written across two ("fiscal 1987/88", "FY2023/24",
         /// "Geschäftsjahr 2023/24"): `year` is the second, in two digits or four.
@@ -71,9 +71,9 @@ final class DateGrammar: Sendable {
     /// What stands right before a date without a year that is to come (`upcoming_cue`: "will
     /// pay the dividend on or about", "partiranno a", "se celebrará el", "fermera au"),
     /// ending where the date starts, and the words it may start at. Looked for only before a
-    /// month, quarter, half or season without a year, at those words: as
-    /// date forms, tried at each "will" or "is" of the text, the cue cost 10 M instructions
-    /// per 1,000 Reuters stories for each order of day and month (callgrind).
+    /// month, quarter, half or season without a year, at those words: as date forms, tried
+    /// at each "will" or "is" of the text, the English cue cost 10 M instructions per 1,000
+    /// Reuters stories for each order of day and month (callgrind); so, about 2 M in all.
     let upcomingCue: (pattern: Pattern, starts: WordStartFilter?)?
     /// What may stand before a date at the start of a line in a dateline ("PARIS (Reuters) -").
     let dateline: Pattern?
